@@ -1,0 +1,237 @@
+// gancert/arith/rounding.hpp — the one directed-rounding policy (kv's idiom).
+//
+// Every interval operation in gancert gets its endpoints from rounding<T>:
+//   *_down(x...) returns a T that is <= the exact real result,
+//   *_up(x...)   returns a T that is >= the exact real result.
+// That is the whole soundness contract of the arith layer; proofs/lemmas.md §A1 states it.
+//
+// rounding<double>
+//   + − × ÷ sqrt: the IEEE round-to-nearest result r satisfies |r − exact| <= ½ ulp(r), so
+//   the neighbouring doubles bracket the exact value (lemma A1.1). An error-free
+//   transformation (TwoSum / FMA residual) detects exact results, which are not widened, so
+//   exact zeros stay exact. No global rounding mode is touched; no -frounding-math needed.
+//   exp, expm1, log, erf, erfc, erfcx: MPFR with MPFR_RNDD / MPFR_RNDU at >= 53 bits, then
+//   converted to double in the same direction (lemma A1.2). libm is never used for bounds.
+// rounding<mpfr>
+//   every operation is one MPFR call with MPFR_RNDD or MPFR_RNDU (correctly rounded in that
+//   direction), the result created at this thread's working precision (arith/precision.hpp).
+//
+// The class is stateless and satisfies Boost.Interval's Rounding concept (add_down, …,
+// conv_down, median, int_down, sqrt_down, …) plus gancert's transcendental extensions.
+#pragma once
+#include <cmath>
+#include <limits>
+#include <string_view>
+
+#include "gancert/arith/mpfr.hpp"
+
+namespace gancert::arith {
+
+template <class T>
+struct rounding;
+
+// ---------------------------------------------------------------------------------------
+template <>
+struct rounding<double> {
+    using unprotected_rounding = rounding<double>;
+
+    static double next_down(double x) { return std::nextafter(x, -std::numeric_limits<double>::infinity()); }
+    static double next_up(double x) { return std::nextafter(x, std::numeric_limits<double>::infinity()); }
+
+    // A result r of an exact operation whose residual e = exact − r is known: exact <= r if e <= 0.
+    static double lower_of(double r, double e) { return (e < 0 || e != e) ? next_down(r) : r; }
+    static double upper_of(double r, double e) { return (e > 0 || e != e) ? next_up(r) : r; }
+    // Residuals are exact only away from underflow/overflow; elsewhere widen unconditionally.
+    static bool residual_reliable(double r) {
+        double m = std::fabs(r);
+        return m > 0x1p-960 && m < 0x1p+1000;
+    }
+    static double two_sum_err(double x, double y, double s) {
+        double bb = s - x;
+        return (x - (s - bb)) + (y - bb);
+    }
+
+    template <class U>
+    double conv_down(const U& v) { return convert(v, false); }
+    template <class U>
+    double conv_up(const U& v) { return convert(v, true); }
+
+    double add_down(double x, double y) {
+        double s = x + y;
+        if (s != s) return -std::numeric_limits<double>::infinity();  // ∞ − ∞
+        if (s == 0 && x == -y) return 0.0;  // exact cancellation (also ±0 + ∓0)
+        return residual_reliable(s) ? lower_of(s, two_sum_err(x, y, s)) : next_down(s);
+    }
+    double add_up(double x, double y) {
+        double s = x + y;
+        if (s != s) return std::numeric_limits<double>::infinity();
+        if (s == 0 && x == -y) return 0.0;
+        return residual_reliable(s) ? upper_of(s, two_sum_err(x, y, s)) : next_up(s);
+    }
+    double sub_down(double x, double y) { return add_down(x, -y); }
+    double sub_up(double x, double y) { return add_up(x, -y); }
+    // 0·∞ (an unbounded endpoint times 0) has no IEEE value; the sound bound is ∓∞.
+    double mul_down(double x, double y) {
+        double p = x * y;
+        if (p != p) return -std::numeric_limits<double>::infinity();
+        if (x == 0 || y == 0) return p;  // exact (the sign of zero does not matter for bounds)
+        return residual_reliable(p) ? lower_of(p, std::fma(x, y, -p)) : next_down(p);
+    }
+    double mul_up(double x, double y) {
+        double p = x * y;
+        if (p != p) return std::numeric_limits<double>::infinity();
+        if (x == 0 || y == 0) return p;
+        return residual_reliable(p) ? upper_of(p, std::fma(x, y, -p)) : next_up(p);
+    }
+    // q = x/y; the residual x − q·y has the sign of (exact − q)·y.
+    double div_down(double x, double y) {
+        double q = x / y;
+        if (x == 0 || std::isinf(y)) return q;
+        if (!residual_reliable(q) || !residual_reliable(x)) return next_down(q);
+        double e = std::fma(-q, y, x);
+        return lower_of(q, y > 0 ? e : -e);
+    }
+    double div_up(double x, double y) {
+        double q = x / y;
+        if (x == 0 || std::isinf(y)) return q;
+        if (!residual_reliable(q) || !residual_reliable(x)) return next_up(q);
+        double e = std::fma(-q, y, x);
+        return upper_of(q, y > 0 ? e : -e);
+    }
+    double sqrt_down(double x) {
+        double s = std::sqrt(x);
+        if (x == 0 || std::isinf(x)) return s;
+        return residual_reliable(x) ? lower_of(s, std::fma(-s, s, x)) : next_down(s);
+    }
+    double sqrt_up(double x) {
+        double s = std::sqrt(x);
+        if (x == 0 || std::isinf(x)) return s;
+        return residual_reliable(x) ? upper_of(s, std::fma(-s, s, x)) : next_up(s);
+    }
+    double median(double x, double y) { return x / 2 + y / 2; }
+    double int_down(double x) { return std::floor(x); }
+    double int_up(double x) { return std::ceil(x); }
+
+    // Transcendentals: MPFR, directed, then directed conversion to double (lemma A1.2).
+    double exp_down(double x);
+    double exp_up(double x);
+    double expm1_down(double x);
+    double expm1_up(double x);
+    double log_down(double x);
+    double log_up(double x);
+    double erf_down(double x);
+    double erf_up(double x);
+    double erfc_down(double x);
+    double erfc_up(double x);
+    double erfcx_down(double x);
+    double erfcx_up(double x);
+    double atan_down(double x);
+    double atan_up(double x);
+    double pi_down();
+    double pi_up();
+    /// Outward conversion of an exact decimal string (already validated).
+    double decimal_down(std::string_view s);
+    double decimal_up(std::string_view s);
+
+private:
+    static double convert(double v, bool) { return v; }
+    static double convert(float v, bool) { return v; }
+    static double convert(int v, bool) { return v; }
+    static double convert(unsigned v, bool) { return v; }
+    static double convert(long v, bool up) { return convert_ll(v, up); }
+    static double convert(long long v, bool up) { return convert_ll(v, up); }
+    static double convert(unsigned long v, bool up) { return convert_ll(static_cast<long long>(v), up); }
+    static double convert_ll(long long v, bool up);
+    static double convert(const mpfr& v, bool up);
+};
+
+// ---------------------------------------------------------------------------------------
+template <>
+struct rounding<mpfr> {
+    using unprotected_rounding = rounding<mpfr>;
+    using unary_fn = int (*)(mpfr_ptr, mpfr_srcptr, mpfr_rnd_t);
+    using binary_fn = int (*)(mpfr_ptr, mpfr_srcptr, mpfr_srcptr, mpfr_rnd_t);
+
+    static mpfr apply(unary_fn f, const mpfr& x, mpfr_rnd_t rnd) {
+        mpfr r = fresh_mpfr();
+        f(raw(r), raw(x), rnd);
+        return r;
+    }
+    static mpfr apply(binary_fn f, const mpfr& x, const mpfr& y, mpfr_rnd_t rnd) {
+        mpfr r = fresh_mpfr();
+        f(raw(r), raw(x), raw(y), rnd);
+        return r;
+    }
+
+    template <class U>
+    mpfr conv_down(const U& v) { return convert(v, MPFR_RNDD); }
+    template <class U>
+    mpfr conv_up(const U& v) { return convert(v, MPFR_RNDU); }
+
+    mpfr add_down(const mpfr& x, const mpfr& y) { return apply(mpfr_add, x, y, MPFR_RNDD); }
+    mpfr add_up(const mpfr& x, const mpfr& y) { return apply(mpfr_add, x, y, MPFR_RNDU); }
+    mpfr sub_down(const mpfr& x, const mpfr& y) { return apply(mpfr_sub, x, y, MPFR_RNDD); }
+    mpfr sub_up(const mpfr& x, const mpfr& y) { return apply(mpfr_sub, x, y, MPFR_RNDU); }
+    mpfr mul_down(const mpfr& x, const mpfr& y) { return apply(mpfr_mul, x, y, MPFR_RNDD); }
+    mpfr mul_up(const mpfr& x, const mpfr& y) { return apply(mpfr_mul, x, y, MPFR_RNDU); }
+    mpfr div_down(const mpfr& x, const mpfr& y) { return apply(mpfr_div, x, y, MPFR_RNDD); }
+    mpfr div_up(const mpfr& x, const mpfr& y) { return apply(mpfr_div, x, y, MPFR_RNDU); }
+    mpfr sqrt_down(const mpfr& x) { return apply(mpfr_sqrt, x, MPFR_RNDD); }
+    mpfr sqrt_up(const mpfr& x) { return apply(mpfr_sqrt, x, MPFR_RNDU); }
+    mpfr median(const mpfr& x, const mpfr& y) {
+        mpfr r = apply(mpfr_add, x, y, MPFR_RNDN);
+        mpfr_div_2ui(raw(r), raw(r), 1, MPFR_RNDN);
+        return r;
+    }
+    mpfr int_down(const mpfr& x) { return apply(mpfr_floor_fn, x, MPFR_RNDD); }
+    mpfr int_up(const mpfr& x) { return apply(mpfr_ceil_fn, x, MPFR_RNDU); }
+
+    mpfr exp_down(const mpfr& x) { return apply(mpfr_exp, x, MPFR_RNDD); }
+    mpfr exp_up(const mpfr& x) { return apply(mpfr_exp, x, MPFR_RNDU); }
+    mpfr expm1_down(const mpfr& x) { return apply(mpfr_expm1, x, MPFR_RNDD); }
+    mpfr expm1_up(const mpfr& x) { return apply(mpfr_expm1, x, MPFR_RNDU); }
+    mpfr log_down(const mpfr& x) { return apply(mpfr_log, x, MPFR_RNDD); }
+    mpfr log_up(const mpfr& x) { return apply(mpfr_log, x, MPFR_RNDU); }
+    mpfr erf_down(const mpfr& x) { return apply(mpfr_erf, x, MPFR_RNDD); }
+    mpfr erf_up(const mpfr& x) { return apply(mpfr_erf, x, MPFR_RNDU); }
+    mpfr erfc_down(const mpfr& x) { return apply(mpfr_erfc, x, MPFR_RNDD); }
+    mpfr erfc_up(const mpfr& x) { return apply(mpfr_erfc, x, MPFR_RNDU); }
+    mpfr atan_down(const mpfr& x) { return apply(mpfr_atan, x, MPFR_RNDD); }
+    mpfr atan_up(const mpfr& x) { return apply(mpfr_atan, x, MPFR_RNDU); }
+    mpfr erfcx_down(const mpfr& x);
+    mpfr erfcx_up(const mpfr& x);
+    mpfr pi_down();
+    mpfr pi_up();
+    mpfr decimal_down(std::string_view s);
+    mpfr decimal_up(std::string_view s);
+
+private:
+    static int mpfr_floor_fn(mpfr_ptr r, mpfr_srcptr x, mpfr_rnd_t) { return mpfr_floor(r, x); }
+    static int mpfr_ceil_fn(mpfr_ptr r, mpfr_srcptr x, mpfr_rnd_t) { return mpfr_ceil(r, x); }
+    static mpfr convert(const mpfr& v, mpfr_rnd_t rnd) { return apply(mpfr_set, v, rnd); }
+    static mpfr convert(double v, mpfr_rnd_t rnd) {
+        mpfr r = fresh_mpfr();
+        mpfr_set_d(raw(r), v, rnd);
+        return r;
+    }
+    static mpfr convert(int v, mpfr_rnd_t rnd) { return convert(static_cast<long>(v), rnd); }
+    static mpfr convert(unsigned v, mpfr_rnd_t rnd) { return convert(static_cast<long>(v), rnd); }
+    static mpfr convert(long v, mpfr_rnd_t rnd) {
+        mpfr r = fresh_mpfr();
+        mpfr_set_si(raw(r), v, rnd);
+        return r;
+    }
+    static mpfr convert(long long v, mpfr_rnd_t rnd) { return convert(static_cast<long>(v), rnd); }
+    static mpfr convert(unsigned long v, mpfr_rnd_t rnd) {
+        mpfr r = fresh_mpfr();
+        mpfr_set_ui(raw(r), v, rnd);
+        return r;
+    }
+};
+
+// ---------------------------------------------------------------------------------------
+/// Rigorous erfcx(x) = e^{x²} erfc(x) bounds computed with MPFR into `out` (its precision is
+/// kept): rnd = MPFR_RNDD gives a lower bound, MPFR_RNDU an upper bound. Lemma A1.3.
+void erfcx_directed(mpfr_ptr out, mpfr_srcptr x, mpfr_rnd_t rnd);
+
+}  // namespace gancert::arith
