@@ -1,0 +1,21 @@
+// gancert command-line tool: each sub-command lives in its own cmd_<name>.cpp and registers
+// itself on the CLI11 app. Exit status (design §6): 0 success, 2 bad input (message on stderr
+// naming the argument), 1 internal failure.
+#pragma once
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace gancert::cli {
+
+/// Exit codes.
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_failure = 1;
+inline constexpr int exit_bad_input = 2;
+
+/// The action a sub-command runs after CLI11 has parsed its options; returns the exit code.
+using action = std::function<int()>;
+
+/// Each register_* adds one sub-command and stores its action in `run` when selected.
+void register_eval(CLI::App& app, action& run);
+
+}  // namespace gancert::cli

@@ -1,0 +1,48 @@
+// gancert/model/params.hpp — R/S/E/E parameters and the result of one evaluation.
+//
+// Parameters arrive as exact decimal strings (design §4: "2.2" means 22/10) and are turned
+// into any scalar S by arith::parse: intervals then enclose the exact decimal. A parameter
+// may also be a genuine interval (a box for the certifier).
+#pragma once
+#include <array>
+#include <string>
+
+#include "gancert/ad/jet.hpp"
+#include "gancert/arith/scalar.hpp"
+
+namespace gancert::model {
+
+/// θ = (a, b, g, h) and the fixed data rate c. Gradient/Hessian order is (a, b, g, h).
+template <class S>
+struct Params {
+    S a, b, g, h, c;
+};
+
+/// The same parameters as exact decimal strings, as the user typed them.
+struct DecimalParams {
+    std::string a, b, g, h, c;
+};
+
+inline constexpr std::array<const char*, 4> theta_names{"a", "b", "g", "h"};
+
+/// Checks a decimal parameter set against the model's domain: every entry a finite decimal,
+/// c > 0, g >= 0 (a, b, h any real). Throws arith::bad_input naming the parameter.
+void validate(const DecimalParams& p);
+
+/// Parses validated decimals into S (intervals enclose the exact decimals).
+template <class S>
+Params<S> to_scalar(const DecimalParams& p) {
+    validate(p);
+    return {arith::parse<S>(p.a, "a"), arith::parse<S>(p.b, "b"), arith::parse<S>(p.g, "g"),
+            arith::parse<S>(p.h, "h"), arith::parse<S>(p.c, "c")};
+}
+
+/// J1 = E[D(X)²], J2 = E[(1 − D(G(Z)))²] and the 4-jet of J = J1 + J2 in (a, b, g, h).
+/// Over an interval scalar every entry is an enclosure of the exact value.
+template <class S>
+struct Evaluation {
+    S J1, J2;
+    ad::Jet<S, 4> J;
+};
+
+}  // namespace gancert::model
