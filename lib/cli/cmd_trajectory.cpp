@@ -1,0 +1,321 @@
+// `gancert trajectory` — gradient play of the paper (issue 4): double / MPFR / certified
+// trajectories, the SGD comparison, plateau summary, CSV and PNG output.
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+#include "commands.hpp"
+#include "gancert/arith/decimal.hpp"
+#include "gancert/dynamics/plateau.hpp"
+#include "gancert/dynamics/play.hpp"
+#include "gancert/dynamics/sgd.hpp"
+
+namespace gancert::cli {
+namespace {
+
+using arith::impfr;
+using arith::mpfr;
+using namespace dynamics;
+
+struct TrajectoryOptions {
+    std::string which = "A";
+    int dims = 4;
+    int steps = 250;
+    std::string step = "0.4";
+    std::string start;
+    bool certified = false;
+    int digits = -1;  // -1: not given
+    long long sgd_samples = 0;
+    int runs = 10;
+    unsigned long long seed = 1;
+    std::string csv, plot;
+    double eps = 1e-2, delta = 1e-2;
+};
+
+model::DecimalParams parse_start(const std::string& s) {
+    std::vector<std::string> f;
+    std::stringstream in(s);
+    std::string item;
+    while (std::getline(in, item, ',')) f.push_back(item);
+    if (!s.empty() && s.back() == ',') f.push_back("");
+    if (f.size() != 5)
+        throw arith::bad_input("--start: '" + s + "' must be five comma-separated decimals a,b,g,h,c (got " +
+                               std::to_string(f.size()) + " fields)");
+    const char* names[5] = {"a", "b", "g", "h", "c"};
+    for (int i = 0; i < 5; ++i)
+        if (!arith::is_decimal(f[static_cast<std::size_t>(i)]))
+            throw arith::bad_input("--start: field " + std::string(names[i]) + " = '" +
+                                   f[static_cast<std::size_t>(i)] + "' is not a finite decimal number");
+    model::DecimalParams p{f[0], f[1], f[2], f[3], f[4]};
+    try {
+        model::validate(p);
+    } catch (const arith::bad_input& e) {
+        throw arith::bad_input(std::string("--start: ") + e.what());
+    }
+    return p;
+}
+
+std::string fmt(double x) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.17g", x);
+    return buf;
+}
+std::string fmt(const mpfr& x, unsigned digits) { return arith::to_decimal(x, digits, MPFR_RNDN); }
+std::string fmt_interval(const impfr& x, unsigned digits) {
+    auto [lo, hi] = arith::to_decimal_outward(x, digits);
+    return "[" + lo + ", " + hi + "]";
+}
+
+std::string shell_quote(const std::string& s) {
+    std::string r = "'";
+    for (char ch : s) r += ch == '\'' ? std::string("'\\''") : std::string(1, ch);
+    return r + "'";
+}
+
+std::filesystem::path plot_script() {
+    if (const char* env = std::getenv("GANCERT_PLOT_SCRIPT")) return env;
+    // <source>/lib/cli/cmd_trajectory.cpp → <source>/tools/plot_trajectory.py
+    return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "tools" /
+           "plot_trajectory.py";
+}
+
+int draw_plot(const std::string& csv, const std::string& png, const std::string& sgd_csv,
+              const std::string& title) {
+    const char* py = std::getenv("GANCERT_PYTHON");
+    std::string cmd = std::string(py ? py : "/usr/bin/python3") + " " + shell_quote(plot_script().string()) +
+                      " " + shell_quote(csv) + " " + shell_quote(png) + " --title " + shell_quote(title);
+    if (!sgd_csv.empty()) cmd += " --sgd " + shell_quote(sgd_csv);
+    const int rc = std::system(cmd.c_str());
+    if (rc != 0) {
+        std::cerr << "gancert: internal failure: the plot script failed (" << cmd << ")\n";
+        return exit_failure;
+    }
+    return exit_ok;
+}
+
+std::ofstream open_output(const std::string& path, const char* option) {
+    std::ofstream f(path);
+    if (!f) throw arith::bad_input(std::string(option) + ": cannot write '" + path + "'");
+    f.precision(17);
+    return f;
+}
+
+int run_trajectory(const TrajectoryOptions& o) {
+    // ---- the spec ------------------------------------------------------------------------
+    TrajectorySpec spec = paper_run(parse_case(o.which), o.dims == 2 || o.dims == 4 ? o.dims : 4);
+    spec.dims = o.dims;
+    if (!o.start.empty()) spec.start = parse_start(o.start);
+    spec.step = o.step;
+    spec.iterates = o.steps;
+    validate(spec);
+    if (!(o.eps >= 0)) throw arith::bad_input("--eps: must be >= 0");
+    if (!(o.delta >= 0)) throw arith::bad_input("--delta: must be >= 0");
+    if (o.digits == 0 || o.digits < -1) throw arith::bad_input("--digits: must be >= 1");
+    if (o.sgd_samples < 0) throw arith::bad_input("--sgd: the sample size N must be >= 1");
+    if (o.runs < 1) throw arith::bad_input("--runs: the number of runs R must be >= 1");
+    unsigned bits = default_certified_bits;
+    if (o.digits > 0) {
+        try {
+            bits = arith::bits_for_digits(static_cast<unsigned>(o.digits));
+        } catch (const std::invalid_argument& e) {
+            throw arith::bad_input(std::string("--digits: ") + e.what());
+        }
+    }
+    const PlateauCriterion crit{o.eps, o.delta};
+    const auto moving = moving_coordinates(spec.dims);
+    const unsigned show = o.digits > 0 ? static_cast<unsigned>(o.digits) : 20;
+    const std::string arith_name = o.certified ? "interval<mpfr> (certified)"
+                                   : o.digits > 0 ? "mpfr (round to nearest)" : "double";
+
+    std::cout << "gancert trajectory: " << spec.dims << "-D, step " << spec.step << ", K = "
+              << spec.iterates << " iterates counting the start (" << spec.iterates - 1
+              << " updates), arithmetic " << arith_name;
+    if (o.certified || o.digits > 0) std::cout << " at " << bits << " bits";
+    std::cout << "\nstart (exact decimals): a = " << spec.start.a << ", b = " << spec.start.b
+              << ", g = " << spec.start.g << ", h = " << spec.start.h << ", c = " << spec.start.c
+              << "\nplateau criterion: ||grad J||_2 over the moving coordinates ("
+              << (spec.dims == 2 ? "b, h" : "a, b, g, h") << ") <= " << o.eps
+              << " and |J - 1| <= " << o.delta << (o.certified ? " (certified: for the whole enclosure)" : "")
+              << '\n';
+
+    std::string csv_path = o.csv;
+    bool temp_csv = false;
+    if (csv_path.empty() && !o.plot.empty()) {
+        csv_path = (std::filesystem::temp_directory_path() /
+                    ("gancert-trajectory-" + std::to_string(::getpid()) + ".csv")).string();
+        temp_csv = true;
+    }
+    std::optional<std::ofstream> csv;
+    if (!csv_path.empty()) {
+        csv.emplace(open_output(csv_path, o.csv.empty() ? "--plot" : "--csv"));
+        *csv << "k,a,b,g,h,J1,J2,J,gnorm";
+        if (o.certified)
+            for (const char* n : {"a", "b", "g", "h", "J1", "J2", "J", "gnorm"})
+                *csv << ',' << n << "_lo," << n << "_hi";
+        *csv << '\n';
+    }
+
+    std::vector<Iterate<double>> dbl;  // for the SGD distance
+    if (o.certified) {
+        const auto tr = play_certified(spec, bits);
+        std::vector<impfr> J, G;
+        const unsigned row_digits = 20;
+        for (std::size_t k = 0; k < tr.size(); ++k) {
+            const auto& it = tr[k];
+            J.push_back(it.e.J.v);
+            G.push_back(it.gnorm);
+            if (csv) {
+                const impfr vals[8] = {it.p.a, it.p.b, it.p.g, it.p.h, it.e.J1, it.e.J2, it.e.J.v, it.gnorm};
+                *csv << k;
+                for (const auto& v : vals) *csv << ',' << fmt(arith::midpoint(v), row_digits);
+                for (const auto& v : vals) {
+                    auto [lo, hi] = arith::to_decimal_outward(v, row_digits);
+                    *csv << ',' << lo << ',' << hi;
+                }
+                *csv << '\n';
+            }
+        }
+        std::cout << "width of the iterate boxes (max over moving coordinates):";
+        for (std::size_t k : {std::size_t(0), tr.size() / 4, tr.size() / 2, 3 * tr.size() / 4, tr.size() - 1})
+            std::cout << "  k=" << k << ": " << arith::to_decimal(tr[k].width, 3, MPFR_RNDU);
+        std::cout << '\n';
+        const auto pl = first_plateau(J, G, crit);
+        std::cout << "plateau: " << (pl ? "certified from iterate k = " + std::to_string(*pl)
+                                        : std::string("not certified within the run")) << '\n';
+        const auto& L = tr.back();
+        std::cout << "final iterate k = " << tr.size() - 1 << " (enclosures):\n";
+        const char* names[4] = {"a", "b", "g", "h"};
+        for (std::size_t i = 0; i < 4; ++i)
+            std::cout << "  " << names[i] << " in " << fmt_interval(coordinate(L.p, i), show)
+                      << (moving[i] ? "" : "  (fixed)") << '\n';
+        std::cout << "  J1 in " << fmt_interval(L.e.J1, show) << "\n  J2 in " << fmt_interval(L.e.J2, show)
+                  << "\n  J in " << fmt_interval(L.e.J.v, show) << "\n  ||grad J|| in "
+                  << fmt_interval(L.gnorm, show) << '\n';
+        arith::precision_guard guard(bits);
+        const auto kl = kl_data_to_generator(L.p);
+        std::cout << "  KL(p_data||p_g) " << (kl ? "in " + fmt_interval(*kl, show) : std::string("undecided (h or g straddles 0)"))
+                  << '\n';
+    } else if (o.digits > 0) {
+        const auto tr = play_mpfr(spec, bits);
+        arith::precision_guard guard(bits);
+        std::vector<mpfr> J, G;
+        for (std::size_t k = 0; k < tr.size(); ++k) {
+            const auto& it = tr[k];
+            J.push_back(it.e.J.v);
+            G.push_back(it.gnorm);
+            if (csv)
+                *csv << k << ',' << fmt(it.p.a, show) << ',' << fmt(it.p.b, show) << ',' << fmt(it.p.g, show)
+                     << ',' << fmt(it.p.h, show) << ',' << fmt(it.e.J1, show) << ',' << fmt(it.e.J2, show)
+                     << ',' << fmt(it.e.J.v, show) << ',' << fmt(it.gnorm, show) << '\n';
+        }
+        const auto pl = first_plateau(J, G, crit);
+        std::cout << "plateau: " << (pl ? "first at iterate k = " + std::to_string(*pl) : std::string("not reached"))
+                  << '\n';
+        const auto& L = tr.back();
+        std::cout << "final iterate k = " << tr.size() - 1 << ": a = " << fmt(L.p.a, show) << ", b = "
+                  << fmt(L.p.b, show) << ", g = " << fmt(L.p.g, show) << ", h = " << fmt(L.p.h, show)
+                  << "\n  J1 = " << fmt(L.e.J1, show) << ", J2 = " << fmt(L.e.J2, show)
+                  << ", J = " << fmt(L.e.J.v, show) << "\n  ||grad J|| = " << fmt(L.gnorm, show)
+                  << ", KL(p_data||p_g) = " << fmt(*kl_data_to_generator(L.p), show) << '\n';
+    }
+    if (!o.certified && o.digits < 0) {
+        dbl = play_double(spec);
+        std::vector<double> J, G;
+        for (std::size_t k = 0; k < dbl.size(); ++k) {
+            const auto& it = dbl[k];
+            J.push_back(it.e.J.v);
+            G.push_back(it.gnorm);
+            if (csv)
+                *csv << k << ',' << fmt(it.p.a) << ',' << fmt(it.p.b) << ',' << fmt(it.p.g) << ','
+                     << fmt(it.p.h) << ',' << fmt(it.e.J1) << ',' << fmt(it.e.J2) << ',' << fmt(it.e.J.v)
+                     << ',' << fmt(it.gnorm) << '\n';
+        }
+        const auto pl = first_plateau(J, G, crit);
+        std::cout << "plateau: " << (pl ? "first at iterate k = " + std::to_string(*pl) : std::string("not reached"))
+                  << '\n';
+        const auto& L = dbl.back();
+        std::cout << "final iterate k = " << dbl.size() - 1 << ": a = " << fmt(L.p.a) << ", b = " << fmt(L.p.b)
+                  << ", g = " << fmt(L.p.g) << ", h = " << fmt(L.p.h) << "\n  J1 = " << fmt(L.e.J1)
+                  << ", J2 = " << fmt(L.e.J2) << ", J = " << fmt(L.e.J.v) << "\n  ||grad J|| = " << fmt(L.gnorm)
+                  << ", KL(p_data||p_g) = " << fmt(*kl_data_to_generator(L.p)) << '\n';
+    }
+    if (csv) csv->close();
+
+    std::string sgd_csv;
+    if (o.sgd_samples > 0) {
+        if (dbl.empty()) dbl = play_double(spec);
+        SgdSpec s{static_cast<std::size_t>(o.sgd_samples), o.runs, o.seed};
+        const auto st = stochastic_play(spec, s, &dbl);
+        double worst = 0;
+        std::size_t worst_k = 0;
+        for (std::size_t k = 0; k < st.distance.size(); ++k)
+            if (st.distance[k] > worst) worst = st.distance[k], worst_k = k;
+        const auto& m = st.mean.back();
+        const auto& sd = st.spread.back();
+        std::cout << "SGD: N = " << s.samples << " samples per step, R = " << s.runs << " runs, seed " << s.seed
+                  << "\n  final mean (sd): a = " << fmt(m[0]) << " (" << fmt(sd[0]) << "), b = " << fmt(m[1])
+                  << " (" << fmt(sd[1]) << "), g = " << fmt(m[2]) << " (" << fmt(sd[2]) << "), h = " << fmt(m[3])
+                  << " (" << fmt(sd[3]) << ")\n  distance of the mean from the analytic trajectory: final "
+                  << fmt(st.distance.back()) << ", max " << fmt(worst) << " at k = " << worst_k << '\n';
+        if (!csv_path.empty()) {
+            sgd_csv = std::filesystem::path(csv_path).replace_extension(".sgd.csv").string();
+            auto f = open_output(sgd_csv, "--csv");
+            f << "k,a_mean,b_mean,g_mean,h_mean,a_sd,b_sd,g_sd,h_sd,distance\n";
+            for (std::size_t k = 0; k < st.mean.size(); ++k) {
+                f << k;
+                for (double v : st.mean[k]) f << ',' << fmt(v);
+                for (double v : st.spread[k]) f << ',' << fmt(v);
+                f << ',' << fmt(st.distance[k]) << '\n';
+            }
+            std::cout << "  SGD statistics written to " << sgd_csv << '\n';
+        }
+    }
+    if (!o.csv.empty()) std::cout << "CSV written to " << o.csv << '\n';
+    int rc = exit_ok;
+    if (!o.plot.empty()) {
+        std::ostringstream title;
+        title << (o.start.empty() ? "Case " + o.which + ", " : std::string()) << spec.dims << "-D, step "
+              << spec.step << ", " << arith_name;
+        rc = draw_plot(csv_path, o.plot, sgd_csv, title.str());
+        if (rc == exit_ok) std::cout << "plot written to " << o.plot << '\n';
+    }
+    if (temp_csv) {
+        std::error_code ec;
+        std::filesystem::remove(csv_path, ec);
+        if (!sgd_csv.empty()) std::filesystem::remove(sgd_csv, ec);
+    }
+    return rc;
+}
+
+}  // namespace
+
+void register_trajectory(CLI::App& app, action& run) {
+    auto* cmd = app.add_subcommand("trajectory", "Gradient play of the paper: ascent in (a, b), descent in (g, h)");
+    auto o = std::make_shared<TrajectoryOptions>();
+    cmd->add_option("--case", o->which, "Paper case A or B (start point; default A)");
+    cmd->add_option("--dims", o->dims, "2 (b, h move) or 4 (a, b, g, h move); default 4");
+    cmd->add_option("--steps", o->steps, "K: number of iterates counting the start (default 250)");
+    cmd->add_option("--step-size", o->step, "eta > 0 as an exact decimal (default 0.4)");
+    cmd->add_option("--start", o->start, "a,b,g,h,c exact decimals (overrides the case's start)");
+    cmd->add_flag("--certified", o->certified, "interval<mpfr> trajectory enclosing the exact iterates");
+    cmd->add_option("--digits", o->digits,
+                    "working precision in decimal digits (mpfr trajectory, or the certified one; default 256 bits)");
+    cmd->add_option("--sgd", o->sgd_samples, "also run SGD with N samples per step");
+    cmd->add_option("--runs", o->runs, "SGD realisations R (default 10)");
+    cmd->add_option("--seed", o->seed, "SGD master seed (default 1)");
+    cmd->add_option("--csv", o->csv, "write k,a,b,g,h,J1,J2,J,gnorm (+ _lo/_hi when certified)");
+    cmd->add_option("--plot", o->plot, "write a PNG (parameters, J1/J2/J, ||grad J|| against k)");
+    cmd->add_option("--eps", o->eps, "plateau: ||grad J||_2 <= eps (default 1e-2)");
+    cmd->add_option("--delta", o->delta, "plateau: |J - 1| <= delta (default 1e-2)");
+    cmd->callback([o, &run] { run = [o] { return run_trajectory(*o); }; });
+}
+
+}  // namespace gancert::cli

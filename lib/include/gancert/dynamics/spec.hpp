@@ -1,0 +1,48 @@
+// gancert/dynamics/spec.hpp — what a gradient-play run is: start, step, iterate count, moving
+// coordinates (design §2).
+//
+// The game: the discriminator ascends J in (a, b), the generator descends it in (g, h):
+//   θ_{k+1} = θ_k + η · s∘∇J(θ_k),  s = (+1, +1, −1, −1),  θ = (a, b, g, h), c fixed.
+// "2-D" runs move (b, h) only (a, g stay at their start values); "4-D" runs move all four.
+// K iterates are produced *counting the start* (θ_0 … θ_{K−1}), i.e. K − 1 updates, as in the
+// authors' code (the paper's runs: K = 250, η = 0.4).
+#pragma once
+#include <array>
+#include <string>
+
+#include "gancert/model/params.hpp"
+
+namespace gancert::dynamics {
+
+/// Sign of the update per coordinate (a, b, g, h): ascent for the discriminator, descent for
+/// the generator.
+inline constexpr std::array<int, 4> play_sign{+1, +1, -1, -1};
+
+/// One gradient-play run. Start and step are exact decimals (the certified trajectory starts
+/// from the exact decimal values, so "0.4" means 2/5).
+struct TrajectorySpec {
+    model::DecimalParams start;  ///< θ_0 = (a, b, g, h) and the fixed c
+    std::string step = "0.4";    ///< η > 0
+    int iterates = 250;          ///< K ≥ 1 iterates counting the start
+    int dims = 4;                ///< 2 (b, h move) or 4 (all move)
+};
+
+/// Which of (a, b, g, h) move: dims = 2 → (b, h); dims = 4 → all. Throws arith::bad_input
+/// naming --dims for any other value.
+std::array<bool, 4> moving_coordinates(int dims);
+
+/// Checks a spec: the start passes model::validate; step a finite decimal > 0 (names
+/// --step-size); iterates ≥ 1 (names --steps); dims ∈ {2, 4} (names --dims). Throws
+/// arith::bad_input with the argument's name.
+void validate(const TrajectorySpec& spec);
+
+/// The paper's two cases (design §2): A = (2.2, −3, 1.5, −2, 0.5), B = (1.21, −1, 0.35, −4, 4.04).
+enum class PaperCase { A, B };
+
+/// The paper run for a case and dimension: its start, η = 0.4, K = 250.
+TrajectorySpec paper_run(PaperCase which, int dims);
+
+/// "A"/"a" → A, "B"/"b" → B; anything else throws arith::bad_input naming --case.
+PaperCase parse_case(const std::string& name);
+
+}  // namespace gancert::dynamics

@@ -1,0 +1,113 @@
+#include "gancert/dynamics/sgd.hpp"
+
+#include <cmath>
+#include <random>
+#include <string>
+
+#include "gancert/arith/decimal.hpp"
+
+namespace gancert::dynamics {
+
+std::uint64_t splitmix64(std::uint64_t x) {
+    x += 0x9E3779B97F4A7C15ull;
+    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+    x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+    return x ^ (x >> 31);
+}
+
+std::array<double, 4> sample_gradient(const model::Params<double>& p, const std::vector<double>& x,
+                                      const std::vector<double>& z) {
+    constexpr double inv_sqrt_pi = 0.56418958354775628694807945156077;
+    double da = 0, db = 0;                  // data part sums
+    double ga = 0, gb = 0, gg = 0, gh = 0;  // generator part sums
+    for (double xn : x) {  // data part: F1 = 2 D φ at t1 = a x + b
+        const double t = p.a * xn + p.b;
+        const double F1 = std::erfc(-t) * std::exp(-t * t) * inv_sqrt_pi;  // 2·(erfc(−t)/2)·φ
+        da += F1 * xn;
+        db += F1;
+    }
+    for (double zn : z) {  // generator part: K1 = −2 (1 − D) φ at t2 = a (g z² + h) + b
+        const double u = zn * zn;
+        const double G = p.g * u + p.h;
+        const double t = p.a * G + p.b;
+        const double K1 = -std::erfc(t) * std::exp(-t * t) * inv_sqrt_pi;
+        ga += K1 * G;
+        gb += K1;
+        gg += K1 * p.a * u;
+        gh += K1 * p.a;
+    }
+    const double nx = static_cast<double>(x.size()), nz = static_cast<double>(z.size());
+    return {da / nx + ga / nz, db / nx + gb / nz, gg / nz, gh / nz};
+}
+
+
+std::vector<model::Params<double>> sgd_run(const TrajectorySpec& spec, std::size_t samples,
+                                           std::uint64_t engine_seed) {
+    validate(spec);
+    const auto moving = moving_coordinates(spec.dims);
+    const double eta = arith::parse<double>(spec.step, "--step-size");
+    model::Params<double> theta = model::to_scalar<double>(spec.start);
+    std::mt19937_64 engine(engine_seed);
+    std::exponential_distribution<double> data(theta.c);
+    std::exponential_distribution<double> unit(1.0);
+    std::vector<double> x(samples), z(samples);
+    std::vector<model::Params<double>> out;
+    out.reserve(static_cast<std::size_t>(spec.iterates));
+    for (int k = 0; k < spec.iterates; ++k) {
+        out.push_back(theta);
+        if (k + 1 == spec.iterates) break;
+        for (std::size_t n = 0; n < samples; ++n) {
+            x[n] = data(engine);
+            z[n] = std::sqrt(unit(engine));  // Rayleigh: Z² ~ Exp(1)
+        }
+        const auto grad = sample_gradient(theta, x, z);
+        for (std::size_t i = 0; i < 4; ++i)
+            if (moving[i]) coordinate(theta, i) += play_sign[i] * eta * grad[i];
+    }
+    return out;
+}
+
+SgdStatistics stochastic_play(const TrajectorySpec& spec, const SgdSpec& sgd,
+                              const std::vector<Iterate<double>>* analytic) {
+    validate(spec);
+    if (sgd.samples < 1) throw arith::bad_input("--sgd: the sample size N must be >= 1");
+    if (sgd.runs < 1) throw arith::bad_input("--runs: the number of runs R must be >= 1");
+    const auto moving = moving_coordinates(spec.dims);
+    const std::size_t K = static_cast<std::size_t>(spec.iterates);
+    std::vector<std::vector<model::Params<double>>> runs;
+    runs.reserve(static_cast<std::size_t>(sgd.runs));
+    for (int r = 0; r < sgd.runs; ++r)
+        runs.push_back(sgd_run(spec, sgd.samples, splitmix64(sgd.seed + static_cast<std::uint64_t>(r))));
+    SgdStatistics st;
+    const double R = sgd.runs;
+    st.mean.resize(K);
+    st.spread.resize(K);
+    for (std::size_t k = 0; k < K; ++k)
+        for (std::size_t i = 0; i < 4; ++i) {
+            double m = 0;
+            for (const auto& run : runs) m += coordinate(run[k], i);
+            m /= R;
+            double ss = 0;
+            for (const auto& run : runs) {
+                const double d = coordinate(run[k], i) - m;
+                ss += d * d;
+            }
+            st.mean[k][i] = m;
+            st.spread[k][i] = sgd.runs > 1 ? std::sqrt(ss / (R - 1)) : 0.0;
+        }
+    if (analytic) {
+        st.distance.resize(K);
+        for (std::size_t k = 0; k < K && k < analytic->size(); ++k) {
+            double d2 = 0;
+            for (std::size_t i = 0; i < 4; ++i)
+                if (moving[i]) {
+                    const double d = st.mean[k][i] - coordinate((*analytic)[k].p, i);
+                    d2 += d * d;
+                }
+            st.distance[k] = std::sqrt(d2);
+        }
+    }
+    return st;
+}
+
+}  // namespace gancert::dynamics

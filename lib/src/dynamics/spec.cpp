@@ -1,0 +1,51 @@
+#include "gancert/dynamics/spec.hpp"
+
+#include <mpfr.h>
+
+#include "gancert/arith/decimal.hpp"
+
+namespace gancert::dynamics {
+
+std::array<bool, 4> moving_coordinates(int dims) {
+    if (dims == 2) return {false, true, false, true};
+    if (dims == 4) return {true, true, true, true};
+    throw arith::bad_input("--dims: '" + std::to_string(dims) + "' is not 2 or 4");
+}
+
+void validate(const TrajectorySpec& spec) {
+    model::validate(spec.start);
+    if (!arith::is_decimal(spec.step))
+        throw arith::bad_input("--step-size: '" + spec.step + "' is not a finite decimal number");
+    mpfr_t t;
+    mpfr_init2(t, 64);
+    mpfr_set_str(t, spec.step.c_str(), 10, MPFR_RNDN);  // the sign is exact under rounding
+    const int sign = mpfr_sgn(t);
+    mpfr_clear(t);
+    if (sign <= 0)
+        throw arith::bad_input("--step-size: '" + spec.step + "' must be > 0");
+    if (spec.iterates < 1)
+        throw arith::bad_input("--steps: " + std::to_string(spec.iterates) +
+                               " iterates requested; need K >= 1 (K counts the start)");
+    (void)moving_coordinates(spec.dims);
+}
+
+TrajectorySpec paper_run(PaperCase which, int dims) {
+    TrajectorySpec s;
+    if (which == PaperCase::A)
+        s.start = {"2.2", "-3", "1.5", "-2", "0.5"};
+    else
+        s.start = {"1.21", "-1", "0.35", "-4", "4.04"};
+    s.step = "0.4";
+    s.iterates = 250;
+    s.dims = dims;
+    (void)moving_coordinates(dims);
+    return s;
+}
+
+PaperCase parse_case(const std::string& name) {
+    if (name == "A" || name == "a") return PaperCase::A;
+    if (name == "B" || name == "b") return PaperCase::B;
+    throw arith::bad_input("--case: '" + name + "' is not A or B");
+}
+
+}  // namespace gancert::dynamics
