@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <random>
+#include <stdexcept>
 #include <string>
 
 #include "gancert/arith/decimal.hpp"
@@ -84,20 +85,27 @@ SgdStatistics stochastic_play(const TrajectorySpec& spec, const SgdSpec& sgd,
     st.spread.resize(K);
     for (std::size_t k = 0; k < K; ++k)
         for (std::size_t i = 0; i < 4; ++i) {
-            double m = 0;
-            for (const auto& run : runs) m += coordinate(run[k], i);
-            m /= R;
+            // Shifted by the first run's value: exact for coordinates that do not move.
+            const double shift = coordinate(runs[0][k], i);
+            double md = 0;
+            for (const auto& run : runs) md += coordinate(run[k], i) - shift;
+            md /= R;
             double ss = 0;
             for (const auto& run : runs) {
-                const double d = coordinate(run[k], i) - m;
+                const double d = coordinate(run[k], i) - shift - md;
                 ss += d * d;
             }
-            st.mean[k][i] = m;
+            st.mean[k][i] = shift + md;
             st.spread[k][i] = sgd.runs > 1 ? std::sqrt(ss / (R - 1)) : 0.0;
         }
     if (analytic) {
+        if (analytic->size() != K)
+            throw std::invalid_argument("stochastic_play: the analytic trajectory has " +
+                                        std::to_string(analytic->size()) + " iterates, expected " +
+                                        std::to_string(K));
         st.distance.resize(K);
-        for (std::size_t k = 0; k < K && k < analytic->size(); ++k) {
+        st.rms_run_distance.resize(K);
+        for (std::size_t k = 0; k < K; ++k) {
             double d2 = 0;
             for (std::size_t i = 0; i < 4; ++i)
                 if (moving[i]) {
@@ -105,6 +113,14 @@ SgdStatistics stochastic_play(const TrajectorySpec& spec, const SgdSpec& sgd,
                     d2 += d * d;
                 }
             st.distance[k] = std::sqrt(d2);
+            double r2 = 0;
+            for (const auto& run : runs)
+                for (std::size_t i = 0; i < 4; ++i)
+                    if (moving[i]) {
+                        const double d = coordinate(run[k], i) - coordinate((*analytic)[k].p, i);
+                        r2 += d * d;
+                    }
+            st.rms_run_distance[k] = std::sqrt(r2 / R);
         }
     }
     return st;

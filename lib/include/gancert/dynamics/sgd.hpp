@@ -34,6 +34,10 @@ struct SgdStatistics {
     /// ‖mean θ_k − θ_k(analytic)‖₂ over the moving coordinates; empty if no analytic
     /// trajectory was given.
     std::vector<double> distance;
+    /// sqrt(mean over runs of ‖θ_k(run) − θ_k(analytic)‖₂²) over the moving coordinates: the
+    /// root-mean-square deviation of ONE run (bias and spread together; it bounds `distance`
+    /// by Jensen's inequality). Empty if no analytic trajectory was given.
+    std::vector<double> rms_run_distance;
 };
 
 /// splitmix64 finaliser (seed derivation for the per-run engines).
