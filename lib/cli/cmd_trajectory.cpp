@@ -168,6 +168,7 @@ int run_trajectory(const TrajectoryOptions& o) {
         const auto tr = play_certified(spec, bits);
         std::vector<impfr> J, G;
         const unsigned row_digits = 20;
+        const unsigned cap_digits = static_cast<unsigned>(bits * 0.30103) + 3;
         for (std::size_t k = 0; k < tr.size(); ++k) {
             const auto& it = tr[k];
             J.push_back(it.e.J.v);
@@ -177,8 +178,10 @@ int run_trajectory(const TrajectoryOptions& o) {
                 *csv << k;
                 for (const auto& v : vals) *csv << ',' << fmt(arith::midpoint(v), row_digits);
                 for (const auto& v : vals) {
-                    auto [lo, hi] = arith::to_decimal_outward(v, row_digits);
-                    *csv << ',' << lo << ',' << hi;
+                    // Outward, with enough digits to show the true width (up to the precision).
+                    const unsigned d = arith::digits_to_show_width(v.lower(), v.upper(), row_digits, cap_digits);
+                    *csv << ',' << arith::to_decimal(v.lower(), d, MPFR_RNDD) << ','
+                         << arith::to_decimal(v.upper(), d, MPFR_RNDU);
                 }
                 *csv << '\n';
             }

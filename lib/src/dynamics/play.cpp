@@ -8,6 +8,8 @@
 #else
 // TEMPORARY (until the evaluation layer is merged): non-rigorous stand-in.
 #include "../../../tests/support/quadrature_evaluator.hpp"
+#include "gancert/model/closed_form.hpp"
+#include "gancert/model/integral_path.hpp"
 namespace {
 using namespace gancert;
 model::Evaluation<arith::impfr> fake_interval(const model::Params<arith::impfr>& p) {
@@ -25,9 +27,9 @@ model::Evaluation<arith::impfr> fake_interval(const model::Params<arith::impfr>&
 }
 template <class S>
 model::Evaluation<S> standin(const model::Params<S>& p) {
-    if constexpr (std::is_same_v<S, double>) return testsupport::quadrature_evaluate<double>(p);
-    else if constexpr (std::is_same_v<S, arith::impfr>) return fake_interval(p);
-    else throw std::runtime_error("mpfr evaluation not available before the merge");
+    if (auto e = model::evaluate_closed_form<S>(p)) return *e;
+    if constexpr (std::is_same_v<S, arith::mpfr>) throw std::runtime_error("closed form failed (mpfr)");
+    else return model::evaluate_integral<S>(p);
 }
 }  // namespace
 #define GANCERT_DYNAMICS_EVALUATE(S, p) standin<S>(p)
