@@ -16,7 +16,7 @@ for case in A B; do
     "$gancert" trajectory --case "$case" --dims "$dims" --csv "$out/$tag.csv" --plot "$out/$tag.png" \
       | grep -E "^(plateau|final|  )"
     echo "-- Case $case, ${dims}-D: certified trajectory (every iterate an enclosure of the exact one)"
-    "$gancert" trajectory --case "$case" --dims "$dims" --certified --csv "$out/$tag-certified.csv" \
-      | grep -vE "^(gancert trajectory|start|plateau criterion|CSV written)"
+    "$gancert" trajectory --case "$case" --dims "$dims" --certified --csv "$out/$tag-certified.csv" --plot "$out/$tag-certified.png" \
+      | grep -vE "^(gancert trajectory|start|plateau criterion|CSV written|plot written)"
   done
 done

@@ -204,7 +204,10 @@ int run_trajectory(const TrajectoryOptions& o) {
                   << fmt_interval(L.gnorm, show) << '\n';
         arith::precision_guard guard(bits);
         const auto kl = kl_data_to_generator(L.p);
-        std::cout << "  KL(p_data||p_g) " << (kl ? "in " + fmt_interval(*kl, show) : std::string("undecided (h or g straddles 0)"))
+        std::cout << "  KL(p_data||p_g) "
+                  << (!kl ? std::string("undecided (the enclosure of h or g straddles 0)")
+                      : mpfr_inf_p(arith::raw(kl->lower())) ? std::string("= +inf (h > 0 or g <= 0: p_g misses part of the data's support)")
+                                                             : "in " + fmt_interval(*kl, show))
                   << '\n';
     } else if (o.digits > 0) {
         const auto tr = play_mpfr(spec, bits);
