@@ -23,10 +23,9 @@ struct wide_exponent_range {
 /// erfcx(x) = e^{x²}·erfc(x) at `bits` (default 1100) by the direct product with directed
 /// rounding in MPFR's widest exponent range, then rounded outward to ref_bits. Valid for
 /// |x| < 2^30 (beyond, e^{x²} leaves even the widest exponent range).
-inline void erfcx_reference(enclosure& e, double x, mpfr_prec_t bits = 1100) {
+inline void erfcx_reference(enclosure& e, mpfr_srcptr xm, mpfr_prec_t bits = 1100) {
     wide_exponent_range wide;
-    mp xm(53), sq(106), a_lo(bits), a_hi(bits), c_lo(bits), c_hi(bits), lo(bits), hi(bits);
-    mpfr_set_d(xm, x, MPFR_RNDN);
+    mp sq(2 * mpfr_get_prec(xm)), a_lo(bits), a_hi(bits), c_lo(bits), c_hi(bits), lo(bits), hi(bits);
     mpfr_sqr(sq, xm, MPFR_RNDN);  // exact
     if (mpfr_exp(a_lo, sq, MPFR_RNDD) != 0) {
         mpfr_set(a_hi, a_lo, MPFR_RNDN);
@@ -44,6 +43,11 @@ inline void erfcx_reference(enclosure& e, double x, mpfr_prec_t bits = 1100) {
     mpfr_mul(hi, a_hi, c_hi, MPFR_RNDU);
     mpfr_set(e.lo, lo, MPFR_RNDD);
     mpfr_set(e.hi, hi, MPFR_RNDU);
+}
+inline void erfcx_reference(enclosure& e, double x, mpfr_prec_t bits = 1100) {
+    mp xm(53);
+    mpfr_set_d(xm, x, MPFR_RNDN);
+    erfcx_reference(e, xm, bits);
 }
 
 /// exp(−t²) at ref_bits (t² is exact at 106 bits, so one correctly rounded exp).
