@@ -41,7 +41,7 @@ TEST_CASE("parse<S> rejects malformed decimals with bad_input naming the argumen
     CHECK_THROWS_AS(parse<impfr>("x", "a"), std::invalid_argument);
 }
 
-TEST_CASE("parse<S> rejects decimals outside the exponent range, naming the argument", "[arith][bad_input]") {
+TEST_CASE("parse<S> rejects decimals outside the exponent range and names the argument", "[arith][bad_input]") {
     precision_guard g(128);
     CHECK_THROWS_WITH(parse<idouble>("1e400", "--scale"), Catch::Contains("--scale"));
     CHECK_THROWS_WITH(parse<double>("-1e400", "--scale"), Catch::Contains("--scale"));
@@ -121,7 +121,7 @@ void require_no_nan(const char* what, Op op) {
 }
 }  // namespace
 
-TEMPLATE_TEST_CASE("inf - inf, 0 * inf and inf / inf inside interval operations never give NaN endpoints",
+TEMPLATE_TEST_CASE("inf - inf and 0 times inf and inf / inf inside interval operations never give NaN endpoints",
                    "[arith][bad_input]", idouble, impfr) {
     using I = TestType;
     precision_guard g(128);

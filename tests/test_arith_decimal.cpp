@@ -87,7 +87,7 @@ std::string random_decimal(std::mt19937_64& rng) {
 
 }  // namespace
 
-TEST_CASE("parse<impfr>(\"2.2\") contains 22/10 exactly and is one ulp wide", "[arith][decimal]") {
+TEST_CASE("parse<impfr> of 2.2 contains 22/10 exactly and is one ulp wide", "[arith][decimal]") {
     rational r22("2.2");
     for (unsigned bits : {24u, 53u, 64u, 113u, 128u, 256u, 1000u, 4096u}) {
         INFO(bits << " bits");
@@ -114,7 +114,7 @@ TEST_CASE("parse<impfr>(\"2.2\") contains 22/10 exactly and is one ulp wide", "[
     CHECK(std::nextafter(d.lower(), 3.0) == d.upper());
 }
 
-TEST_CASE("parse encloses random exact decimals; exact decimals give point intervals", "[arith][decimal]") {
+TEST_CASE("parse encloses random exact decimals and exact decimals give point intervals", "[arith][decimal]") {
     std::mt19937_64 rng(2026);
     for (int k = 0; k < 3000; ++k) {
         const std::string s = random_decimal(rng);

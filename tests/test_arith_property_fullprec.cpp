@@ -143,7 +143,7 @@ void binary_fullprec(const char* name, ref2 ref, Op op) {
 
 }  // namespace
 
-TEST_CASE("full-precision arguments: + - * /", "[arith][property]") {
+TEST_CASE("full-precision arguments: add sub mul div", "[arith][property]") {
     binary_fullprec("add", ref_of2(mpfr_add), [](const impfr& x, const impfr& y) { return x + y; });
     binary_fullprec("sub", ref_of2(mpfr_sub), [](const impfr& x, const impfr& y) { return x - y; });
     binary_fullprec("mul", ref_of2(mpfr_mul), [](const impfr& x, const impfr& y) { return x * y; });

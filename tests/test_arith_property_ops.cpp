@@ -41,7 +41,7 @@ TEST_CASE("property: interval subtraction encloses x - y", "[arith][property]") 
                     [](const auto& x, const auto& y) { return x - y; });
 }
 
-TEST_CASE("property: interval multiplication encloses x * y", "[arith][property]") {
+TEST_CASE("property: interval multiplication encloses x times y", "[arith][property]") {
     binary_property({.name = "mul", .seed = 31, .reference = ref_of(mpfr_mul)},
                     [](const auto& x, const auto& y) { return x * y; });
 }
@@ -69,7 +69,7 @@ TEST_CASE("property: interval square encloses x^2 (also across 0)", "[arith][pro
                    [](const auto& x) { return square(x); });
 }
 
-TEST_CASE("property: interval pow(x, k) encloses x^k for small integers k", "[arith][property]") {
+TEST_CASE("property: interval pow encloses x^k for small integers k", "[arith][property]") {
     // Boost's pow(x, k) uses binary powering: n = max(1, k − 1) directed multiplications for
     // k > 0 and one more (1/·) for k < 0, each off by < 1.5 ulp (double) or 1 ulp (MPFR) per
     // side. Tightness bound therefore grows with n (lemma A1.4 note in proofs/lemmas.md):

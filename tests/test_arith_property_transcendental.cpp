@@ -53,7 +53,7 @@ TEST_CASE("property: interval erfc", "[arith][property]") {
                    [](const auto& x) { return erfc(x); });
 }
 
-TEST_CASE("property: interval erfcx (both branches, |x| < 2^30)", "[arith][property]") {
+TEST_CASE("property: interval erfcx on both branches up to 2^30", "[arith][property]") {
     unary_property({.name = "erfcx",
                     .max_abs = 0x1p30,
                     .seed = 151,
@@ -66,7 +66,7 @@ TEST_CASE("property: interval atan", "[arith][property]") {
                    [](const auto& x) { return atan(x); });
 }
 
-TEST_CASE("property: composite exp(-t^2), also across the maximum at 0", "[arith][property]") {
+TEST_CASE("property: composite exp(-t^2) also across the maximum at 0", "[arith][property]") {
     // Containment only: the composite's width is amplified by t² (not a single rounding).
     unary_property({.name = "exp(-t^2)",
                     .seed = 171,
