@@ -207,5 +207,10 @@ TEST_CASE("to_decimal_outward: printed lo <= true lo and printed hi >= true hi",
         auto [lo, hi] = to_decimal_outward(x, 300);
         CHECK(lo.size() > 250);  // all 300 digits are meaningful at 1024 bits
     }
+    // edge cases: subnormals, the double range's ends, zero-crossing and point intervals, 1 digit
+    const double tiny = std::numeric_limits<double>::denorm_min(), big = std::numeric_limits<double>::max();
+    for (auto [a, b] : {std::pair{tiny, tiny}, {tiny, 3 * tiny}, {-tiny, tiny}, {0.0, 0.0}, {-big, big},
+                        {big, big}, {std::numeric_limits<double>::min(), 1.0}, {-1e-320, -1e-321}, {0.1, 0.1}})
+        for (unsigned digits : {1u, 2u, 17u, 40u}) check_outward(idouble(a, b), digits, checked);
     CHECK(checked > 10000);
 }
