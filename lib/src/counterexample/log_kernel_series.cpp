@@ -1,0 +1,209 @@
+// Series for ∫ e^{al} log(1 − e^{−k²l²}) dl on [0,∞), [0,μ], [μ,∞); proofs/lemmas.md X.3–X.5.
+#include "gancert/counterexample/log_kernel_series.hpp"
+
+#include <cmath>
+#include <map>
+#include <stdexcept>
+#include <vector>
+
+#include "gancert/counterexample/gaussian_moment.hpp"
+
+namespace gancert::counterexample {
+using arith::impfr;
+using arith::integer;
+using arith::mpfr;
+
+namespace {
+
+constexpr unsigned max_terms = 200000;
+
+/// 2^{−e} as an exact mpfr.
+mpfr pow2_neg(long e) {
+    mpfr r = arith::fresh_mpfr();
+    mpfr_set_ui_2exp(arith::raw(r), 1, -e, MPFR_RNDN);
+    return r;
+}
+
+/// Upper bound of |x|.
+mpfr mag_up(const impfr& x) { return arith::mag(x); }
+
+/// [−r, r] for an mpfr r >= 0.
+impfr symmetric(const mpfr& r) { return arith::make_interval(mpfr(-r), r); }
+
+/// True if a tail bound `tail` (>= 0) is negligible against the partial sum: tail <= 2^{−prec−4}·mig(sum).
+bool negligible(const mpfr& tail, const impfr& sum) {
+    const long p = static_cast<long>(arith::working_bits());
+    mpfr bound = arith::mig(sum) * pow2_neg(p + 4);
+    return tail <= bound;
+}
+
+/// ζ(v) for an integer v >= 2 (mpfr_zeta_ui, directed).
+impfr zeta_integer(unsigned long v) {
+    mpfr lo = arith::fresh_mpfr(), hi = arith::fresh_mpfr();
+    mpfr_zeta_ui(arith::raw(lo), v, MPFR_RNDD);
+    mpfr_zeta_ui(arith::raw(hi), v, MPFR_RNDU);
+    return arith::make_interval(lo, hi);
+}
+
+}  // namespace
+
+const impfr& zeta_half_integer(unsigned n) {
+    if (n < 3) throw std::domain_error("zeta_half_integer: n/2 must exceed 1");
+    thread_local std::map<unsigned, std::vector<impfr>> cache;  // precision -> ζ(n/2), n = 3, 4, …
+    auto& v = cache[arith::working_bits()];
+    while (v.size() <= n - 3) {
+        const unsigned m = static_cast<unsigned>(v.size()) + 3;
+        mpfr arg = arith::fresh_mpfr(64);
+        mpfr_set_ui(arith::raw(arg), m, MPFR_RNDN);
+        mpfr_div_2ui(arith::raw(arg), arith::raw(arg), 1, MPFR_RNDN);  // exact: m/2
+        mpfr lo = arith::fresh_mpfr(), hi = arith::fresh_mpfr();
+        mpfr_zeta(arith::raw(lo), arith::raw(arg), MPFR_RNDD);
+        mpfr_zeta(arith::raw(hi), arith::raw(arg), MPFR_RNDU);
+        v.push_back(arith::make_interval(lo, hi));
+    }
+    return v[n - 3];
+}
+
+// Lemma X.3. t_j = x^j a_j ζ((j+3)/2), x = −λ/k, a_j = Γ((j+1)/2)/j!:
+// a_0 = √π, a_1 = 1, a_{j+2} = a_j/(2(j+2)); |t_{j+1}/t_j| <= |x|/√(2(j+1)).
+impfr log_kernel_laplace(const impfr& lambda, const impfr& k) {
+    const impfr x = -lambda / k;
+    const mpfr xmag = mag_up(x);
+    impfr a_prev = arith::sqrt_pi<impfr>();  // a_j
+    impfr a_next = integer<impfr>(1);        // a_{j+1}
+    impfr power = integer<impfr>(1);         // x^j
+    impfr sum = integer<impfr>(0);
+    for (unsigned j = 0;; ++j) {
+        const impfr t = power * a_prev * zeta_half_integer(j + 3);
+        // q_j = |x|/√(2(j+1)), rounded up.
+        const impfr q = impfr(xmag) / arith::sqrt(integer<impfr>(2 * (j + 1)));
+        const bool ratio_ok = q.upper() <= mpfr(0.5);
+        if (ratio_ok && j > 0) {
+            const mpfr tail = (integer<impfr>(2) * impfr(mag_up(t))).upper();  // |t_N|/(1 − q) <= 2|t_N|
+            if (negligible(tail, sum) || j >= max_terms) {
+                sum += symmetric(tail);
+                break;
+            }
+        }
+        if (j >= max_terms) throw std::domain_error("log_kernel_laplace: series did not converge");
+        sum += t;
+        power *= x;
+        const impfr a_after = a_prev / (integer<impfr>(2) * integer<impfr>(j + 2));  // a_{j+2}
+        a_prev = a_next;
+        a_next = a_after;
+    }
+    return -sum / (integer<impfr>(2) * k);
+}
+
+// Lemma X.4. Q = P(W, b)/k, W = kμ, b = a/k, P = Σ_j b^j/j! A_j(W),
+// A_j = 2W^{j+1}(log W/(j+1) − 1/(j+1)²) − W^{j+3}/(2(j+3)) + Σ_m c_m W^{j+4m+1}/(j+4m+1) + R,
+// c_m = (−1)^{m+1} ζ(2m)/(m (2π)^{2m}), |R| <= W^{j+1} ζ(2) r^{M+1}/((M+1)(1−r)), r = (W²/(2π))²;
+// outer tail Σ_{j>=N} <= 2K (|b|W)^N/N! once |b|W/(N+1) <= 1/2, K = √π ζ(3/2)/2 <= 2.33.
+impfr log_kernel_near(const impfr& a, const impfr& mu, const impfr& k) {
+    if (mu.lower() < 0) throw std::domain_error("log_kernel_near: mu must be >= 0");
+    if (mu.upper() == 0) return integer<impfr>(0);
+    const impfr W = k * mu;
+    if (!(W.upper() < mpfr(1.5))) throw std::domain_error("log_kernel_near: k*mu < 3/2 not certain");
+    if (mu.lower() == 0) {  // crude proven enclosure over [0, μ_hi] (lemma X.4, last part)
+        const impfr Wh = impfr(W.upper());
+        const impfr bound = arith::exp(impfr(arith::mag(a)) * impfr(mu.upper())) *
+                            (Wh * arith::log(integer<impfr>(1) + integer<impfr>(1) / arith::square(Wh)) +
+                             integer<impfr>(2) * arith::atan(Wh)) /
+                            k;
+        return arith::make_interval(mpfr(-bound.upper()), mpfr(0));
+    }
+    const long p = static_cast<long>(arith::working_bits());
+    const impfr logW = arith::log(W);
+    const impfr two_pi = integer<impfr>(2) * arith::pi<impfr>();
+    const impfr r = arith::square(arith::square(W) / two_pi);
+    // Inner truncation M: r^{M+1} <= 2^{−p−8}.
+    unsigned M = 1;
+    {
+        const double rd = arith::to_double(impfr(r.upper()));
+        const double need = (p + 8) * 0.6931471805599453 / (-std::log(rd > 0 ? rd : 1e-300));
+        M = static_cast<unsigned>(need) + 1;
+        if (M < 1) M = 1;
+    }
+    const impfr W4 = arith::square(arith::square(W));
+    std::vector<impfr> cW;  // c_m W^{4m}, m = 1..M
+    {
+        impfr W4m = integer<impfr>(1);
+        impfr tp2m = integer<impfr>(1);
+        const impfr tp2 = arith::square(two_pi);
+        for (unsigned m = 1; m <= M; ++m) {
+            W4m *= W4;
+            tp2m *= tp2;
+            impfr c = zeta_integer(2ul * m) / (integer<impfr>(m) * tp2m);
+            if (m % 2 == 0) c = -c;
+            cW.push_back(c * W4m);
+        }
+    }
+    const impfr zeta2 = arith::square(arith::pi<impfr>()) / integer<impfr>(6);
+    const impfr rem_factor = zeta2 * impfr(r.upper()) * arith::pow(impfr(r.upper()), static_cast<int>(M)) /
+                             (integer<impfr>(M + 1) * (integer<impfr>(1) - impfr(r.upper())));
+    const impfr rem_unit = symmetric(mpfr(rem_factor.upper()));
+    const impfr b = a / k;
+    const impfr bW = impfr(arith::mag(b)) * impfr(W.upper());  // |b| W, upper
+    const impfr K = integer<impfr>(233) / integer<impfr>(100);
+    impfr sum = integer<impfr>(0);
+    impfr bj_over_fact = integer<impfr>(1);  // b^j/j!
+    impfr bWj_over_fact = integer<impfr>(1);  // (|b|W)^j/j!, upper
+    impfr Wj1 = W;                            // W^{j+1}
+    for (unsigned j = 0;; ++j) {
+        if (j > 0) {
+            const impfr q = bW / integer<impfr>(j + 1);
+            if (q.upper() <= mpfr(0.5)) {
+                const impfr tail = integer<impfr>(2) * K * bWj_over_fact;
+                if (negligible(tail.upper(), sum) || j >= max_terms) {
+                    sum += symmetric(mpfr(tail.upper()));
+                    break;
+                }
+            }
+        }
+        if (j >= max_terms) throw std::domain_error("log_kernel_near: series did not converge");
+        const impfr j1 = integer<impfr>(j + 1);
+        impfr A = integer<impfr>(2) * Wj1 * (logW / j1 - integer<impfr>(1) / arith::square(j1)) -
+                  Wj1 * arith::square(W) / (integer<impfr>(2) * integer<impfr>(j + 3));
+        impfr inner = integer<impfr>(0);
+        for (unsigned m = 1; m <= M; ++m) inner += cW[m - 1] / integer<impfr>(j + 4 * m + 1);
+        A += Wj1 * (inner + rem_unit);
+        sum += bj_over_fact * A;
+        bj_over_fact = bj_over_fact * b / integer<impfr>(j + 1);
+        bWj_over_fact = bWj_over_fact * bW / integer<impfr>(j + 1);
+        Wj1 *= W;
+    }
+    return sum / k;
+}
+
+// Lemma X.5. T = −Σ_n G_n/n, G_n = ∫_μ^∞ e^{al − n k² l²} dl
+//   = (√π/(2√s_n)) e^{aμ} e^{−s_n μ²} erfcx(√s_n μ − a/(2√s_n)),  s_n = n k²;
+// Σ_{n>N} G_n/n <= G_1 ρ^N/((N+1)(1−ρ)), ρ = e^{−k²μ²}.
+impfr log_kernel_far(const impfr& a, const impfr& mu, const impfr& k) {
+    const impfr kmu_lo = k * impfr(mu.lower());
+    if (!(mu.lower() > 0) || !(kmu_lo.lower() >= 1))
+        throw std::domain_error("log_kernel_far: k*mu >= 1 not certain");
+    const impfr k2 = arith::square(k);
+    const impfr rho = impfr(arith::exp(-arith::square(kmu_lo)).upper());  // upper bound of ρ
+    const impfr one_minus_rho = integer<impfr>(1) - rho;
+    const impfr eamu = arith::exp(a * mu);
+    const impfr half_sqrt_pi = arith::sqrt_pi<impfr>() / integer<impfr>(2);
+    impfr sum = integer<impfr>(0);
+    impfr G1_up;
+    impfr rho_n = integer<impfr>(1);  // ρ^{n−1}
+    for (unsigned n = 1;; ++n) {
+        const impfr s = integer<impfr>(n) * k2;
+        const impfr rs = arith::sqrt(s);
+        const impfr G = half_sqrt_pi / rs * eamu * gaussian_erfcx_factor(s, rs, mu, -a, +1);
+        if (n == 1) G1_up = impfr(G.upper());
+        sum += G / integer<impfr>(n);
+        rho_n *= rho;  // ρ^n
+        const impfr tail = G1_up * rho_n / (integer<impfr>(n + 1) * one_minus_rho);
+        if (negligible(tail.upper(), sum) || n >= max_terms) {
+            sum += arith::make_interval(mpfr(0), mpfr(tail.upper()));
+            break;
+        }
+    }
+    return -sum;
+}
+
+}  // namespace gancert::counterexample
