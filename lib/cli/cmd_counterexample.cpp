@@ -81,8 +81,8 @@ void print_text(const Report& r) {
             << ", lambda2 = " << text(tc.law.lambda2, 12) << ", mu = " << text(tc.law.mu, 12) << "\n";
         for (const auto& row : tc.rows) {
             o << "  k=" << std::left << std::setw(8) << row.k << std::right << "M(k^2) = " << text(row.M_s, d) << "\n"
-              << "            J      = " << text(row.J, d) << "   (proven J >= " << text(row.J_bound, 6) << ")\n"
-              << "            V      = " << text(row.V, d) << "   (proven V >= " << text(row.V_bound, 6) << ")\n";
+              << "            J      = " << text(row.J, d) << "   (proven J >= " << arith::to_decimal(row.J_bound.lower(), 9, MPFR_RNDD) << ")\n"
+              << "            V      = " << text(row.V, d) << "   (proven V >= " << arith::to_decimal(row.V_bound.lower(), 9, MPFR_RNDD) << ")\n";
         }
     }
     o << "CHECKS     " << r.passed.size() << " passed, " << r.failures.size() << " failed\n";

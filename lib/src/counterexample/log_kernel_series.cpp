@@ -198,7 +198,11 @@ impfr log_kernel_far(const impfr& a, const impfr& mu, const impfr& k) {
         sum += G / integer<impfr>(n);
         rho_n *= rho;  // ρ^n
         const impfr tail = G1_up * rho_n / (integer<impfr>(n + 1) * one_minus_rho);
-        if (negligible(tail.upper(), sum) || n >= max_terms) {
+        // Stop when the tail is negligible relative to the sum or, when the whole piece underflows
+        // (k|μ| huge: e^{−k²μ²} below MPFR's range), below 2^{−p−16}/k absolutely; the added
+        // tail keeps the enclosure rigorous either way.
+        const mpfr abs_tol = (impfr(pow2_neg(static_cast<long>(arith::working_bits()) + 16)) / k).lower();
+        if (negligible(tail.upper(), sum) || tail.upper() <= abs_tol || n >= max_terms) {
             sum += arith::make_interval(mpfr(0), mpfr(tail.upper()));
             break;
         }
