@@ -139,8 +139,8 @@ OneDimCase one_dim_case_at_current_precision(const OneDimSpec& spec, const Check
     out.g = theta / c;
     out.h = eta / c;
     const int h_sign = spec.eta[0] == '-' ? -1 : (std::string(spec.eta) == "0" ? 0 : 1);
-    // G* is built exactly as γ = 1/g = c (so the identity of laws is exact, not approximate).
-    ExponentialPair pair{c, out.optimum ? integer<impfr>(1) / c : out.g, out.h, h_sign};
+    // γ = 1/g = c/θ; θ = 1 means γ = c exactly (symbolically, not up to rounding).
+    ExponentialPair pair{c, c / theta, out.h, h_sign, std::string(spec.theta) == "1"};
     out.tv = total_variation(pair);
     out.jsd = out.optimum ? integer<impfr>(0) : jensen_shannon_bracket(out.tv);
     out.c_ls = integer<impfr>(1) + out.tv;

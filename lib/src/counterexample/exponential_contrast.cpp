@@ -14,21 +14,18 @@ impfr max_enclosure(const impfr& x, const impfr& y) {
     return arith::make_interval(x.lower() < y.lower() ? y.lower() : x.lower(),
                                 x.upper() < y.upper() ? y.upper() : x.upper());
 }
-bool same_point(const impfr& x, const impfr& y) {
-    return x.lower() == x.upper() && y.lower() == y.upper() && x.lower() == y.lower();
-}
 }  // namespace
 
 impfr total_variation(const ExponentialPair& p) {
     const impfr one = integer<impfr>(1);
     const impfr zero = integer<impfr>(0);
-    const impfr gamma = one / p.g;
+    const impfr gamma = p.same_rate ? p.c : p.gamma;
     const impfr& c = p.c;
     const impfr& h = p.h;
     // Mass of [0, h) under P_d when h > 0 (there p_g = 0 < p_d).
     const impfr head = p.h_sign > 0 ? one - arith::exp(-(c * h)) : zero;
     const impfr hplus = p.h_sign > 0 ? h : zero;
-    if (same_point(gamma, c)) {  // log(p_d/p_g) = −γh on [h⁺, ∞)
+    if (p.same_rate) {  // log(p_d/p_g) = −γh on [h⁺, ∞)
         if (p.h_sign == 0) return zero;                       // P_g = P_d
         if (p.h_sign < 0) return one - arith::exp(gamma * h);  // A = [0, ∞)
         return head;                                          // A = [0, h)

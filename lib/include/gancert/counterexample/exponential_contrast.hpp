@@ -10,10 +10,11 @@
 
 namespace gancert::counterexample {
 
-/// The 1-D generator G(z) = g z² + h against data Exp(c).
+/// The 1-D generator G(z) = g z² + h against data Exp(c); gamma = 1/g is the rate of P_g − h.
 struct ExponentialPair {
-    arith::impfr c, g, h;
-    int h_sign;  ///< exact sign of h (−1, 0, +1), known from the exact decimal input
+    arith::impfr c, gamma, h;
+    int h_sign;      ///< exact sign of h (−1, 0, +1), known from the exact decimal input
+    bool same_rate;  ///< γ = c exactly (known symbolically, e.g. g = 1/c); then `gamma` is ignored
 };
 
 /// Encloses TV(P_d, P_g) = P_d(A) − P_g(A), A = {p_d > p_g} (lemma X.7). log(p_d/p_g) is affine on
