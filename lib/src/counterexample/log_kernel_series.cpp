@@ -37,12 +37,20 @@ bool negligible(const mpfr& tail, const impfr& sum) {
     return tail <= bound;
 }
 
+/// [r, r] if r is exact, else [r, next above r]: a correctly rounded-down r (ternary value
+/// `inexact` != 0) satisfies r < x < next(r). One MPFR call instead of two.
+impfr bracket_from_lower(const mpfr& lo, int inexact) {
+    mpfr hi = arith::fresh_mpfr(static_cast<unsigned>(mpfr_get_prec(arith::raw(lo))));  // same precision as lo
+    mpfr_set(arith::raw(hi), arith::raw(lo), MPFR_RNDN);                               // exact
+    if (inexact != 0) mpfr_nextabove(arith::raw(hi));
+    return arith::make_interval(lo, hi);
+}
+
 /// ζ(v) for an integer v >= 2 (mpfr_zeta_ui, directed).
 impfr zeta_integer(unsigned long v) {
-    mpfr lo = arith::fresh_mpfr(), hi = arith::fresh_mpfr();
-    mpfr_zeta_ui(arith::raw(lo), v, MPFR_RNDD);
-    mpfr_zeta_ui(arith::raw(hi), v, MPFR_RNDU);
-    return arith::make_interval(lo, hi);
+    mpfr lo = arith::fresh_mpfr();
+    const int inexact = mpfr_zeta_ui(arith::raw(lo), v, MPFR_RNDD);
+    return bracket_from_lower(lo, inexact);
 }
 
 }  // namespace
@@ -56,10 +64,9 @@ const impfr& zeta_half_integer(unsigned n) {
         mpfr arg = arith::fresh_mpfr(64);
         mpfr_set_ui(arith::raw(arg), m, MPFR_RNDN);
         mpfr_div_2ui(arith::raw(arg), arith::raw(arg), 1, MPFR_RNDN);  // exact: m/2
-        mpfr lo = arith::fresh_mpfr(), hi = arith::fresh_mpfr();
-        mpfr_zeta(arith::raw(lo), arith::raw(arg), MPFR_RNDD);
-        mpfr_zeta(arith::raw(hi), arith::raw(arg), MPFR_RNDU);
-        v.push_back(arith::make_interval(lo, hi));
+        mpfr lo = arith::fresh_mpfr();
+        const int inexact = mpfr_zeta(arith::raw(lo), arith::raw(arg), MPFR_RNDD);
+        v.push_back(bracket_from_lower(lo, inexact));
     }
     return v[n - 3];
 }
