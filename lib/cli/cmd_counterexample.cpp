@@ -85,8 +85,6 @@ void print_text(const Report& r) {
               << "            V      = " << text(row.V, d) << "   (proven V >= " << arith::to_decimal(row.V_bound.lower(), 9, MPFR_RNDD) << ")\n";
         }
     }
-    o << "CHECKS     " << r.passed.size() << " passed, " << r.failures.size() << " failed\n";
-    for (const auto& f : r.failures) o << "FAILED     " << f << "\n";
     o << "VERDICT    dim z = 1 < dim x = 2: " << counterexample::to_string(r.two_dim_verdict) << " -- " << reason_2d
       << "\n\n";
     o << "== CASE 2: dim z = dim x = 1 (R/S/E/E: X ~ Exp(c), G(z) = g z^2 + h) ==\n"
@@ -103,6 +101,8 @@ void print_text(const Report& r) {
               << "  BOUND (TV^2/2 <= JSD <= TV log 2; proves C_log > -log 4, not enclosed to the digits)\n";
     }
     o << "VERDICT    dim z = dim x = 1: " << counterexample::to_string(r.one_dim_verdict) << " -- " << reason_1d << "\n\n";
+    o << "CHECKS     " << r.passed.size() << " passed (both cases), " << r.failures.size() << " failed\n";
+    for (const auto& f : r.failures) o << "FAILED     " << f << "\n";
     o << "RESULT     " << (counterexample::expected_verdicts(r) ? "expected verdicts (REFUTED, CONSISTENT)" : "UNEXPECTED verdicts")
       << "; max working precision " << r.max_bits << " bits; " << std::fixed << std::setprecision(2) << r.seconds << " s\n";
     std::cout << o.str();
