@@ -46,30 +46,48 @@ impfr bracket_from_lower(const mpfr& lo, int inexact) {
     return arith::make_interval(lo, hi);
 }
 
-/// ζ(v) for an integer v >= 2 (mpfr_zeta_ui, directed).
-impfr zeta_integer(unsigned long v) {
-    mpfr lo = arith::fresh_mpfr();
-    const int inexact = mpfr_zeta_ui(arith::raw(lo), v, MPFR_RNDD);
-    return bracket_from_lower(lo, inexact);
-}
-
 }  // namespace
 
-const impfr& zeta_half_integer(unsigned n) {
+impfr zeta_half_integer(unsigned n, unsigned bits) {
     if (n < 3) throw std::domain_error("zeta_half_integer: n/2 must exceed 1");
-    thread_local std::map<unsigned, std::vector<impfr>> cache;  // precision -> ζ(n/2), n = 3, 4, …
-    auto& v = cache[arith::working_bits()];
-    while (v.size() <= n - 3) {
-        const unsigned m = static_cast<unsigned>(v.size()) + 3;
-        mpfr arg = arith::fresh_mpfr(64);
-        mpfr_set_ui(arith::raw(arg), m, MPFR_RNDN);
-        mpfr_div_2ui(arith::raw(arg), arith::raw(arg), 1, MPFR_RNDN);  // exact: m/2
-        mpfr lo = arith::fresh_mpfr();
-        const int inexact = mpfr_zeta(arith::raw(lo), arith::raw(arg), MPFR_RNDD);
-        v.push_back(bracket_from_lower(lo, inexact));
+    if (bits == 0 || bits > arith::working_bits()) bits = arith::working_bits();
+    if (bits < 64) bits = 64;
+    // Large argument s = n/2 >= bits + 2: 0 < ζ(s) − 1 <= 2^{−s} + ∫_2^∞ x^{−s} dx = 2^{−s}(1 + 2/(s−1))
+    // <= 3·2^{−s}, so [1, 1 + 2^{2−s}] is an enclosure narrower than 2^{−bits}.
+    if (n / 2 >= bits + 2) {
+        mpfr hi = arith::fresh_mpfr(bits + static_cast<unsigned>(n / 2) + 8);
+        mpfr_set_ui_2exp(arith::raw(hi), 1, 2 - static_cast<long>(n / 2), MPFR_RNDN);
+        mpfr_add_ui(arith::raw(hi), arith::raw(hi), 1, MPFR_RNDU);
+        return arith::make_interval(mpfr(1), hi);
     }
-    return v[n - 3];
+    // Cache: the most precise enclosure computed so far for each n (any enclosure is valid).
+    thread_local std::map<unsigned, impfr> cache;
+    auto it = cache.find(n);
+    if (it != cache.end() && mpfr_get_prec(arith::raw(it->second.lower())) >= static_cast<mpfr_prec_t>(bits))
+        return it->second;
+    mpfr arg = arith::fresh_mpfr(64);
+    mpfr_set_ui(arith::raw(arg), n, MPFR_RNDN);
+    mpfr_div_2ui(arith::raw(arg), arith::raw(arg), 1, MPFR_RNDN);  // exact: n/2
+    mpfr lo = arith::fresh_mpfr(bits);
+    const int inexact = (n % 2 == 0) ? mpfr_zeta_ui(arith::raw(lo), n / 2, MPFR_RNDD)
+                                     : mpfr_zeta(arith::raw(lo), arith::raw(arg), MPFR_RNDD);
+    const impfr z = bracket_from_lower(lo, inexact);
+    cache[n] = z;
+    return z;
 }
+
+namespace {
+/// Bits a factor multiplying a term of magnitude 2^{term_log2} needs when the result only has to
+/// be accurate to 2^{−p}·2^{sum_log2}: p − (sum_log2 − term_log2) + 32, within [64, p].
+unsigned bits_needed(long sum_log2, long term_log2) {
+    const long p = static_cast<long>(arith::working_bits());
+    long b = p - (sum_log2 - term_log2) + 32;
+    if (b > p) b = p;
+    if (b < 64) b = 64;
+    return static_cast<unsigned>(b);
+}
+long log2_upper(const mpfr& x) { return x == 0 ? -(1L << 40) : static_cast<long>(mpfr_get_exp(arith::raw(x))); }
+}  // namespace
 
 // Lemma X.3. t_j = x^j a_j ζ((j+3)/2), x = −λ/k, a_j = Γ((j+1)/2)/j!:
 // a_0 = √π, a_1 = 1, a_{j+2} = a_j/(2(j+2)); |t_{j+1}/t_j| <= |x|/√(2(j+1)).
@@ -81,7 +99,9 @@ impfr log_kernel_laplace(const impfr& lambda, const impfr& k) {
     impfr power = integer<impfr>(1);         // x^j
     impfr sum = integer<impfr>(0);
     for (unsigned j = 0;; ++j) {
-        const impfr t = power * a_prev * zeta_half_integer(j + 3);
+        const impfr coef = power * a_prev;
+        const long sum_log2 = j == 0 ? log2_upper(arith::mag(coef)) : log2_upper(arith::mig(sum));
+        const impfr t = coef * zeta_half_integer(j + 3, bits_needed(sum_log2, log2_upper(arith::mag(coef)) + 2));
         // q_j = |x|/√(2(j+1)), rounded up.
         const impfr q = impfr(xmag) / arith::sqrt(integer<impfr>(2 * (j + 1)));
         const bool ratio_ok = q.upper() <= mpfr(0.5);
@@ -140,7 +160,9 @@ impfr log_kernel_near(const impfr& a, const impfr& mu, const impfr& k) {
         for (unsigned m = 1; m <= M; ++m) {
             W4m *= W4;
             tp2m *= tp2;
-            impfr c = zeta_integer(2ul * m) / (integer<impfr>(m) * tp2m);
+            // c_m W^{4m} is about r^m: its ζ(2m) needs only p − m log2(1/r) bits.
+            const long term_log2 = log2_upper(arith::mag(W4m / tp2m));
+            impfr c = zeta_half_integer(4 * m, bits_needed(0, term_log2)) / (integer<impfr>(m) * tp2m);
             if (m % 2 == 0) c = -c;
             cW.push_back(c * W4m);
         }
@@ -192,15 +214,23 @@ impfr log_kernel_far(const impfr& a, const impfr& mu, const impfr& k) {
     const impfr k2 = arith::square(k);
     const impfr rho = impfr(arith::exp(-arith::square(kmu_lo)).upper());  // upper bound of ρ
     const impfr one_minus_rho = integer<impfr>(1) - rho;
-    const impfr eamu = arith::exp(a * mu);
     const impfr half_sqrt_pi = arith::sqrt_pi<impfr>() / integer<impfr>(2);
     impfr sum = integer<impfr>(0);
     impfr G1_up;
     impfr rho_n = integer<impfr>(1);  // ρ^{n−1}
     for (unsigned n = 1;; ++n) {
-        const impfr s = integer<impfr>(n) * k2;
-        const impfr rs = arith::sqrt(s);
-        const impfr G = half_sqrt_pi / rs * eamu * gaussian_erfcx_factor(s, rs, mu, -a, +1);
+        impfr G;
+        {
+            // G_n <= G_1 ρ^{n−1}: later terms need fewer bits; evaluating them at a lower working
+            // precision still gives enclosures (the sum below is formed at full precision).
+            const unsigned bits = n == 1 ? arith::working_bits()
+                                         : bits_needed(log2_upper(arith::mig(sum)), log2_upper((G1_up * rho_n).upper()));
+            const impfr mu_b = mu, a_b = a, k2_b = k2;  // full-precision inputs, rounded outward below
+            arith::precision_guard low(bits);
+            const impfr s = integer<impfr>(n) * k2_b;
+            const impfr rs = arith::sqrt(s);
+            G = half_sqrt_pi / rs * arith::exp(a_b * mu_b) * gaussian_erfcx_factor(s, rs, mu_b, -a_b, +1);
+        }
         if (n == 1) G1_up = impfr(G.upper());
         sum += G / integer<impfr>(n);
         rho_n *= rho;  // ρ^n

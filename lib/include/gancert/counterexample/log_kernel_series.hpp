@@ -28,8 +28,10 @@ arith::impfr log_kernel_near(const arith::impfr& a, const arith::impfr& mu, cons
 /// std::domain_error when k μ >= 1 cannot be certified.
 arith::impfr log_kernel_far(const arith::impfr& a, const arith::impfr& mu, const arith::impfr& k);
 
-/// ζ(n/2) for an integer n >= 3, enclosed (MPFR's correctly rounded mpfr_zeta, RNDD/RNDU, at an
-/// exact argument), cached per working precision.
-const arith::impfr& zeta_half_integer(unsigned n);
+/// ζ(n/2) for an integer n >= 3, enclosed to about `bits` bits (0 or more than the working
+/// precision: the working precision): MPFR's correctly rounded mpfr_zeta / mpfr_zeta_ui (RNDD, the
+/// upper end the next float when inexact) at the exact argument, or [1, 1 + 2^{2−n/2}] when
+/// n/2 >= bits + 2 (lemma X.3). Cached per thread (the most precise enclosure so far is reused).
+arith::impfr zeta_half_integer(unsigned n, unsigned bits = 0);
 
 }  // namespace gancert::counterexample
