@@ -249,12 +249,12 @@ IntegralReport<S> evaluate_integral_report(const Params<S>& prm, const IntegralO
     return out;
 }
 
-CertifiedEvaluation evaluate_integral_certified(const DecimalParams& prm, unsigned digits,
+IntegralCertified evaluate_integral_certified(const DecimalParams& prm, unsigned digits,
                                                 IntegralOptions opt) {
     validate(prm);
     const unsigned base = arith::bits_for_digits(digits);
     if (opt.target_bits <= 0) opt.target_bits = static_cast<int>(std::ceil(digits * 3.3219280948873623)) + 1;
-    CertifiedEvaluation out;
+    IntegralCertified out;
     for (unsigned extra = 0;; extra = extra == 0 ? 32 : 2 * extra) {
         const unsigned bits = base + extra;
         arith::precision_guard guard(bits);

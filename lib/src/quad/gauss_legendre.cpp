@@ -112,7 +112,9 @@ mpfr round_to(const mpfr& v, unsigned bits, mpfr_rnd_t rnd) {
 /// Verified rule with enclosures at `bits` bits (internal work at bits + 64).
 std::unique_ptr<GaussLegendreRule<impfr>> compute_rule(std::size_t n, unsigned bits) {
     if (n < 1 || n > 2000) throw std::invalid_argument("gauss_legendre: n = " + std::to_string(n) + " outside [1, 2000]");
-    const unsigned prec = bits + 64;
+    // The interval recurrence for P_n widens by up to (1 + √2)^n ≈ 2^{1.28 n} (wrapping
+    // effect), so the sign test at x ± 2^{−bits−24} needs that many guard bits on top.
+    const unsigned prec = bits + 64 + static_cast<unsigned>(1.3 * static_cast<double>(n));
     auto rule = std::make_unique<GaussLegendreRule<impfr>>();
     std::vector<impfr> lo_half_nodes, lo_half_weights;  // nodes x > 0 (and x = 0), descending index
     std::vector<impfr> pos_nodes, pos_weights;

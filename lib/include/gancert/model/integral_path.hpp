@@ -130,11 +130,11 @@ Evaluation<S> evaluate_integral(const Params<S>& prm, const IntegralOptions& opt
 /// up to 4× the initial precision. The returned intervals carry the precision that succeeded
 /// (`bits`); if none did, status stays tolerance_not_met with the last (valid) enclosures.
 /// Parameters are parsed (exact decimals) and validated (arith::bad_input on bad input).
-struct CertifiedEvaluation {
+struct IntegralCertified {
     IntegralReport<arith::impfr> report;
     unsigned bits = 0;
 };
-CertifiedEvaluation evaluate_integral_certified(const DecimalParams& prm, unsigned digits,
+IntegralCertified evaluate_integral_certified(const DecimalParams& prm, unsigned digits,
                                                 IntegralOptions opt = {});
 
 }  // namespace gancert::model
