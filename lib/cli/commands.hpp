@@ -17,10 +17,7 @@ using action = std::function<int()>;
 
 /// Each register_* adds one sub-command and stores its action in `run` when selected.
 void register_eval(CLI::App& app, action& run);
-<<<<<<< HEAD
 void register_trajectory(CLI::App& app, action& run);
-=======
 void register_counterexample(CLI::App& app, action& run);
->>>>>>> main
 
 }  // namespace gancert::cli

@@ -8,11 +8,8 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     gancert::cli::action run;
     gancert::cli::register_eval(app, run);
-<<<<<<< HEAD
     gancert::cli::register_trajectory(app, run);
-=======
     gancert::cli::register_counterexample(app, run);
->>>>>>> main
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
