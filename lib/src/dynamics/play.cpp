@@ -1,26 +1,69 @@
 #include "gancert/dynamics/play.hpp"
 
+#include <algorithm>
+
+#include "gancert/model/closed_form.hpp"
 #include "gancert/model/evaluate.hpp"
-#define GANCERT_DYNAMICS_EVALUATE(S, p) ::gancert::model::evaluate<S>(p)
 
 namespace gancert::dynamics {
 
-std::vector<Iterate<double>> play_double(const TrajectorySpec& spec) {
-    return gradient_play<double>(
-        spec, [](const model::Params<double>& p) { return GANCERT_DYNAMICS_EVALUATE(double, p); });
+namespace {
+using arith::impfr;
+using arith::mpfr;
+
+/// Largest width of the parameters (a, b, g, h, c), rounded up.
+mpfr max_parameter_width(const model::Params<impfr>& p) {
+    mpfr w = arith::width_up(p.c);
+    for (std::size_t i = 0; i < 4; ++i) w = std::max(w, mpfr(arith::width_up(coordinate(p, i))));
+    return w;
 }
 
-std::vector<Iterate<arith::mpfr>> play_mpfr(const TrajectorySpec& spec, unsigned bits) {
+/// True iff J1, J2, J and ∇J all have ABSOLUTE width ≤ 2^{−(bits−32)} + 1024·w.
+bool absolutely_tight(const model::Evaluation<impfr>& e, const mpfr& w) {
+    mpfr tol = arith::fresh_mpfr(64);
+    mpfr_set_ui_2exp(arith::raw(tol), 1, -static_cast<long>(arith::working_bits()) + 32, MPFR_RNDD);
+    tol = tol + mpfr(1024) * w;
+    auto ok = [&](const impfr& x) { return arith::width_up(x) <= tol; };
+    if (!ok(e.J1) || !ok(e.J2) || !ok(e.J.v)) return false;
+    for (const auto& g : e.J.g)
+        if (!ok(g)) return false;
+    return true;
+}
+}  // namespace
+
+model::Evaluation<impfr> trajectory_enclosure(const model::Params<impfr>& p) {
+    if (auto cf = model::evaluate_closed_form<impfr>(p))
+        if (absolutely_tight(*cf, max_parameter_width(p))) return *cf;
+    return model::evaluate<impfr>(p);
+}
+
+model::Evaluation<mpfr> trajectory_approximation(const model::Params<mpfr>& p) {
+    auto point = [](const mpfr& x) { return impfr(x, x); };
+    const model::Params<impfr> q{point(p.a), point(p.b), point(p.g), point(p.h), point(p.c)};
+    if (auto cf = model::evaluate_closed_form<impfr>(q))
+        if (absolutely_tight(*cf, mpfr(0))) {
+            model::Evaluation<mpfr> r;
+            r.J1 = arith::midpoint(cf->J1);
+            r.J2 = arith::midpoint(cf->J2);
+            r.J.v = arith::midpoint(cf->J.v);
+            for (std::size_t i = 0; i < 4; ++i) r.J.g[i] = arith::midpoint(cf->J.g[i]);
+            for (std::size_t i = 0; i < r.J.h.size(); ++i) r.J.h[i] = arith::midpoint(cf->J.h[i]);
+            return r;
+        }
+    return model::evaluate<mpfr>(p);
+}
+
+std::vector<Iterate<double>> play_double(const TrajectorySpec& spec) {
+    return gradient_play<double>(spec, [](const model::Params<double>& p) { return model::evaluate<double>(p); });
+}
+
+std::vector<Iterate<mpfr>> play_mpfr(const TrajectorySpec& spec, unsigned bits) {
     arith::precision_guard guard(bits);
-    return gradient_play<arith::mpfr>(spec, [](const model::Params<arith::mpfr>& p) {
-        return GANCERT_DYNAMICS_EVALUATE(arith::mpfr, p);
-    });
+    return gradient_play<mpfr>(spec, trajectory_approximation);
 }
 
 std::vector<CertifiedIterate> play_certified(const TrajectorySpec& spec, unsigned bits) {
-    return certified_gradient_play(spec, bits, [](const model::Params<arith::impfr>& p) {
-        return GANCERT_DYNAMICS_EVALUATE(arith::impfr, p);
-    });
+    return certified_gradient_play(spec, bits, trajectory_enclosure);
 }
 
 }  // namespace gancert::dynamics
