@@ -128,6 +128,31 @@ S owens_t_point(const S& h, const S& a) {
     return qh / S(2) + qah / S(2) - qh * qah - owens_t_series(ah, S(1) / a);
 }
 
+// U(h, a) = Q(h)/2 − T(h, a) at exact points, h ≥ 0.
+template <class S>
+S owens_t_upper_point(const S& h, const S& a) {
+    if (!is_zero(a) && !point_negative(a) && !point_at_most_one(a)) {
+        const S ah = a * h;
+        return owens_t_series(ah, S(S(1) / a)) -
+               normal_sf(ah) * erf(h / sqrt2<S>()) / S(2);
+    }
+    return normal_sf(h) / S(2) - owens_t_point(h, a);
+}
+
+template <class T>
+interval<T> owens_t_upper_enclosure(const interval<T>& h, const interval<T>& a) {
+    using I = interval<T>;
+    const I habs = abs(h);
+    const T hl = habs.lower(), hu = habs.upper();
+    const T al = a.lower(), au = a.upper();
+    const T inf = std::numeric_limits<T>::infinity();
+    if (hu == inf || al == -inf || au == inf) return I(T(0), T(1) / 2);  // 0 < U < 1/2
+    auto at = [](const T& hh, const T& aa) { return owens_t_upper_point(I(hh), I(aa)); };
+    if (hl == hu && al == au) return at(hl, al);
+    // Lemma C3: U decreases in a and in |h|.
+    return I(at(hu, au).lower(), at(hl, al).upper());
+}
+
 template <class T>
 interval<T> owens_t_enclosure(const interval<T>& h, const interval<T>& a) {
     using I = interval<T>;
@@ -153,6 +178,24 @@ double owens_t(double h, double a) { return boost::math::owens_t(h, a, no_promot
 
 arith::mpfr owens_t(const arith::mpfr& h, const arith::mpfr& a) {
     return owens_t_point(arith::mpfr(abs(h)), a);
+}
+
+double owens_t_upper(double h, double a) {
+    h = std::fabs(h);
+    if (a > 1) {
+        const double ah = a * h;
+        return owens_t(ah, 1 / a) - 0.25 * std::erfc(ah / std::sqrt(2.0)) * std::erf(h / std::sqrt(2.0));
+    }
+    return 0.25 * std::erfc(h / std::sqrt(2.0)) - owens_t(h, a);
+}
+arith::mpfr owens_t_upper(const arith::mpfr& h, const arith::mpfr& a) {
+    return owens_t_upper_point(arith::mpfr(abs(h)), a);
+}
+arith::idouble owens_t_upper(const arith::idouble& h, const arith::idouble& a) {
+    return owens_t_upper_enclosure(h, a);
+}
+arith::impfr owens_t_upper(const arith::impfr& h, const arith::impfr& a) {
+    return owens_t_upper_enclosure(h, a);
 }
 
 arith::idouble owens_t(const arith::idouble& h, const arith::idouble& a) {
