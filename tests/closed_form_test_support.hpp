@@ -31,7 +31,9 @@ inline std::vector<std::string> split_csv(const std::string& line) {
 
 /// Rows of a reference CSV ('#' lines are comments; the first other line is the header).
 inline std::vector<ReferenceRow> read_reference(const std::string& file) {
-    std::ifstream in(std::string(GANCERT_TEST_DATA_DIR) + "/" + file);
+    std::string path = GANCERT_TEST_DATA_DIR;
+    path.append("/").append(file);
+    std::ifstream in(path);
     std::vector<ReferenceRow> rows;
     std::string line;
     bool header = true;

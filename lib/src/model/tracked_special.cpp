@@ -13,7 +13,7 @@ tracked owens_t(const tracked& h, const tracked& a) {
     const double hh = std::fabs(h.v);
     const double dh = 0.5 * 0.3989422804014327 * std::exp(-0.5 * hh * hh);
     const double da = std::exp(-0.5 * hh * hh * (1 + a.v * a.v)) / (6.283185307179586 * (1 + a.v * a.v));
-    return {t, dh * h.e + da * a.e + 4 * tracked::u * std::fabs(t)};
+    return {t, dh * h.e + da * a.e + 32 * tracked::u * std::fabs(t)};
 }
 
 tracked owens_t_upper(const tracked& h_in, const tracked& a) {

@@ -281,9 +281,11 @@ interval<T> owens_t_upper_enclosure(const interval<T>& h, const interval<T>& a) 
     const T inf = std::numeric_limits<T>::infinity();
     if (hu == inf || al == -inf || au == inf) return I(T(0), T(1) / 2);  // 0 < U < 1/2
     auto at = [](const T& hh, const T& aa) { return owens_t_upper_point(I(hh), I(aa)); };
-    if (hl == hu && al == au) return at(hl, al);
-    // Lemma C3: U decreases in a and in |h|.
-    return I(at(hu, au).lower(), at(hl, al).upper());
+    // Lemma C3: U decreases in a and in |h|; U > 0 (positive integrand).
+    T lo = (hl == hu && al == au) ? at(hl, al).lower() : at(hu, au).lower();
+    const T hi = (hl == hu && al == au) ? at(hl, al).upper() : at(hl, al).upper();
+    if (lo < 0) lo = T(0);
+    return I(lo, hi);
 }
 
 template <class T>
@@ -298,10 +300,19 @@ interval<T> owens_t_enclosure(const interval<T>& h, const interval<T>& a) {
         return I(T(-1) / 4, T(1) / 4);
     }
     auto at = [](const T& hh, const T& aa) { return owens_t_point(I(hh), I(aa)); };
-    if (hl == hu && al == au) return at(hl, al);
     // Lemma C3: T increases in a; in |h| it decreases for a ≥ 0 and increases for a ≤ 0.
-    const T lo = (al >= 0) ? at(hu, al).lower() : at(hl, al).lower();
-    const T hi = (au >= 0) ? at(hl, au).upper() : at(hu, au).upper();
+    // T has the sign of a.
+    T lo, hi;
+    if (hl == hu && al == au) {
+        const I t = at(hl, al);
+        lo = t.lower();
+        hi = t.upper();
+    } else {
+        lo = (al >= 0) ? at(hu, al).lower() : at(hl, al).lower();
+        hi = (au >= 0) ? at(hl, au).upper() : at(hu, au).upper();
+    }
+    if (al >= 0 && lo < 0) lo = T(0);
+    if (au <= 0 && hi > 0) hi = T(0);
     return I(lo, hi);
 }
 
