@@ -40,15 +40,23 @@ TEST_CASE("closed form encloses the 40-digit references at 15, 30, 100 digits", 
         for (const auto& row : rows)
             if (!check_row(row, digits)) ++declined;
         INFO("declined rows: " << declined);
-        CHECK(declined <= 2);
+        CHECK(declined <= 2);  // H10 (μ = 0 exactly: interval sign undecided), H11 (E2 = 58000)
     }
 }
 
 TEST_CASE("closed form encloses the 110-digit references at 15, 30, 100 digits", "[closed_form]") {
     const auto rows = read_reference("rsee_reference_110.csv");
     REQUIRE(rows.size() >= 10);
-    for (unsigned digits : {15u, 30u, 100u})
-        for (const auto& row : rows) CHECK(check_row(row, digits));
+    for (unsigned digits : {15u, 30u, 100u}) {
+        int declined = 0;
+        for (const auto& row : rows) {
+            const bool done = check_row(row, digits);
+            // Only H11 (E2 = 58000: closed_form_bits far above the 8192-bit cap) may decline.
+            if (!done) CHECK(row.id == "H11");
+            declined += !done;
+        }
+        CHECK(declined <= 1);
+    }
 }
 
 TEST_CASE("form A (IE1, IE2 via the general bivariate normal) agrees with form B (W)",
@@ -60,6 +68,7 @@ TEST_CASE("form A (IE1, IE2 via the general bivariate normal) agrees with form B
     for (const auto& row : rows) {
         const auto pd = model::to_scalar<double>(row.params);
         const unsigned bits = model::closed_form_bits(pd, 200);
+        if (bits > 4096) continue;  // E huge (H01, H11): the closed form declines such points
         precision_guard guard(bits);
         const auto p = model::to_scalar<impfr>(row.params);
         const auto b = model::evaluate_closed_form(p);
@@ -78,7 +87,7 @@ TEST_CASE("form A (IE1, IE2 via the general bivariate normal) agrees with form B
         CHECK(consistent(J2a, row.values[1], row.digits));
         ++compared;
     }
-    CHECK(compared >= 40);
+    CHECK(compared >= 60);
 }
 
 TEST_CASE("planted bug: a perturbed Owen T term breaks containment", "[closed_form][soundness]") {
