@@ -57,6 +57,15 @@ S owens_t_series(const S& h, const S& a) {
     const E tol = power_of_two<E>(-(precision_bits<S>() + 8));
     const S x = square(h) / S(2);
     const S ex = exp(-x);
+    if constexpr (rigorous<S>) {
+        if (testing::owens_t_planted_bug != 0) {  // test hook: a deliberately wrong T
+            const int bug = testing::owens_t_planted_bug;
+            testing::owens_t_planted_bug = 0;
+            const S t = owens_t_series(h, a);
+            testing::owens_t_planted_bug = bug;
+            return t + integer<S>(bug) * ex * a / integer<S>(1 << 20);
+        }
+    }
     // |T| ≤ atan(a) e^{−x}/(2π) ≤ a e^{−x}/(2π): if that is below tolerance, T ∈ [0, it].
     const S quick = ex * a / two_pi;
     if (upper_of(quick) <= tol) {
@@ -73,9 +82,6 @@ S owens_t_series(const S& h, const S& a) {
     S sum = S(0);
     for (long j = 0;; ++j) {
         S term = a_pow * (S(1) - cdf) / integer<S>(2 * j + 1);
-        if constexpr (rigorous<S>)
-            if (j == 1 && testing::owens_t_planted_bug != 0)
-                term = term + integer<S>(testing::owens_t_planted_bug) * S(power_of_two<E>(-20));
         sum = (j % 2 == 0) ? sum + term : sum - term;
         pmf = pmf * x / integer<S>(j + 1);  // π_{j+1}
         cdf = cdf + pmf;                    // P_{j+1}
@@ -154,6 +160,13 @@ impfr owens_t_series_fast(const impfr& h, const impfr& a) {
     const impfr two_pi = integer<impfr>(2) * pi<impfr>();
     const impfr x = square(h) / integer<impfr>(2);
     const impfr ex = exp(-x);
+    if (testing::owens_t_planted_bug != 0) {  // test hook: a deliberately wrong T
+        const int bug = testing::owens_t_planted_bug;
+        testing::owens_t_planted_bug = 0;
+        const impfr t = owens_t_series_fast(h, a);
+        testing::owens_t_planted_bug = bug;
+        return t + integer<impfr>(bug) * ex * a / integer<impfr>(1 << 20);
+    }
     mp tol(p);
     mpfr_set_ui_2exp(tol, 1, -(p + 8), MPFR_RNDN);
     {
@@ -183,11 +196,6 @@ impfr owens_t_series_fast(const impfr& h, const impfr& a) {
         mpfr_div_ui(tl, tl, 2 * j + 1, MPFR_RNDD);
         mpfr_mul(th, aph, qh, MPFR_RNDU);
         mpfr_div_ui(th, th, 2 * j + 1, MPFR_RNDU);
-        if (j == 1 && testing::owens_t_planted_bug != 0) {
-            mpfr_set_si_2exp(r, testing::owens_t_planted_bug, -20, MPFR_RNDN);
-            mpfr_add(tl, tl, r, MPFR_RNDD);
-            mpfr_add(th, th, r, MPFR_RNDU);
-        }
         if (j % 2 == 0) {
             mpfr_add(Sl, Sl, tl, MPFR_RNDD);
             mpfr_add(Sh, Sh, th, MPFR_RNDU);

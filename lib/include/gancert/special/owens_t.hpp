@@ -47,8 +47,9 @@ arith::idouble owens_t_upper(const arith::idouble& h, const arith::idouble& a);
 arith::impfr owens_t_upper(const arith::impfr& h, const arith::impfr& a);
 
 namespace testing {
-/// Test hook (planted-bug tests only): when nonzero, the interval series adds this many
-/// units of 2^{−20} to the j = 1 term — a deliberately wrong T. Never set outside tests.
+/// Test hook (planted-bug tests only): when nonzero, every interval series evaluation of
+/// T(h, a) (0 ≤ a ≤ 1) is shifted by bug·2^{−20}·a·e^{−h²/2} — a deliberately wrong T of
+/// relative size ~1e−6. Never set outside tests.
 extern thread_local int owens_t_planted_bug;
 }  // namespace testing
 
