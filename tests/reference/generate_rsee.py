@@ -44,7 +44,7 @@ METHOD (deliberately independent of the closed forms / Owen's T used in lib/):
     the relative test may instead agree to absolute 10^-(D+5) (1e-45 for the 40-digit
     table, 1e-115 for the 110-digit table); it then counts as D digits.  Every use of
     the fallback is logged and listed in the CSV header (so far it was never needed:
-    even values ~1e-439 agree in the relative sense).  Rows with digits < D are NOT
+    even values ~1e-1800 agree in the relative sense).  Rows with digits < D are NOT
     written (reported on stderr, exit status 1).
   * Self checks: Case A / Case B against the facts given in design.md (printed, never
     tuned to), the 40-digit and 110-digit tables against each other, and central
@@ -416,7 +416,9 @@ def write_csv(path, D, rows, hard_ids, fallback):
                     % "; ".join("%s %s" % (pid, " ".join(ks)) for pid, ks in fallback))
         else:
             f.write("# absolutely). Fallback used for: none -- every entry, however tiny, agrees to >= %d relative digits.\n" % D)
-        f.write("# Tiny values (down to ~1e-440) are genuine: they underflow double, compare them in MPFR.\n")
+        tiny = min(abs(vals[k]) for _, _, _, vals in rows for k in NAMES if vals[k] != 0)
+        f.write("# Tiny values (smallest here %s) are genuine: they underflow double, compare them in MPFR.\n"
+                % mpmath.nstr(tiny, 3))
         f.write("# Rows whose digits < %d are never written. Hard points: %s\n" % (D, ", ".join(hard_ids)))
         f.write(",".join(HEADER_COLS) + "\n")
         for pid, params, dig, vals in rows:
