@@ -270,7 +270,9 @@ int run_trajectory(const TrajectoryOptions& o) {
                   << "\n  final mean (sd): a = " << fmt(m[0]) << " (" << fmt(sd[0]) << "), b = " << fmt(m[1])
                   << " (" << fmt(sd[1]) << "), g = " << fmt(m[2]) << " (" << fmt(sd[2]) << "), h = " << fmt(m[3])
                   << " (" << fmt(sd[3]) << ")\n  distance of the mean from the analytic trajectory: final "
-                  << fmt(st.distance.back()) << ", max " << fmt(worst) << " at k = " << worst_k << '\n';
+                  << fmt(st.distance.back()) << ", max " << fmt(worst) << " at k = " << worst_k
+                  << "\n  RMS deviation of one run from the analytic trajectory (bias and spread): final "
+                  << fmt(st.rms_run_distance.back()) << '\n';
         if (!csv_path.empty()) {
             sgd_csv = std::filesystem::path(csv_path).replace_extension(".sgd.csv").string();
             auto f = open_output(sgd_csv, "--csv");
