@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# `gancert compare` — the acceptance round trip of issue 7:
+#   reference table → candidate from gancert's double evaluation passes at 14 digits;
+#   the same candidate with ONE value off in the 12th digit → exactly that value is flagged;
+#   the independent mpmath table (tests/data) lies inside gancert's enclosures (no tolerance);
+#   bad input (missing column, unparsable number, unknown point) → exit 2 naming file/line/column.
+# Usage: compare.sh GANCERT_BINARY SOURCE_DIR
+set -uo pipefail
+gancert=$1
+src=$2
+py=/usr/bin/python3
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+bad() { echo "FAIL: $*"; fail=1; }
+data="$src/tests/data/rsee_reference_40.csv"
+
+# Points: 6 rows of the mpmath table (every 12th), as a points file.
+$py - "$data" "$tmp/points.csv" <<'PYEOF'
+import csv, sys
+rows = list(csv.DictReader(l for l in open(sys.argv[1]) if not l.startswith("#")))[::12][:6]
+with open(sys.argv[2], "w") as f:
+    f.write("a,b,g,h,c\n")
+    for r in rows:
+        f.write(",".join(r[k] for k in "abghc") + "\n")
+PYEOF
+"$gancert" reference --points "$tmp/points.csv" --digits 30 --out "$tmp/ref.csv" 2> "$tmp/err" \
+    || { echo "FAIL: reference: $(cat "$tmp/err")"; exit 1; }
+
+# 1. independent values (mpmath, >= 40 digits) lie in the enclosures: strict pass.
+"$gancert" compare --reference "$tmp/ref.csv" --candidate "$data" --subset > "$tmp/mp.out" 2> "$tmp/mp.err"
+rc=$?
+[ $rc -eq 0 ] || bad "mpmath table vs gancert reference: exit $rc: $(cat "$tmp/mp.out" "$tmp/mp.err")"
+grep -q "ignoring column 'id'" "$tmp/mp.err" || bad "no warning for the id column"
+
+# 2. candidate from gancert's double evaluation (an unrelated, non-rigorous code path).
+$py - "$gancert" "$tmp/points.csv" "$tmp/double.csv" <<'PYEOF' || bad "building the double candidate"
+import csv, json, subprocess, sys
+names = ["J1","J2","J","g_a","g_b","g_g","g_h","H_aa","H_ab","H_ag","H_ah","H_bb","H_bg","H_bh","H_gg","H_gh","H_hh"]
+upper = [(0,0),(0,1),(0,2),(0,3),(1,1),(1,2),(1,3),(2,2),(2,3),(3,3)]
+out = open(sys.argv[3], "w")
+out.write("a,b,g,h,c," + ",".join(names) + "\n")
+for p in csv.DictReader(open(sys.argv[2])):
+    args = [sys.argv[1], "eval", "--arith", "double", "--json"] + sum((["--" + k, p[k]] for k in "abghc"), [])
+    j = json.loads(subprocess.run(args, check=True, capture_output=True, text=True).stdout)
+    vals = [j["J1"], j["J2"], j["J"]] + j["grad"] + [j["hess"][i][k] for i, k in upper]
+    out.write(",".join(p[k] for k in "abghc") + "," + ",".join(v["value"] for v in vals) + "\n")
+PYEOF
+"$gancert" compare --reference "$tmp/ref.csv" --candidate "$tmp/double.csv" --tolerance-digits 14 > "$tmp/d.out" 2>&1
+rc=$?
+[ $rc -eq 0 ] || bad "double candidate at 14 digits: exit $rc: $(cat "$tmp/d.out")"
+grep -q "^PASS" "$tmp/d.out" || bad "no PASS line: $(cat "$tmp/d.out")"
+# every quantity reported with its correct digits
+for q in J1 J2 J g_a g_h H_aa H_hh; do grep -q "^$q " "$tmp/d.out" || bad "no summary line for $q"; done
+
+# 3. one value (line 5, column H_bg) off in the 12th significant digit.
+$py - "$tmp/double.csv" "$tmp/perturbed.csv" <<'PYEOF'
+import sys
+lines = open(sys.argv[1]).read().splitlines()
+head = lines[0].split(",")
+col = head.index("H_bg")
+cells = lines[4].split(",")  # file line 5
+v = cells[col]
+neg = v.startswith("-")
+mant, _, exp = v.lstrip("-").partition("e")
+digits = mant.replace(".", "")
+lead = len(digits) - len(digits.lstrip("0"))
+i = lead + 11  # 12th significant digit
+d = list(digits.ljust(i + 1, "0"))
+d[i] = str((int(d[i]) + 5) % 10)
+digits = "".join(d)
+mant = digits[0] + "." + digits[1:] if "." in mant or len(digits) > 1 else digits
+if mant.split(".")[0] != v.lstrip("-").split(".")[0].split("e")[0]:
+    raise SystemExit("unexpected number format " + v)
+cells[col] = ("-" if neg else "") + mant + ("e" + exp if exp else "")
+lines[4] = ",".join(cells)
+open(sys.argv[2], "w").write("\n".join(lines) + "\n")
+PYEOF
+"$gancert" compare --reference "$tmp/ref.csv" --candidate "$tmp/perturbed.csv" --tolerance-digits 14 > "$tmp/p.out" 2>&1
+rc=$?
+[ $rc -eq 1 ] || bad "perturbed candidate: exit $rc (expected 1): $(cat "$tmp/p.out")"
+grep -q "^FAIL: 1 of 102 values" "$tmp/p.out" || bad "expected exactly one failing value: $(cat "$tmp/p.out")"
+grep -q "perturbed.csv:5 H_bg at" "$tmp/p.out" || bad "the failing value is not line 5, H_bg: $(cat "$tmp/p.out")"
+[ "$(grep -c '^  .*perturbed.csv:' "$tmp/p.out")" -eq 1 ] || bad "more than one value listed"
+# the perturbed value has about 11 correct digits
+grep -E "perturbed.csv:5 H_bg .*\((10|11|12)\.[0-9] correct digits\)" "$tmp/p.out" > /dev/null \
+    || bad "correct digits of the perturbed value: $(grep 'perturbed.csv:5' "$tmp/p.out")"
+# a 10-digit tolerance accepts it
+"$gancert" compare --reference "$tmp/ref.csv" --candidate "$tmp/perturbed.csv" -D 10 > /dev/null 2>&1 \
+    || bad "perturbed candidate should pass at 10 digits"
+
+# 4. bad input → exit 2, message names file, line and column.
+expect_bad() {  # expect_bad NEEDLE CANDIDATE_CONTENT
+  printf '%s' "$2" > "$tmp/cand.csv"
+  "$gancert" compare --reference "$tmp/ref.csv" --candidate "$tmp/cand.csv" > "$tmp/out" 2> "$tmp/err"
+  local rc=$?
+  [ $rc -eq 2 ] || bad "candidate <<$2>> → exit $rc, expected 2"
+  grep -qF -- "$1" "$tmp/err" || bad "stderr lacks '$1': $(cat "$tmp/err")"
+}
+line2=$(sed -n 2p "$tmp/double.csv")
+p1=$(echo "$line2" | cut -d, -f1-5)
+expect_bad "missing column 'c'" "$(printf 'a,b,g,h,J\n1,2,3,4,5\n')"
+expect_bad "cand.csv:3, column J" "$(printf 'a,b,g,h,c,J\n%s,1.5\n%s,1.2x\n' "$p1" "$p1")"
+expect_bad "is not in the reference" "$(printf 'a,b,g,h,c,J\n1,2,3,4,5,6\n')"
+expect_bad "is missing (use --subset" "$(printf 'a,b,g,h,c,J\n%s,1.5\n' "$p1")"
+expect_bad "cand.csv:2: expected 6 fields" "$(printf 'a,b,g,h,c,J\n1,2,3,4,5\n')"
+expect_bad "no quantity columns" "$(printf 'a,b,g,h,c,K\n%s,1\n' "$p1")"
+"$gancert" compare --reference "$tmp/nothere.csv" --candidate "$tmp/double.csv" > /dev/null 2> "$tmp/err"
+[ $? -eq 2 ] && grep -q "nothere.csv: cannot open" "$tmp/err" || bad "missing reference file"
+
+[ $fail -eq 0 ] && echo "compare.sh: all checks passed"
+exit $fail
