@@ -97,9 +97,11 @@ TEST_CASE("compute_reference encloses the independent mpmath values and rounds t
             INFO(quantity_names[q] << ": mpmath " << truth << " vs [" << v.lo << ", " << v.hi << "] mid " << v.mid);
             rational t = parse_exact_decimal(truth, "mpmath"), lo = parse_exact_decimal(v.lo, "lo"),
                      hi = parse_exact_decimal(v.hi, "hi");
-            // the mpmath value has >= 40 correct digits, the enclosure is >= 1e-30 relative wide
-            CHECK(lo <= t);
-            CHECK(t <= hi);
+            // the mpmath value is known to `digits` (>= 40) significant digits: it must lie in the
+            // enclosure widened by that uncertainty (10^(1-digits) relative, one unit of slack)
+            rational slack = t.abs() * rational::pow10(1 - std::stol(row.cells[table.require_column("digits")]));
+            CHECK(lo - slack <= t);
+            CHECK(t <= hi + slack);
             // relative width <= 10^-digits (or absolute when the enclosure contains 0)
             rational scale = lo.sign() > 0 ? lo : hi.sign() < 0 ? rational(0) - hi : rational(1);
             CHECK(hi - lo <= scale * rational::pow10(-static_cast<long>(digits)));
@@ -130,8 +132,10 @@ TEST_CASE("compute_reference at 100 digits against the 110-digit mpmath table", 
         const auto& v = ref.values[k];
         const std::string& truth = row.cells[table.require_column(quantity_names[ref.quantities[k]])];
         INFO(quantity_names[ref.quantities[k]] << ": " << truth << " vs [" << v.lo << ", " << v.hi << "]");
-        CHECK(parse_exact_decimal(v.lo, "lo") <= parse_exact_decimal(truth, "t"));
-        CHECK(parse_exact_decimal(truth, "t") <= parse_exact_decimal(v.hi, "hi"));
+        rational t = parse_exact_decimal(truth, "t");
+        rational slack = t.abs() * rational::pow10(1 - std::stol(row.cells[table.require_column("digits")]));
+        CHECK(parse_exact_decimal(v.lo, "lo") - slack <= t);
+        CHECK(t <= parse_exact_decimal(v.hi, "hi") + slack);
         if (v.correctly_rounded) CHECK(v.mid == round_decimal(truth, 100));
     }
 }

@@ -2,7 +2,7 @@
 # `gancert compare` — the acceptance round trip of issue 7:
 #   reference table → candidate from gancert's double evaluation passes at 14 digits;
 #   the same candidate with ONE value off in the 12th digit → exactly that value is flagged;
-#   the independent mpmath table (tests/data) lies inside gancert's enclosures (no tolerance);
+#   the independent mpmath table (tests/data) lies inside gancert's enclosures (to its 40 digits);
 #   bad input (missing column, unparsable number, unknown point) → exit 2 naming file/line/column.
 # Usage: compare.sh GANCERT_BINARY SOURCE_DIR
 set -uo pipefail
@@ -16,19 +16,25 @@ bad() { echo "FAIL: $*"; fail=1; }
 data="$src/tests/data/rsee_reference_40.csv"
 
 # Points: 6 rows of the mpmath table (every 12th), as a points file.
-$py - "$data" "$tmp/points.csv" <<'PYEOF'
-import csv, sys
-rows = list(csv.DictReader(l for l in open(sys.argv[1]) if not l.startswith("#")))[::12][:6]
+# The same rows with all columns of the mpmath table (id, digits, 17 quantities) are a candidate.
+$py - "$data" "$tmp/points.csv" "$tmp/mpmath.csv" <<'PYEOF'
+import sys
+lines = [l for l in open(sys.argv[1]) if not l.startswith("#")]
+head = lines[0].strip().split(",")
+rows = lines[1:][::12][:6]
 with open(sys.argv[2], "w") as f:
     f.write("a,b,g,h,c\n")
-    for r in rows:
+    for l in rows:
+        r = dict(zip(head, l.strip().split(",")))
         f.write(",".join(r[k] for k in "abghc") + "\n")
+open(sys.argv[3], "w").write(lines[0] + "".join(rows))
 PYEOF
 "$gancert" reference --points "$tmp/points.csv" --digits 30 --out "$tmp/ref.csv" 2> "$tmp/err" \
     || { echo "FAIL: reference: $(cat "$tmp/err")"; exit 1; }
 
-# 1. independent values (mpmath, >= 40 digits) lie in the enclosures: strict pass.
-"$gancert" compare --reference "$tmp/ref.csv" --candidate "$data" --subset > "$tmp/mp.out" 2> "$tmp/mp.err"
+# 1. independent values (mpmath, >= 40 correct digits) lie in the enclosures widened by their
+#    own uncertainty (10^-39 relative).
+"$gancert" compare --reference "$tmp/ref.csv" --candidate "$tmp/mpmath.csv" -D 39 > "$tmp/mp.out" 2> "$tmp/mp.err"
 rc=$?
 [ $rc -eq 0 ] || bad "mpmath table vs gancert reference: exit $rc: $(cat "$tmp/mp.out" "$tmp/mp.err")"
 grep -q "ignoring column 'id'" "$tmp/mp.err" || bad "no warning for the id column"
@@ -97,10 +103,10 @@ expect_bad() {  # expect_bad NEEDLE CANDIDATE_CONTENT
   [ $rc -eq 2 ] || bad "candidate <<$2>> → exit $rc, expected 2"
   grep -qF -- "$1" "$tmp/err" || bad "stderr lacks '$1': $(cat "$tmp/err")"
 }
-line2=$(sed -n 2p "$tmp/double.csv")
-p1=$(echo "$line2" | cut -d, -f1-5)
+p1=$(sed -n 2p "$tmp/points.csv")
+p2=$(sed -n 3p "$tmp/points.csv")
 expect_bad "missing column 'c'" "$(printf 'a,b,g,h,J\n1,2,3,4,5\n')"
-expect_bad "cand.csv:3, column J" "$(printf 'a,b,g,h,c,J\n%s,1.5\n%s,1.2x\n' "$p1" "$p1")"
+expect_bad "cand.csv:3, column J" "$(printf 'a,b,g,h,c,J\n%s,1.5\n%s,1.2x\n' "$p1" "$p2")"
 expect_bad "is not in the reference" "$(printf 'a,b,g,h,c,J\n1,2,3,4,5,6\n')"
 expect_bad "is missing (use --subset" "$(printf 'a,b,g,h,c,J\n%s,1.5\n' "$p1")"
 expect_bad "cand.csv:2: expected 6 fields" "$(printf 'a,b,g,h,c,J\n1,2,3,4,5\n')"
