@@ -19,5 +19,6 @@ using action = std::function<int()>;
 void register_eval(CLI::App& app, action& run);
 void register_reference(CLI::App& app, action& run);
 void register_compare(CLI::App& app, action& run);
+void register_counterexample(CLI::App& app, action& run);
 
 }  // namespace gancert::cli

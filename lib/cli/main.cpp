@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
     gancert::cli::register_eval(app, run);
     gancert::cli::register_reference(app, run);
     gancert::cli::register_compare(app, run);
+    gancert::cli::register_counterexample(app, run);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -1,20 +1,175 @@
-// Temporary: the two evaluation paths are being merged; until then evaluation throws.
+// Dispatcher between the closed-form and the integral path (model/evaluate.hpp).
 #include "gancert/model/evaluate.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
+#include "gancert/model/closed_form.hpp"
+#include "gancert/model/integral_path.hpp"
+
 namespace gancert::model {
-const char* to_string(Path p) { return p == Path::closed_form ? "closed form" : p == Path::integral ? "integral" : "both"; }
-template <class S>
-Evaluation<S> evaluate(const Params<S>&) { throw std::logic_error("evaluation paths not merged yet"); }
-template Evaluation<double> evaluate(const Params<double>&);
-template Evaluation<arith::mpfr> evaluate(const Params<arith::mpfr>&);
-template Evaluation<arith::idouble> evaluate(const Params<arith::idouble>&);
-template Evaluation<arith::impfr> evaluate(const Params<arith::impfr>&);
-bool meets_digits(const Evaluation<arith::impfr>&, unsigned, bool) { return false; }
-CertifiedEvaluation evaluate_certified(const DecimalParams& p, unsigned digits, unsigned) {
-    validate(p);
-    (void)arith::bits_for_digits(digits);
-    throw std::logic_error("evaluation paths not merged yet");
+namespace {
+
+using arith::idouble;
+using arith::impfr;
+using arith::mpfr;
+
+/// Intersection of two enclosures of the same exact value. An empty intersection means one
+/// of the two paths is unsound: that is a bug, never a result.
+template <class I>
+I intersect_enclosures(const I& x, const I& y, const char* what) {
+    auto lo = x.lower() < y.lower() ? y.lower() : x.lower();
+    auto hi = x.upper() < y.upper() ? x.upper() : y.upper();
+    if (hi < lo)
+        throw std::logic_error(std::string("soundness failure: the closed-form and integral enclosures of ") +
+                               what + " are disjoint");
+    return I(lo, hi);
 }
+
+template <class I>
+Evaluation<I> intersect(const Evaluation<I>& x, const Evaluation<I>& y) {
+    Evaluation<I> r = x;
+    r.J1 = intersect_enclosures(x.J1, y.J1, "J1");
+    r.J2 = intersect_enclosures(x.J2, y.J2, "J2");
+    r.J.v = intersect_enclosures(x.J.v, y.J.v, "J");
+    for (std::size_t i = 0; i < 4; ++i) r.J.g[i] = intersect_enclosures(x.J.g[i], y.J.g[i], "a gradient entry");
+    for (std::size_t i = 0; i < r.J.h.size(); ++i)
+        r.J.h[i] = intersect_enclosures(x.J.h[i], y.J.h[i], "a Hessian entry");
+    return r;
+}
+
+/// Relative width of x is at most `tol` (x not containing 0), or x is the point 0.
+template <class T>
+bool narrow(const arith::interval<T>& x, const T& tol) {
+    arith::rounding<T> r;
+    T w = arith::width_up(x);
+    if (w == 0) return true;
+    if (arith::contains_zero(x)) return false;
+    return w <= r.mul_down(tol, arith::mig(x));
+}
+
+template <class I, class F>
+bool all_quantities(const Evaluation<I>& e, F&& ok) {
+    if (!ok(e.J1) || !ok(e.J2) || !ok(e.J.v)) return false;
+    for (const auto& x : e.J.g)
+        if (!ok(x)) return false;
+    for (const auto& x : e.J.h)
+        if (!ok(x)) return false;
+    return true;
+}
+
+/// Both paths over intervals; the closed form alone when it is already as tight as the
+/// working precision allows (2^−(bits−24) relative on every quantity).
+template <class I>
+Evaluation<I> evaluate_interval(const Params<I>& p, Path* used) {
+    using T = arith::endpoint_t<I>;
+    auto cf = evaluate_closed_form(p);
+    if (cf) {
+        const unsigned bits = std::is_same_v<T, double> ? 53u : arith::working_bits();
+        T tol = arith::rounding<T>().conv_down(1.0);
+        if constexpr (std::is_same_v<T, double>) {
+            tol = std::ldexp(1.0, -int(bits) + 24);
+        } else {
+            mpfr_mul_2si(arith::raw(tol), arith::raw(tol), -long(bits) + 24, MPFR_RNDD);
+        }
+        if (all_quantities(*cf, [&](const I& x) { return narrow(x, tol); })) {
+            if (used) *used = Path::closed_form;
+            return *cf;
+        }
+    }
+    auto ip = evaluate_integral(p);
+    if (!cf) {
+        if (used) *used = Path::integral;
+        return ip;
+    }
+    if (used) *used = Path::both;
+    return intersect(*cf, ip);
+}
+
+template <class T>
+T midpoint_of(const arith::interval<T>& x) {
+    return arith::midpoint(x);
+}
+
+}  // namespace
+
+const char* to_string(Path p) {
+    switch (p) {
+        case Path::closed_form: return "closed form";
+        case Path::integral: return "integral";
+        case Path::both: return "closed form ∩ integral";
+    }
+    return "?";
+}
+
+template <>
+Evaluation<double> evaluate(const Params<double>& p) {
+    if (auto e = evaluate_closed_form(p)) return *e;
+    return evaluate_integral(p);
+}
+
+template <>
+Evaluation<idouble> evaluate(const Params<idouble>& p) { return evaluate_interval(p, nullptr); }
+
+template <>
+Evaluation<impfr> evaluate(const Params<impfr>& p) { return evaluate_interval(p, nullptr); }
+
+/// mpfr: midpoints of a certified evaluation whose relative width is ~2^−(bits−8), so the
+/// returned values carry (almost) the full working precision even where the closed form
+/// cancels.
+template <>
+Evaluation<mpfr> evaluate(const Params<mpfr>& p) {
+    const unsigned bits = arith::working_bits();
+    auto point = [](const mpfr& x) { return impfr(x, x); };
+    Params<impfr> ip{point(p.a), point(p.b), point(p.g), point(p.h), point(p.c)};
+    unsigned work = bits;
+    Evaluation<impfr> e;
+    for (int attempt = 0;; ++attempt) {
+        arith::precision_guard guard(work);
+        Params<impfr> q = ip;  // endpoints keep their own precision
+        e = evaluate_interval(q, nullptr);
+        mpfr tol = arith::fresh_mpfr(64);
+        mpfr_set_ui_2exp(arith::raw(tol), 1, -long(bits) + 8, MPFR_RNDD);
+        bool ok = all_quantities(e, [&](const impfr& x) { return narrow(x, tol); });
+        if (ok || attempt >= 3) break;
+        work *= 2;
+    }
+    Evaluation<mpfr> r;
+    r.J1 = midpoint_of(e.J1);
+    r.J2 = midpoint_of(e.J2);
+    r.J.v = midpoint_of(e.J.v);
+    for (std::size_t i = 0; i < 4; ++i) r.J.g[i] = midpoint_of(e.J.g[i]);
+    for (std::size_t i = 0; i < r.J.h.size(); ++i) r.J.h[i] = midpoint_of(e.J.h[i]);
+    return r;
+}
+
+bool meets_digits(const Evaluation<impfr>& e, unsigned digits, bool allow_absolute_at_zero) {
+    mpfr tol = arith::fresh_mpfr(64);
+    mpfr_set_ui(arith::raw(tol), 10, MPFR_RNDN);
+    mpfr_pow_si(arith::raw(tol), arith::raw(tol), -long(digits), MPFR_RNDD);
+    return all_quantities(e, [&](const impfr& x) {
+        if (narrow(x, tol)) return true;
+        return allow_absolute_at_zero && arith::contains_zero(x) && arith::width_up(x) <= tol;
+    });
+}
+
+CertifiedEvaluation evaluate_certified(const DecimalParams& p, unsigned digits, unsigned max_bits) {
+    validate(p);
+    unsigned bits = arith::bits_for_digits(digits, 24);
+    max_bits = std::max(max_bits, bits);
+    for (int attempt = 0;; ++attempt) {
+        arith::precision_guard guard(bits);
+        CertifiedEvaluation r;
+        r.precision_bits = bits;
+        r.value = evaluate_interval(to_scalar<impfr>(p), &r.path);
+        // Relative width everywhere; after two escalations accept absolute width for
+        // enclosures that still contain 0 (values that are 0 or below 10^−digits).
+        if (meets_digits(r.value, digits, attempt >= 2)) return r;
+        if (bits >= max_bits)
+            throw std::range_error("outside supported range: could not reach " + std::to_string(digits) +
+                                   " digits within " + std::to_string(max_bits) + " bits");
+        bits = std::min(max_bits, bits * 2);
+    }
+}
+
 }  // namespace gancert::model

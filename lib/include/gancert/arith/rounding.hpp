@@ -86,6 +86,7 @@ struct rounding<double> {
     // q = x/y; the residual x − q·y has the sign of (exact − q)·y.
     double div_down(double x, double y) {
         double q = x / y;
+        if (q != q) return -std::numeric_limits<double>::infinity();  // ∞/∞ (0/0 never reaches here)
         if (x == 0 || std::isinf(y)) return q;
         if (!residual_reliable(q) || !residual_reliable(x)) return next_down(q);
         double e = std::fma(-q, y, x);
@@ -93,6 +94,7 @@ struct rounding<double> {
     }
     double div_up(double x, double y) {
         double q = x / y;
+        if (q != q) return std::numeric_limits<double>::infinity();
         if (x == 0 || std::isinf(y)) return q;
         if (!residual_reliable(q) || !residual_reliable(x)) return next_up(q);
         double e = std::fma(-q, y, x);
@@ -152,14 +154,21 @@ struct rounding<mpfr> {
     using unary_fn = int (*)(mpfr_ptr, mpfr_srcptr, mpfr_rnd_t);
     using binary_fn = int (*)(mpfr_ptr, mpfr_srcptr, mpfr_srcptr, mpfr_rnd_t);
 
+    // An IEEE-invalid operation on unbounded endpoints (∞ − ∞, 0·∞, ∞/∞) gives NaN in MPFR;
+    // the sound bound is then −∞ (down) / +∞ (up), as in rounding<double>.
+    static void no_nan(mpfr& r, mpfr_rnd_t rnd) {
+        if (mpfr_nan_p(raw(r)) && rnd != MPFR_RNDN) mpfr_set_inf(raw(r), rnd == MPFR_RNDD ? -1 : 1);
+    }
     static mpfr apply(unary_fn f, const mpfr& x, mpfr_rnd_t rnd) {
         mpfr r = fresh_mpfr();
         f(raw(r), raw(x), rnd);
+        no_nan(r, rnd);
         return r;
     }
     static mpfr apply(binary_fn f, const mpfr& x, const mpfr& y, mpfr_rnd_t rnd) {
         mpfr r = fresh_mpfr();
         f(raw(r), raw(x), raw(y), rnd);
+        no_nan(r, rnd);
         return r;
     }
 
