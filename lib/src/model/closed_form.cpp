@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "gancert/model/closed_form_integrals.hpp"
+#include "gancert/model/detail/tracked_special.hpp"
 #include "gancert/special/bivariate_normal.hpp"
 
 namespace gancert::model {
@@ -47,13 +48,6 @@ std::optional<Evaluation<S>> evaluate_impl(const Params<S>& prm) {
     const J4 p1 = a / prm.c;
     const J4 p2 = a * g;
     const J4 eta = a * h + b;
-    if constexpr (std::is_same_v<S, double>) {
-        // Measured benign regime of the double closed form (math.md §1.6; RESULTS-closed-form.md).
-        for (auto [pp, bb] : {std::pair{p1.v, b.v}, std::pair{p2.v, eta.v}}) {
-            if (!(pp >= closed_form_double_min_p)) return std::nullopt;
-            if (!(w_exponent(pp, bb) <= closed_form_double_max_exponent)) return std::nullopt;
-        }
-    }
     const auto f1 = part_jet(+1, p1.v, b.v);
     if (!f1) return std::nullopt;
     const auto f2 = part_jet(-1, p2.v, eta.v);
@@ -62,8 +56,40 @@ std::optional<Evaluation<S>> evaluate_impl(const Params<S>& prm) {
     out.J1 = f1->v;
     out.J2 = f2->v;
     out.J = ad::compose(*f1, p1, b) + ad::compose(*f2, p2, eta);
-    if constexpr (std::is_same_v<S, double>) {
-        if (!std::isfinite(out.J.v)) return std::nullopt;
+    return out;
+}
+
+// The double path: evaluated on `tracked` (value + running error estimate); a value is
+// returned only if every one of the 17 entries has an estimate within slack × target
+// (1e−14 relative or 1e−16 absolute); see closed_form_double_estimate_slack.
+bool within_target(const detail::tracked& x) {
+    if (!std::isfinite(x.v) || !std::isfinite(x.e)) return false;
+    constexpr double K = closed_form_double_estimate_slack;
+    return x.e <= K * closed_form_double_rel_target * std::fabs(x.v) ||
+           x.e <= K * closed_form_double_abs_target;
+}
+
+std::optional<Evaluation<double>> evaluate_double(const Params<double>& prm) {
+    if (!(prm.a > 0) || !(prm.g > 0) || !(prm.c > 0)) return std::nullopt;
+    // Cheap pre-filter: e^{E}·eps cancellation makes large E hopeless (math.md §1.6).
+    if (!(w_exponent(prm.a / prm.c, prm.b) <= closed_form_double_max_exponent) ||
+        !(w_exponent(prm.a * prm.g, prm.a * prm.h + prm.b) <= closed_form_double_max_exponent))
+        return std::nullopt;
+    using detail::tracked;
+    const auto t = evaluate_impl(Params<tracked>{prm.a, prm.b, prm.g, prm.h, prm.c});
+    if (!t) return std::nullopt;
+    Evaluation<double> out;
+    if (!within_target(t->J1) || !within_target(t->J2) || !within_target(t->J.v)) return std::nullopt;
+    out.J1 = t->J1.v;
+    out.J2 = t->J2.v;
+    out.J.v = t->J.v.v;
+    for (std::size_t i = 0; i < 4; ++i) {
+        if (!within_target(t->J.g[i])) return std::nullopt;
+        out.J.g[i] = t->J.g[i].v;
+    }
+    for (std::size_t i = 0; i < out.J.h.size(); ++i) {
+        if (!within_target(t->J.h[i])) return std::nullopt;
+        out.J.h[i] = t->J.h[i].v;
     }
     return out;
 }
@@ -78,6 +104,8 @@ std::optional<Evaluation<S>> evaluate_closed_form(const Params<S>& p) {
         } catch (const std::domain_error&) {
             return std::nullopt;  // NaN from overflowed endpoints: cannot decide
         }
+    } else if constexpr (std::is_same_v<S, double>) {
+        return evaluate_double(p);
     } else {
         return evaluate_impl(p);
     }
@@ -123,7 +151,8 @@ std::optional<CertifiedClosedForm> evaluate_closed_form_to_digits(const DecimalP
                                                                   unsigned digits,
                                                                   unsigned max_bits) {
     Params<double> pd = to_scalar<double>(dp);
-    unsigned bits = std::min(closed_form_bits(pd, bits_for_digits(digits)), max_bits);
+    unsigned bits = closed_form_bits(pd, bits_for_digits(digits));
+    if (bits > max_bits) return std::nullopt;  // e^{E} cancellation too large: use the integral path
     std::optional<CertifiedClosedForm> last;
     for (;;) {
         precision_guard guard(bits);

@@ -1,6 +1,7 @@
 // IE1, IE2, K and W_σ with partials (math.md §1.1–1.5, §2.3; proofs/lemmas.md §C).
 #include "gancert/model/closed_form_integrals.hpp"
 
+#include "gancert/model/detail/tracked_special.hpp"
 #include "gancert/special/bivariate_normal.hpp"
 #include "gancert/special/normal_cdf.hpp"
 #include "gancert/special/owens_t.hpp"
@@ -68,22 +69,21 @@ std::optional<WPartials<S>> w_partials(int sigma, const S& p, const S& beta) {
     const S r2 = sqrt2<S>();
     const S k_abs = inv_p / two;           // |k| = 1/(2p)
     const S a_k = S(1) + S(4) * p * beta;  // Owen slope of the k-term (up to σ)
+    // Lemma C5: with U(h, a) = Q(|h|)/2 − T(h, a) (owens_t_upper) the O(1) terms and δ
+    // cancel symbolically:
+    //   σ = +1: Φ2 = 1[μ>0] Q(√2μ) + U(k, a_k) − U(√2μ, β/μ),   μ = 0: U(k, a_k);
+    //   σ = −1: Φ2 = 1[μ<0] Φ(√2|μ|) + U(√2μ, β/μ) − U(k, a_k),  μ = 0: 1/2 − U(k, a_k).
+    const S U_k = special::owens_t_upper(k_abs, a_k);
     S phi2;
     if (*smu == 0) {
-        // Lemma C5: at μ = 0, σT(√2μ, β/μ) − δ = −1/4 and Q(0)/2 = 1/4 cancel exactly.
-        phi2 = special::normal_cdf(S(-sg * k_abs)) / two - sg * special::owens_t(k_abs, a_k);
+        phi2 = sigma > 0 ? U_k : S(S(1) / two - U_k);
     } else {
         const S hm = r2 * mu;
-        S base;
-        // δ = 1/2 iff σμ < 0; it is merged with the CDF term near 1 that it cancels:
-        // Φ(x)/2 − 1/2 = −Q(x)/2.
+        const S U_h = special::owens_t_upper(hm, S(beta / mu));
         if (sigma > 0)
-            base = (*smu > 0 ? special::normal_sf(hm) / two : S(-special::normal_cdf(hm) / two)) +
-                   special::normal_sf(k_abs) / two;
+            phi2 = (*smu > 0 ? S(special::normal_sf(hm) + U_k) : U_k) - U_h;
         else
-            base = special::normal_sf(hm) / two +
-                   (*smu < 0 ? special::normal_cdf(k_abs) / two : S(-special::normal_sf(k_abs) / two));
-        phi2 = base + sg * special::owens_t(hm, S(beta / mu)) - sg * special::owens_t(k_abs, a_k);
+            phi2 = (*smu < 0 ? S(special::normal_cdf(S(-hm)) + U_h) : U_h) - U_k;
     }
     WPartials<S> w;
     w.W = exp(E) * phi2;
@@ -93,10 +93,15 @@ std::optional<WPartials<S>> w_partials(int sigma, const S& p, const S& beta) {
     const S phi_s = special::normal_cdf(S(sg * r2 * beta));
     const S R = eb2 * phi_s / (two * sqpi);
     const S x = r2 * nu;
-    const S ex = erfcx(x);
-    const S Sv = e2b2 * ex / (S(4) * r2 * sqpi);
+    // Y = e^{−2β²} erfcx(x); for x < 0 the overflow-free form
+    // 2·exp(2ν² − 2β²) − e^{−2β²} erfcx(−x), 2ν² − 2β² = (2β + 1/(4p))/(2p) (factored).
+    const auto sx = decided_sign(x);
+    const S Y = (sx && *sx < 0)
+                    ? S(two * exp((two * beta + inv_p / S(4)) * inv_p / two) - e2b2 * erfcx(S(-x)))
+                    : S(e2b2 * erfcx(x));
+    const S Sv = Y / (S(4) * r2 * sqpi);
     const S p2 = square(p);
-    const S Sp = -(e2b2 * (x * ex - S(1) / sqpi)) / (S(8) * sqpi * p2);
+    const S Sp = -(x * Y - e2b2 / sqpi) / (S(8) * sqpi * p2);
     w.W_b = w.W * inv_p - two * R;
     w.W_p = (-mu * w.W + R + sg * Sv) / p2;
     w.W_bb = w.W_b * inv_p + two * beta * eb2 * phi_s / sqpi - sg * e2b2 / pi<S>();
@@ -115,5 +120,7 @@ GANCERT_INSTANTIATE(arith::mpfr)
 GANCERT_INSTANTIATE(arith::idouble)
 GANCERT_INSTANTIATE(arith::impfr)
 #undef GANCERT_INSTANTIATE
+template std::optional<WPartials<detail::tracked>> w_partials(int, const detail::tracked&,
+                                                              const detail::tracked&);
 
 }  // namespace gancert::model

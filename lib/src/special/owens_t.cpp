@@ -47,13 +47,25 @@ long precision_bits() {
 }
 
 // T(h, a) for h ≥ 0 and every a in [0, 1] (lemma C1). Absolute tolerance 2^{−prec−8}.
+impfr owens_t_series_fast(const impfr& h, const impfr& a);
+
 template <class S>
 S owens_t_series(const S& h, const S& a) {
+    if constexpr (std::is_same_v<S, impfr>) return owens_t_series_fast(h, a);
     using E = endpoint_t<S>;
     const S two_pi = S(2) * pi<S>();
     const E tol = power_of_two<E>(-(precision_bits<S>() + 8));
     const S x = square(h) / S(2);
     const S ex = exp(-x);
+    if constexpr (rigorous<S>) {
+        if (testing::owens_t_planted_bug != 0) {  // test hook: a deliberately wrong T
+            const int bug = testing::owens_t_planted_bug;
+            testing::owens_t_planted_bug = 0;
+            const S t = owens_t_series(h, a);
+            testing::owens_t_planted_bug = bug;
+            return t + integer<S>(bug) * ex * a / integer<S>(1 << 20);
+        }
+    }
     // |T| ≤ atan(a) e^{−x}/(2π) ≤ a e^{−x}/(2π): if that is below tolerance, T ∈ [0, it].
     const S quick = ex * a / two_pi;
     if (upper_of(quick) <= tol) {
@@ -70,9 +82,6 @@ S owens_t_series(const S& h, const S& a) {
     S sum = S(0);
     for (long j = 0;; ++j) {
         S term = a_pow * (S(1) - cdf) / integer<S>(2 * j + 1);
-        if constexpr (rigorous<S>)
-            if (j == 1 && testing::owens_t_planted_bug != 0)
-                term = term + integer<S>(testing::owens_t_planted_bug) * S(power_of_two<E>(-20));
         sum = (j % 2 == 0) ? sum + term : sum - term;
         pmf = pmf * x / integer<S>(j + 1);  // π_{j+1}
         cdf = cdf + pmf;                    // P_{j+1}
@@ -91,6 +100,138 @@ S owens_t_series(const S& h, const S& a) {
         }
         if (j > 10'000'000) throw std::runtime_error("gancert: Owen T series did not converge");
     }
+}
+
+
+// ---- impfr fast path: the same series (lemma C1) on raw MPFR endpoints ---------------------
+// Every quantity of the series is ≥ 0 except the alternating sum, so each endpoint is one
+// MPFR call with MPFR_RNDD or MPFR_RNDU (no interval case analysis, no allocation per op).
+struct mp {
+    mpfr_t v;
+    explicit mp(mpfr_prec_t p) { mpfr_init2(v, p); }
+    ~mp() { mpfr_clear(v); }
+    mp(const mp&) = delete;
+    mp& operator=(const mp&) = delete;
+    operator mpfr_ptr() { return v; }
+};
+
+// atan on [tl, th] ⊂ [0, 1]: three halvings t ← t/(1 + √(1+t²)) (interval arithmetic), then
+// the alternating Taylor series with remainder ≤ next term (terms decrease for t ≤ 1).
+impfr atan_unit(const impfr& t0) {
+    impfr t = t0;
+    for (int k = 0; k < 3; ++k) t = t / (integer<impfr>(1) + sqrt(integer<impfr>(1) + square(t)));
+    const mpfr_prec_t p = static_cast<mpfr_prec_t>(working_bits());
+    mp lo(p), hi(p), pl(p), ph(p), t2l(p), t2h(p), ql(p), qh(p), tol(p);
+    mpfr_set(pl, raw(t.lower()), MPFR_RNDD);
+    mpfr_set(ph, raw(t.upper()), MPFR_RNDU);
+    mpfr_sqr(t2l, pl, MPFR_RNDD);
+    mpfr_sqr(t2h, ph, MPFR_RNDU);
+    mpfr_set_zero(lo, 1);
+    mpfr_set_zero(hi, 1);
+    mpfr_set_ui_2exp(tol, 1, -(p + 8), MPFR_RNDN);
+    for (unsigned long n = 0;; ++n) {
+        mpfr_div_ui(ql, pl, 2 * n + 1, MPFR_RNDD);  // t^{2n+1}/(2n+1)
+        mpfr_div_ui(qh, ph, 2 * n + 1, MPFR_RNDU);
+        if (n % 2 == 0) {
+            mpfr_add(lo, lo, ql, MPFR_RNDD);
+            mpfr_add(hi, hi, qh, MPFR_RNDU);
+        } else {
+            mpfr_sub(lo, lo, qh, MPFR_RNDD);
+            mpfr_sub(hi, hi, ql, MPFR_RNDU);
+        }
+        mpfr_mul(pl, pl, t2l, MPFR_RNDD);
+        mpfr_mul(ph, ph, t2h, MPFR_RNDU);
+        mpfr_div_ui(qh, ph, 2 * n + 3, MPFR_RNDU);  // next term bounds the remainder
+        if (mpfr_lessequal_p(qh, tol)) {
+            mpfr_sub(lo, lo, qh, MPFR_RNDD);
+            mpfr_add(hi, hi, qh, MPFR_RNDU);
+            break;
+        }
+    }
+    mpfr l = fresh_mpfr(), u = fresh_mpfr();
+    mpfr_mul_2ui(raw(l), lo, 3, MPFR_RNDD);  // atan t0 = 8 atan t (exact scaling)
+    mpfr_mul_2ui(raw(u), hi, 3, MPFR_RNDU);
+    return impfr(l, u);
+}
+
+// Lemma C1 for every h ∈ [hl, hu] (hl ≥ 0) and a ∈ [al, au] ⊂ [0, 1].
+impfr owens_t_series_fast(const impfr& h, const impfr& a) {
+    const mpfr_prec_t p = static_cast<mpfr_prec_t>(working_bits());
+    const impfr two_pi = integer<impfr>(2) * pi<impfr>();
+    const impfr x = square(h) / integer<impfr>(2);
+    const impfr ex = exp(-x);
+    if (testing::owens_t_planted_bug != 0) {  // test hook: a deliberately wrong T
+        const int bug = testing::owens_t_planted_bug;
+        testing::owens_t_planted_bug = 0;
+        const impfr t = owens_t_series_fast(h, a);
+        testing::owens_t_planted_bug = bug;
+        return t + integer<impfr>(bug) * ex * a / integer<impfr>(1 << 20);
+    }
+    mp tol(p);
+    mpfr_set_ui_2exp(tol, 1, -(p + 8), MPFR_RNDN);
+    {
+        const impfr quick = ex * a / two_pi;  // |T| ≤ a e^{−x}/(2π)
+        if (mpfr_lessequal_p(raw(quick.upper()), tol)) return impfr(mpfr(0), quick.upper());
+    }
+    mp xl(p), xh(p), pml(p), pmh(p), Pl(p), Ph(p), apl(p), aph(p), a2l(p), a2h(p);
+    mp Sl(p), Sh(p), tl(p), th(p), ql(p), qh(p), r(p), B(p);
+    mpfr_set(xl, raw(x.lower()), MPFR_RNDD);
+    mpfr_set(xh, raw(x.upper()), MPFR_RNDU);
+    mpfr_set(pml, raw(ex.lower()), MPFR_RNDD);
+    mpfr_set(pmh, raw(ex.upper()), MPFR_RNDU);
+    mpfr_set(Pl, pml, MPFR_RNDD);
+    mpfr_set(Ph, pmh, MPFR_RNDU);
+    mpfr_set(apl, raw(a.lower()), MPFR_RNDD);
+    mpfr_set(aph, raw(a.upper()), MPFR_RNDU);
+    mpfr_sqr(a2l, apl, MPFR_RNDD);
+    mpfr_sqr(a2h, aph, MPFR_RNDU);
+    mpfr_set_zero(Sl, 1);
+    mpfr_set_zero(Sh, 1);
+    for (unsigned long j = 0;; ++j) {
+        // Q_j ∈ [max(0, 1 − P_hi), 1 − P_lo]
+        mpfr_ui_sub(ql, 1, Ph, MPFR_RNDD);
+        if (mpfr_sgn(ql.v) < 0) mpfr_set_zero(ql, 1);
+        mpfr_ui_sub(qh, 1, Pl, MPFR_RNDU);
+        mpfr_mul(tl, apl, ql, MPFR_RNDD);
+        mpfr_div_ui(tl, tl, 2 * j + 1, MPFR_RNDD);
+        mpfr_mul(th, aph, qh, MPFR_RNDU);
+        mpfr_div_ui(th, th, 2 * j + 1, MPFR_RNDU);
+        if (j % 2 == 0) {
+            mpfr_add(Sl, Sl, tl, MPFR_RNDD);
+            mpfr_add(Sh, Sh, th, MPFR_RNDU);
+        } else {
+            mpfr_sub(Sl, Sl, th, MPFR_RNDD);
+            mpfr_sub(Sh, Sh, tl, MPFR_RNDU);
+        }
+        // π_{j+1} = π_j x/(j+1); P_{j+1} = P_j + π_{j+1}; a^{2j+3}
+        mpfr_mul(pml, pml, xl, MPFR_RNDD);
+        mpfr_div_ui(pml, pml, j + 1, MPFR_RNDD);
+        mpfr_mul(pmh, pmh, xh, MPFR_RNDU);
+        mpfr_div_ui(pmh, pmh, j + 1, MPFR_RNDU);
+        mpfr_add(Pl, Pl, pml, MPFR_RNDD);
+        mpfr_add(Ph, Ph, pmh, MPFR_RNDU);
+        mpfr_mul(apl, apl, a2l, MPFR_RNDD);
+        mpfr_mul(aph, aph, a2h, MPFR_RNDU);
+        // tail bound once r = x/(j+2) ≤ 3/4: B = a^{2j+3}/(2j+3) · π_{j+1} · r/(1 − r)
+        if (mpfr_cmp_ui(xh, 0) == 0 || mpfr_cmp_d(xh, 0.75 * static_cast<double>(j + 2)) <= 0) {
+            mpfr_div_ui(r, xh, j + 2, MPFR_RNDU);
+            mpfr_ui_sub(B, 1, r, MPFR_RNDD);  // 1 − r ≥ 1/4 > 0
+            mpfr_div(r, r, B, MPFR_RNDU);     // r/(1 − r)
+            mpfr_mul(B, aph, pmh, MPFR_RNDU);
+            mpfr_div_ui(B, B, 2 * j + 3, MPFR_RNDU);
+            mpfr_mul(B, B, r, MPFR_RNDU);
+            if (mpfr_lessequal_p(B, tol)) break;
+        }
+        if (j > 10'000'000) throw std::runtime_error("gancert: Owen T series did not converge");
+    }
+    // T ∈ (atan a − S ± B)/(2π)
+    const impfr A = atan_unit(a);
+    mpfr lo = fresh_mpfr(), hi = fresh_mpfr();
+    mpfr_sub(raw(lo), raw(A.lower()), Sh, MPFR_RNDD);
+    mpfr_sub(raw(lo), raw(lo), B, MPFR_RNDD);
+    mpfr_sub(raw(hi), raw(A.upper()), Sl, MPFR_RNDU);
+    mpfr_add(raw(hi), raw(hi), B, MPFR_RNDU);
+    return impfr(lo, hi) / two_pi;
 }
 
 template <class S>
@@ -128,6 +269,33 @@ S owens_t_point(const S& h, const S& a) {
     return qh / S(2) + qah / S(2) - qh * qah - owens_t_series(ah, S(1) / a);
 }
 
+// U(h, a) = Q(h)/2 − T(h, a) at exact points, h ≥ 0.
+template <class S>
+S owens_t_upper_point(const S& h, const S& a) {
+    if (!is_zero(a) && !point_negative(a) && !point_at_most_one(a)) {
+        const S ah = a * h;
+        return owens_t_series(ah, S(S(1) / a)) -
+               normal_sf(ah) * erf(h / sqrt2<S>()) / S(2);
+    }
+    return normal_sf(h) / S(2) - owens_t_point(h, a);
+}
+
+template <class T>
+interval<T> owens_t_upper_enclosure(const interval<T>& h, const interval<T>& a) {
+    using I = interval<T>;
+    const I habs = abs(h);
+    const T hl = habs.lower(), hu = habs.upper();
+    const T al = a.lower(), au = a.upper();
+    const T inf = std::numeric_limits<T>::infinity();
+    if (hu == inf || al == -inf || au == inf) return I(T(0), T(1) / 2);  // 0 < U < 1/2
+    auto at = [](const T& hh, const T& aa) { return owens_t_upper_point(I(hh), I(aa)); };
+    // Lemma C3: U decreases in a and in |h|; U > 0 (positive integrand).
+    T lo = (hl == hu && al == au) ? at(hl, al).lower() : at(hu, au).lower();
+    const T hi = (hl == hu && al == au) ? at(hl, al).upper() : at(hl, al).upper();
+    if (lo < 0) lo = T(0);
+    return I(lo, hi);
+}
+
 template <class T>
 interval<T> owens_t_enclosure(const interval<T>& h, const interval<T>& a) {
     using I = interval<T>;
@@ -140,10 +308,19 @@ interval<T> owens_t_enclosure(const interval<T>& h, const interval<T>& a) {
         return I(T(-1) / 4, T(1) / 4);
     }
     auto at = [](const T& hh, const T& aa) { return owens_t_point(I(hh), I(aa)); };
-    if (hl == hu && al == au) return at(hl, al);
     // Lemma C3: T increases in a; in |h| it decreases for a ≥ 0 and increases for a ≤ 0.
-    const T lo = (al >= 0) ? at(hu, al).lower() : at(hl, al).lower();
-    const T hi = (au >= 0) ? at(hl, au).upper() : at(hu, au).upper();
+    // T has the sign of a.
+    T lo, hi;
+    if (hl == hu && al == au) {
+        const I t = at(hl, al);
+        lo = t.lower();
+        hi = t.upper();
+    } else {
+        lo = (al >= 0) ? at(hu, al).lower() : at(hl, al).lower();
+        hi = (au >= 0) ? at(hl, au).upper() : at(hu, au).upper();
+    }
+    if (al >= 0 && lo < 0) lo = T(0);
+    if (au <= 0 && hi > 0) hi = T(0);
     return I(lo, hi);
 }
 
@@ -153,6 +330,24 @@ double owens_t(double h, double a) { return boost::math::owens_t(h, a, no_promot
 
 arith::mpfr owens_t(const arith::mpfr& h, const arith::mpfr& a) {
     return owens_t_point(arith::mpfr(abs(h)), a);
+}
+
+double owens_t_upper(double h, double a) {
+    h = std::fabs(h);
+    if (a > 1) {
+        const double ah = a * h;
+        return owens_t(ah, 1 / a) - 0.25 * std::erfc(ah / std::sqrt(2.0)) * std::erf(h / std::sqrt(2.0));
+    }
+    return 0.25 * std::erfc(h / std::sqrt(2.0)) - owens_t(h, a);
+}
+arith::mpfr owens_t_upper(const arith::mpfr& h, const arith::mpfr& a) {
+    return owens_t_upper_point(arith::mpfr(abs(h)), a);
+}
+arith::idouble owens_t_upper(const arith::idouble& h, const arith::idouble& a) {
+    return owens_t_upper_enclosure(h, a);
+}
+arith::impfr owens_t_upper(const arith::impfr& h, const arith::impfr& a) {
+    return owens_t_upper_enclosure(h, a);
 }
 
 arith::idouble owens_t(const arith::idouble& h, const arith::idouble& a) {

@@ -35,9 +35,21 @@ arith::mpfr owens_t(const arith::mpfr& h, const arith::mpfr& a);
 arith::idouble owens_t(const arith::idouble& h, const arith::idouble& a);
 arith::impfr owens_t(const arith::impfr& h, const arith::impfr& a);
 
+/// The upper Owen function U(h, a) = T(h, ∞) − T(h, a) = Q(|h|)/2 − T(h, a)
+///   = (1/2π) ∫_a^∞ e^{−h²(1+x²)/2}/(1+x²) dx  (> 0),
+/// computed without the O(1) cancellation of Q/2 − T: for a > 1 (lemma C2)
+///   U(h, a) = T(a|h|, 1/a) − Q(a|h|)·erf(|h|/√2)/2,
+/// otherwise Q(|h|)/2 − T(h, a) (no cancellation: T(h, a) ≤ T(h, 1) ≤ Q(|h|)/4 for a ≤ 1).
+/// U decreases in a and in |h| (lemma C3). Same accuracy contract as owens_t per type.
+double owens_t_upper(double h, double a);
+arith::mpfr owens_t_upper(const arith::mpfr& h, const arith::mpfr& a);
+arith::idouble owens_t_upper(const arith::idouble& h, const arith::idouble& a);
+arith::impfr owens_t_upper(const arith::impfr& h, const arith::impfr& a);
+
 namespace testing {
-/// Test hook (planted-bug tests only): when nonzero, the interval series adds this many
-/// units of 2^{−20} to the j = 1 term — a deliberately wrong T. Never set outside tests.
+/// Test hook (planted-bug tests only): when nonzero, every interval series evaluation of
+/// T(h, a) (0 ≤ a ≤ 1) is shifted by bug·2^{−20}·a·e^{−h²/2} — a deliberately wrong T of
+/// relative size ~1e−6. Never set outside tests.
 extern thread_local int owens_t_planted_bug;
 }  // namespace testing
 
