@@ -18,6 +18,8 @@ using action = std::function<int()>;
 /// Each register_* adds one sub-command and stores its action in `run` when selected.
 void register_eval(CLI::App& app, action& run);
 void register_trajectory(CLI::App& app, action& run);
+void register_reference(CLI::App& app, action& run);
+void register_compare(CLI::App& app, action& run);
 void register_counterexample(CLI::App& app, action& run);
 
 }  // namespace gancert::cli

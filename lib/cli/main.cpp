@@ -9,6 +9,8 @@ int main(int argc, char** argv) {
     gancert::cli::action run;
     gancert::cli::register_eval(app, run);
     gancert::cli::register_trajectory(app, run);
+    gancert::cli::register_reference(app, run);
+    gancert::cli::register_compare(app, run);
     gancert::cli::register_counterexample(app, run);
     try {
         app.parse(argc, argv);

@@ -1,0 +1,183 @@
+#include "gancert/reference/compare.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <map>
+
+#include "gancert/arith/errors.hpp"
+#include "gancert/reference/points.hpp"
+#include "gancert/reference/quantities.hpp"
+
+namespace gancert::reference {
+
+double correct_digits(const rational& y, const rational& lo, const rational& hi) {
+    rational e = std::max((y - lo).abs(), (y - hi).abs());
+    bool zero_inside = lo.sign() <= 0 && hi.sign() >= 0;
+    rational s = zero_inside ? rational(1) : std::min(lo.abs(), hi.abs());
+    double log_s = log10_abs(s);
+    rational w = hi - lo;
+    double resolution = w.sign() == 0 ? max_correct_digits : std::min(max_correct_digits, log_s - log10_abs(w));
+    if (e.sign() == 0) return resolution;
+    double d = log_s - log10_abs(e);
+    return std::clamp(d, 0.0, std::max(resolution, 0.0));
+}
+
+bool within_tolerance(const rational& y, const rational& lo, const rational& hi,
+                      std::optional<unsigned> tolerance_digits) {
+    rational t;
+    if (tolerance_digits) t = std::max(lo.abs(), hi.abs()) * rational::pow10(-static_cast<long>(*tolerance_digits));
+    return lo - t <= y && y <= hi + t;
+}
+
+namespace {
+
+struct enclosure {
+    rational lo, hi;
+    std::string lo_text, hi_text;
+};
+
+struct point_columns {
+    std::array<std::size_t, 5> col{};
+    explicit point_columns(const csv_table& t) {
+        for (std::size_t i = 0; i < 5; ++i) col[i] = t.require_column(param_names[i], "a point column");
+    }
+    /// Exact key of a row's point; throws naming the cell if a coordinate is not a decimal.
+    std::string key(const csv_table& t, const csv_row& row) const {
+        std::string k;
+        for (std::size_t i = 0; i < 5; ++i) k += parse_exact_decimal(row.cells[col[i]], t.where(row, col[i])).key() + ";";
+        return k;
+    }
+    std::string text(const csv_row& row) const {
+        std::string s;
+        for (std::size_t i = 0; i < 5; ++i)
+            s += (i ? " " : "") + std::string(param_names[i]) + "=" + row.cells[col[i]];
+        return s;
+    }
+};
+
+bool is_nonfinite(std::string s) {
+    for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (!s.empty() && (s[0] == '+' || s[0] == '-')) s.erase(0, 1);
+    return s == "nan" || s == "inf" || s == "infinity";
+}
+
+}  // namespace
+
+comparison_report compare_tables(const csv_table& reference, const csv_table& candidate,
+                                 const compare_options& options) {
+    comparison_report report;
+    point_columns ref_points(reference), cand_points(candidate);
+
+    // Reference quantities: Q with Q_lo and Q_hi.
+    std::array<std::optional<std::array<std::size_t, 2>>, quantity_count> ref_cols;
+    for (std::size_t q = 0; q < quantity_count; ++q)
+        if (reference.column(quantity_names[q])) {
+            std::string name(quantity_names[q]);
+            ref_cols[q] = {reference.require_column(name + "_lo", "the reference enclosure of " + name),
+                           reference.require_column(name + "_hi", "the reference enclosure of " + name)};
+        }
+
+    // Candidate quantities.
+    std::vector<std::pair<std::size_t, std::size_t>> cand_cols;  // (quantity, column)
+    for (std::size_t c = 0; c < candidate.header.size(); ++c) {
+        const auto& name = candidate.header[c];
+        if (param_index(name)) continue;
+        if (auto q = quantity_index(name)) {
+            if (!ref_cols[*q])
+                throw arith::bad_input(candidate.source + ": column '" + name + "' has no reference values in " +
+                                       reference.source);
+            cand_cols.emplace_back(*q, c);
+        } else {
+            report.warnings.push_back(candidate.source + ": ignoring column '" + name + "' (not a quantity name)");
+        }
+    }
+    if (cand_cols.empty())
+        throw arith::bad_input(candidate.source + ": no quantity columns (expected some of J1, J2, J, g_a..g_h, H_aa..H_hh)");
+    std::sort(cand_cols.begin(), cand_cols.end());
+
+    // Reference rows by exact point.
+    std::map<std::string, std::size_t> ref_index;
+    for (std::size_t r = 0; r < reference.rows.size(); ++r) {
+        auto [it, fresh] = ref_index.emplace(ref_points.key(reference, reference.rows[r]), r);
+        if (!fresh)
+            throw arith::bad_input(reference.source + ":" + std::to_string(reference.rows[r].line) + ": point " +
+                                   ref_points.text(reference.rows[r]) + " repeats line " +
+                                   std::to_string(reference.rows[it->second].line));
+    }
+    std::vector<std::size_t> seen_at(reference.rows.size(), 0);
+
+    std::vector<std::vector<value_check>> checks(cand_cols.size());
+    for (std::size_t r = 0; r < candidate.rows.size(); ++r) {
+        const auto& row = candidate.rows[r];
+        auto it = ref_index.find(cand_points.key(candidate, row));
+        if (it == ref_index.end())
+            throw arith::bad_input(candidate.source + ":" + std::to_string(row.line) + ": point " +
+                                   cand_points.text(row) + " is not in the reference " + reference.source);
+        if (seen_at[it->second])
+            throw arith::bad_input(candidate.source + ":" + std::to_string(row.line) + ": point " +
+                                   cand_points.text(row) + " repeats line " + std::to_string(seen_at[it->second]));
+        seen_at[it->second] = row.line;
+        const auto& ref_row = reference.rows[it->second];
+        for (std::size_t k = 0; k < cand_cols.size(); ++k) {
+            auto [q, c] = cand_cols[k];
+            value_check v;
+            v.quantity = q;
+            v.candidate_row = r;
+            v.line = row.line;
+            v.point = cand_points.text(row);
+            v.value = row.cells[c];
+            std::size_t lo_col = (*ref_cols[q])[0], hi_col = (*ref_cols[q])[1];
+            v.lo = ref_row.cells[lo_col];
+            v.hi = ref_row.cells[hi_col];
+            rational lo = parse_exact_decimal(v.lo, reference.where(ref_row, lo_col));
+            rational hi = parse_exact_decimal(v.hi, reference.where(ref_row, hi_col));
+            if (hi < lo)
+                throw arith::bad_input(reference.where(ref_row, lo_col) + ": enclosure lower bound exceeds the upper bound");
+            if (is_nonfinite(v.value)) {
+                v.digits = 0;
+                v.pass = false;
+            } else {
+                rational y = parse_exact_decimal(v.value, candidate.where(row, c));
+                v.digits = correct_digits(y, lo, hi);
+                v.pass = within_tolerance(y, lo, hi, options.tolerance_digits);
+            }
+            checks[k].push_back(std::move(v));
+        }
+        ++report.points;
+    }
+    if (!options.allow_subset)
+        for (std::size_t r = 0; r < reference.rows.size(); ++r)
+            if (!seen_at[r])
+                throw arith::bad_input(candidate.source + ": reference point " + ref_points.text(reference.rows[r]) +
+                                       " (" + reference.source + ":" + std::to_string(reference.rows[r].line) +
+                                       ") is missing (use --subset to compare only the candidate's points)");
+
+    if (report.points == 0) throw arith::bad_input(candidate.source + ": no points (only a header)");
+    for (auto& list : checks) {
+        quantity_summary s;
+        s.quantity = list.front().quantity;
+        s.count = list.size();
+        std::vector<double> d;
+        d.reserve(list.size());
+        std::size_t worst = 0;
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            d.push_back(list[i].digits);
+            if (list[i].digits < list[worst].digits) worst = i;
+            if (!list[i].pass) ++s.failures;
+        }
+        std::sort(d.begin(), d.end());
+        s.min_digits = d.front();
+        s.median_digits = d.size() % 2 ? d[d.size() / 2] : 0.5 * (d[d.size() / 2 - 1] + d[d.size() / 2]);
+        s.worst = list[worst];
+        report.summaries.push_back(std::move(s));
+    }
+    // failures in candidate file order (row, then quantity)
+    for (std::size_t r = 0; r < candidate.rows.size(); ++r)
+        for (auto& list : checks)
+            if (!list[r].pass) report.failures.push_back(list[r]);
+    return report;
+}
+
+}  // namespace gancert::reference

@@ -1,0 +1,91 @@
+#include "gancert/reference/csv.hpp"
+
+#include <fstream>
+#include <set>
+
+#include "gancert/arith/errors.hpp"
+
+namespace gancert::reference {
+
+namespace {
+std::string trim(std::string_view s) {
+    std::size_t b = 0, e = s.size();
+    while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
+    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
+    s = s.substr(b, e - b);
+    if (s.size() >= 2 && s.front() == '"' && s.back() == '"') s = s.substr(1, s.size() - 2);
+    return std::string(s);
+}
+std::vector<std::string> split(std::string_view line) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (;;) {
+        std::size_t comma = line.find(',', start);
+        out.push_back(trim(line.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start)));
+        if (comma == std::string_view::npos) break;
+        start = comma + 1;
+    }
+    return out;
+}
+bool skippable(std::string_view line) {
+    std::size_t i = line.find_first_not_of(" \t");
+    return i == std::string_view::npos || line[i] == '#';
+}
+}  // namespace
+
+std::optional<std::size_t> csv_table::column(std::string_view name) const {
+    for (std::size_t i = 0; i < header.size(); ++i)
+        if (header[i] == name) return i;
+    return std::nullopt;
+}
+
+std::size_t csv_table::require_column(std::string_view name, std::string_view why) const {
+    if (auto c = column(name)) return *c;
+    std::string msg = source + ": missing column '" + std::string(name) + "'";
+    if (!why.empty()) msg += " (" + std::string(why) + ")";
+    throw arith::bad_input(msg);
+}
+
+std::string csv_table::where(const csv_row& row, std::size_t col) const {
+    return source + ":" + std::to_string(row.line) + ", column " + header.at(col);
+}
+
+csv_table read_csv(std::istream& in, const std::string& source) {
+    csv_table t;
+    t.source = source;
+    std::string line;
+    std::size_t n = 0;
+    while (std::getline(in, line)) {
+        ++n;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (skippable(line)) continue;
+        auto cells = split(line);
+        if (t.header.empty()) {
+            std::set<std::string> seen;
+            for (std::size_t i = 0; i < cells.size(); ++i) {
+                if (cells[i].empty())
+                    throw arith::bad_input(source + ":" + std::to_string(n) + ": empty column name in the header (column " +
+                                           std::to_string(i + 1) + ")");
+                if (!seen.insert(cells[i]).second)
+                    throw arith::bad_input(source + ":" + std::to_string(n) + ": duplicate column '" + cells[i] + "'");
+            }
+            t.header = std::move(cells);
+            t.header_line = n;
+            continue;
+        }
+        if (cells.size() != t.header.size())
+            throw arith::bad_input(source + ":" + std::to_string(n) + ": expected " + std::to_string(t.header.size()) +
+                                   " fields (as in the header), found " + std::to_string(cells.size()));
+        t.rows.push_back({n, std::move(cells)});
+    }
+    if (t.header.empty()) throw arith::bad_input(source + ": empty table (no header line)");
+    return t;
+}
+
+csv_table read_csv_file(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw arith::bad_input(path + ": cannot open file");
+    return read_csv(in, path);
+}
+
+}  // namespace gancert::reference

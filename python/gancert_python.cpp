@@ -1,0 +1,162 @@
+// Python bindings of gancert (module `gancert`, pybind11).
+//
+// gancert.eval(a, b, g, h, c, digits=30, arith="interval") returns the structure of
+// `gancert eval --json` (design §6) as a dict: model, params, arith, precision_bits, digits,
+// [path], J1, J2, J, grad[4], hess[4][4]. Each quantity is
+//   interval: {"lo": str, "hi": str, "lo_float": float, "hi_float": float}
+//             strings exactly as the CLI prints them (outward decimal rounding); floats rounded
+//             outward from the enclosure's endpoints (lo_float <= lo <= exact <= hi <= hi_float);
+//   mpfr/double: {"value": str, "float": float} (approximations, not rigorous).
+// Parameters are exact decimals: pass str (recommended) or int; a float is taken as its
+// shortest repr ("2.2" for 2.2, i.e. 22/10, NOT the binary double's value).
+// gancert.reference(a, b, g, h, c, digits=30, quantities="all") returns
+// {name: {"mid", "lo", "hi", "lo_float", "hi_float", "correctly_rounded"}} (see
+// reference/reference_values.hpp). Bad input raises ValueError naming the argument.
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <string>
+
+#include "gancert/arith/decimal.hpp"
+#include "gancert/arith/precision.hpp"
+#include "gancert/model/evaluate.hpp"
+#include "gancert/reference/quantities.hpp"
+#include "gancert/reference/reference_values.hpp"
+
+namespace py = pybind11;
+using namespace gancert;
+
+namespace {
+
+std::string exact_decimal_text(const py::handle& x, const char* name) {
+    if (py::isinstance<py::bool_>(x)) throw py::type_error(std::string(name) + ": expected a decimal string or number");
+    if (py::isinstance<py::str>(x)) return x.cast<std::string>();
+    if (py::isinstance<py::int_>(x)) return py::str(x).cast<std::string>();
+    if (py::isinstance<py::float_>(x)) return py::repr(x).cast<std::string>();
+    throw py::type_error(std::string(name) + ": expected a decimal string or number");
+}
+
+model::DecimalParams params_from(const py::handle& a, const py::handle& b, const py::handle& g, const py::handle& h,
+                                 const py::handle& c) {
+    return {exact_decimal_text(a, "a"), exact_decimal_text(b, "b"), exact_decimal_text(g, "g"),
+            exact_decimal_text(h, "h"), exact_decimal_text(c, "c")};
+}
+
+py::dict show(const arith::impfr& x, unsigned digits) {
+    auto [lo, hi] = arith::to_decimal_outward(x, digits);
+    py::dict d;
+    d["lo"] = lo;
+    d["hi"] = hi;
+    d["lo_float"] = mpfr_get_d(arith::raw(x.lower()), MPFR_RNDD);
+    d["hi_float"] = mpfr_get_d(arith::raw(x.upper()), MPFR_RNDU);
+    return d;
+}
+py::dict show(const arith::mpfr& x, unsigned digits) {
+    py::dict d;
+    d["value"] = arith::to_decimal(x, digits, MPFR_RNDN);
+    d["float"] = mpfr_get_d(arith::raw(x), MPFR_RNDN);
+    return d;
+}
+py::dict show(double x, unsigned) {
+    py::dict d;
+    d["value"] = arith::to_decimal(x, 17, MPFR_RNDN);
+    d["float"] = x;
+    return d;
+}
+
+template <class S>
+py::dict report(const model::DecimalParams& p, unsigned digits, const std::string& arith_name,
+                const model::Evaluation<S>& e, unsigned bits, const std::string& path) {
+    py::dict j;
+    j["model"] = "R/S/E/E";
+    py::dict params;
+    params["a"] = p.a, params["b"] = p.b, params["g"] = p.g, params["h"] = p.h, params["c"] = p.c;
+    j["params"] = params;
+    j["arith"] = arith_name;
+    j["precision_bits"] = bits;
+    j["digits"] = digits;
+    if (!path.empty()) j["path"] = path;
+    j["J1"] = show(e.J1, digits);
+    j["J2"] = show(e.J2, digits);
+    j["J"] = show(e.J.v, digits);
+    py::list grad, hess;
+    for (int i = 0; i < 4; ++i) grad.append(show(e.J.g[i], digits));
+    for (int i = 0; i < 4; ++i) {
+        py::list row;
+        for (int k = 0; k < 4; ++k) row.append(show(e.J.hess(i, k), digits));
+        hess.append(row);
+    }
+    j["grad"] = grad;
+    j["hess"] = hess;
+    return j;
+}
+
+py::dict py_eval(const py::object& a, const py::object& b, const py::object& g, const py::object& h,
+              const py::object& c, unsigned digits, const std::string& arith_name) {
+    auto p = params_from(a, b, g, h, c);
+    if (digits < 1 || digits > arith::max_decimal_digits)
+        throw arith::bad_input("digits: " + std::to_string(digits) + " is outside [1, " +
+                               std::to_string(arith::max_decimal_digits) + "]");
+    if (arith_name == "interval") {
+        model::CertifiedEvaluation r;
+        {
+            py::gil_scoped_release release;
+            r = model::evaluate_certified(p, digits);
+        }
+        return report(p, digits, arith_name, r.value, r.precision_bits, model::to_string(r.path));
+    }
+    if (arith_name == "mpfr") {
+        unsigned bits = arith::bits_for_digits(digits);
+        arith::precision_guard guard(bits);
+        auto e = model::evaluate(model::to_scalar<arith::mpfr>(p));
+        return report(p, digits, arith_name, e, bits, "");
+    }
+    if (arith_name == "double") {
+        auto e = model::evaluate(model::to_scalar<double>(p));
+        return report(p, digits, arith_name, e, 53, "");
+    }
+    throw arith::bad_input("arith: '" + arith_name + "' is not one of interval, mpfr, double");
+}
+
+py::dict py_reference(const py::object& a, const py::object& b, const py::object& g, const py::object& h,
+                   const py::object& c, unsigned digits, const std::string& quantities) {
+    auto p = params_from(a, b, g, h, c);
+    auto q = reference::parse_quantities(quantities);
+    reference::reference_point r;
+    {
+        py::gil_scoped_release release;
+        r = reference::compute_reference(p, digits, q);
+    }
+    py::dict out;
+    for (std::size_t k = 0; k < q.size(); ++k) {
+        const auto& v = r.values[k];
+        py::dict d;
+        d["mid"] = v.mid;
+        d["lo"] = v.lo;
+        d["hi"] = v.hi;
+        // outward floats of the printed (already outward) decimal bounds
+        arith::precision_guard guard(64);
+        d["lo_float"] = arith::parse<arith::idouble>(v.lo, "lo").lower();
+        d["hi_float"] = arith::parse<arith::idouble>(v.hi, "hi").upper();
+        d["correctly_rounded"] = v.correctly_rounded;
+        out[py::str(std::string(reference::quantity_names[q[k]]))] = d;
+    }
+    return out;
+}
+
+}  // namespace
+
+PYBIND11_MODULE(gancert, m) {
+    m.doc() = "gancert: certified numerics for the R/S/E/E least-squares GAN (Python bindings)";
+    m.attr("quantity_names") = py::cast(std::vector<std::string>(reference::quantity_names.begin(),
+                                                                 reference::quantity_names.end()));
+    m.def("eval", &py_eval, py::arg("a"), py::arg("b"), py::arg("g"), py::arg("h"), py::arg("c"),
+          py::arg("digits") = 30, py::arg("arith") = "interval",
+          "J1, J2, J, grad, hess at exact decimal parameters; the structure of `gancert eval --json`.\n"
+          "interval: each quantity {'lo','hi'} (outward decimal strings, as the CLI prints them) and\n"
+          "{'lo_float','hi_float'} (floats rounded outward). mpfr/double: {'value','float'}.");
+    m.def("reference", &py_reference, py::arg("a"), py::arg("b"), py::arg("g"), py::arg("h"), py::arg("c"),
+          py::arg("digits") = 30, py::arg("quantities") = "all",
+          "Certified reference values at one point: {name: {'mid','lo','hi','lo_float','hi_float',\n"
+          "'correctly_rounded'}}; mid has `digits` significant digits (correctly rounded when flagged).");
+}
