@@ -19,6 +19,7 @@
 #include <type_traits>
 
 #include "gancert/arith/scalar.hpp"
+#include "gancert/model/thin_functions.hpp"
 #include "gancert/quad/complex_box.hpp"
 
 namespace gancert::model {
@@ -61,8 +62,12 @@ struct ErfDiscriminator {
     /// {G0, G1, G2} = {D², (D²)', (D²)''} at t.
     template <class S>
     std::array<S, 3> square_derivatives(const S& t) const {
-        S d = erfc(-t) / S(2);
-        S phi = exp(-square(t)) * detail::cached_inv_sqrt_pi<S>();
+        S phi = thin::fast_exp(-square(t)) * detail::cached_inv_sqrt_pi<S>();
+        S d;
+        if constexpr (std::is_same_v<S, arith::idouble> || std::is_same_v<S, arith::impfr>)
+            d = thin::erf_discriminator(t, phi);  // one MPFR call + mean value form
+        else
+            d = erfc(-t) / S(2);
         S dphi = d * phi;
         return {square(d), S(2) * dphi, S(2) * square(phi) - S(4) * t * dphi};
     }

@@ -127,6 +127,47 @@ struct Piece {
 inline constexpr std::array<double, 14> rho_ladder{1.2, 1.5, 1.9, 2.4, 3.0, 3.8, 4.8, 6.0,
                                                    7.5, 9.5, 12.0, 15.0, 19.0, 24.0};
 
+/// Outward conversion impfr → idouble.
+inline arith::idouble to_idouble(const arith::impfr& x) {
+    arith::rounding<double> r;
+    return arith::idouble(r.conv_down(x.lower()), r.conv_up(x.upper()));
+}
+
+/// M_k ≥ |f_k| on the box, per component. For impfr integrands that offer
+/// `f.template rebind<arith::idouble>()` (the same function with parameters enclosed in
+/// idouble), the box is first evaluated in cbox<idouble> (fast; any upper bound is valid);
+/// components whose double bound is not finite or may be affected by underflow (< 2^−500)
+/// are redone in cbox<impfr>.
+template <std::size_t K, class I, class F>
+std::array<endpoint<I>, K> modulus_bounds(const F& f, const cbox<I>& box) {
+    using T = endpoint<I>;
+    std::array<T, K> out;
+    auto full = [&] {
+        auto fb = f(box);
+        using CB = components<std::decay_t<decltype(fb)>>;
+        for (std::size_t k = 0; k < K; ++k) out[k] = modulus_bound(CB::get(fb, k));
+    };
+    if constexpr (std::is_same_v<I, arith::impfr> && requires { f.template rebind<arith::idouble>(); }) {
+        bool redo = false;
+        try {
+            auto fd = f.template rebind<arith::idouble>();
+            auto fb = fd(cbox<arith::idouble>(to_idouble(box.re), to_idouble(box.im)));
+            using CB = components<std::decay_t<decltype(fb)>>;
+            for (std::size_t k = 0; k < K; ++k) {
+                double M = modulus_bound(CB::get(fb, k));
+                if (!std::isfinite(M) || M < 0x1p-500) redo = true;
+                out[k] = T(M);
+            }
+        } catch (const std::domain_error&) {
+            redo = true;
+        }
+        if (redo) full();
+    } else {
+        full();
+    }
+    return out;
+}
+
 template <class I, class F>
 auto evaluate_piece(const F& f, const endpoint<I>& lo, const endpoint<I>& hi,
                     const GaussLegendreRule<I>& rule, const QuadOptions& opt, std::size_t& evals) {
@@ -160,10 +201,9 @@ auto evaluate_piece(const F& f, const endpoint<I>& lo, const endpoint<I>& hi,
         I factor = I(rup) * I(64) / (I(15) * (I(1) - I(1) / square(R_)) * pow(R_, static_cast<int>(2 * n)));
         bool improved = false;
         try {
-            auto fb = f(box);
-            using CB = components<std::decay_t<decltype(fb)>>;
+            std::array<T, K> Ms = modulus_bounds<K>(f, box);
             for (std::size_t k = 0; k < K; ++k) {
-                T M = modulus_bound(CB::get(fb, k));
+                const T& M = Ms[k];
                 if (!finite_value(M)) continue;
                 I e = I(M) * factor;
                 if (opt.test_scale_M != 1.0) e = e * I(opt.test_scale_M);
