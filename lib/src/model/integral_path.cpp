@@ -171,7 +171,9 @@ ReducedReport<I> reduced_rigorous(const I& p, const I& beta, const IntegralOptio
         for (int c = 0; c < 6; ++c) {
             if (res.met[c]) continue;
             T allowed = (tol * I(arith::mig(res.value[c]))).lower();
-            if (!(arith::width_up(tail[c]) * 4 <= allowed)) tail_guilty = true;
+            const T tw = arith::width_up(tail[c]);
+            // guilty if the tail alone exceeds the budget and is a sizeable part of the width
+            if (!(tw * 4 <= allowed) && !(tw * 4 <= arith::width_up(res.value[c]))) tail_guilty = true;
         }
         if (!tail_guilty || ext >= opt.max_tail_extensions) return rep;
         Tend = 2.0 * Tend + 8.0;

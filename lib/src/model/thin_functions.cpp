@@ -175,13 +175,16 @@ I erf_disc_impl(const I& X, const I& phi) {
     const T m = arith::midpoint(X);
     I Dm;
     const double md = std::fabs(arith::to_double(m));
+    const bool large = md * md > 0.6931471805599453 * (precision_bits<I>() + 8);
+    I e;
     if (m >= 0) {
-        Dm = (I(1) + erf_point(m, 8)) / I(2);
+        if (large && erfc_asymptotic(I(m), precision_bits<I>() + 4, e))
+            Dm = I(1) - e / I(2);
+        else
+            Dm = (I(1) + erf_point(m, 8)) / I(2);
     } else {
         const I x = -I(m);
-        I e;
-        if (md * md > 0.6931471805599453 * (precision_bits<I>() + 8) &&
-            erfc_asymptotic(x, precision_bits<I>() + 4, e)) {
+        if (large && erfc_asymptotic(x, precision_bits<I>() + 4, e)) {
             Dm = e / I(2);
         } else {
             // erfc = 1 − erf loses ≈ x²·log2(e) bits: carry them as guard bits.

@@ -281,14 +281,27 @@ QuadResult<R> integrate_validated(const F& f, const std::vector<detail::endpoint
         res.subintervals = pieces.size();
         if (all_met) { res.status = QuadStatus::ok; return res; }
         if (pieces.size() >= opt.max_subintervals) { res.status = QuadStatus::tolerance_not_met; return res; }
-        // Bisect every piece whose remainder is a sizeable share of a failing component's budget.
+        // Bisection only shrinks the remainders. A failing component whose remainders already
+        // make up less than half of its width (the rest comes from the integrand's own interval
+        // width: parameter boxes, rounding) cannot be helped; otherwise bisect every piece whose
+        // remainder is a sizeable share of that component's budget.
+        std::array<T, K> rem_sum, budget;
+        std::array<bool, K> helpable;
+        for (std::size_t k = 0; k < K; ++k) {
+            rem_sum[k] = T(0);
+            for (const auto& pc : pieces) rem_sum[k] = rnd.add_up(rem_sum[k], pc.rem[k]);
+            const T w = arith::width_up(total[k]);
+            helpable[k] = !met[k] && !(rnd.mul_down(rem_sum[k], T(4)) <= w);
+            const T rest = rnd.sub_down(w, rnd.mul_up(rem_sum[k], T(2)));
+            budget[k] = allowed[k] < rest ? rest : allowed[k];
+        }
         std::vector<Piece> next;
         bool split_any = false;
         const T share = T(pieces.size() * 4);
         for (const auto& pc : pieces) {
             bool split = false;
             for (std::size_t k = 0; k < K && !split; ++k)
-                if (!met[k] && !(rnd.mul_down(pc.rem[k], share) <= allowed[k])) split = true;
+                if (helpable[k] && !(rnd.mul_down(pc.rem[k], share) <= budget[k])) split = true;
             if (split && next.size() + 2 <= opt.max_subintervals + 1) {
                 T mid = rnd.median(pc.lo, pc.hi);
                 if (!(pc.lo < mid && mid < pc.hi)) { next.push_back(pc); continue; }
