@@ -242,4 +242,21 @@ const GaussLegendreRule<double>& gauss_legendre<double>(std::size_t n) {
     return *slot;
 }
 
+template <>
+const GaussLegendreRule<long double>& gauss_legendre<long double>(std::size_t n) {
+    static Cache<GaussLegendreRule<long double>> cache;
+    std::lock_guard<std::mutex> lock(cache.mutex);
+    auto& slot = cache.table[{n, 1u}];
+    if (!slot) {
+        auto hi = compute_rule(n, 96);
+        auto r = std::make_unique<GaussLegendreRule<long double>>();
+        for (std::size_t i = 0; i < n; ++i) {
+            r->nodes.push_back(mpfr_get_ld(arith::raw(arith::midpoint(hi->nodes[i])), MPFR_RNDN));
+            r->weights.push_back(mpfr_get_ld(arith::raw(arith::midpoint(hi->weights[i])), MPFR_RNDN));
+        }
+        slot = std::move(r);
+    }
+    return *slot;
+}
+
 }  // namespace gancert::quad

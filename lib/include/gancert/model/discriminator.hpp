@@ -34,6 +34,8 @@ template <class S>
 S cached_inv_sqrt_pi() {
     if constexpr (std::is_same_v<S, double>) {
         return 0.56418958354775628694807945156077;
+    } else if constexpr (std::is_same_v<S, long double>) {
+        return 0.56418958354775628694807945156077L;
     } else if constexpr (std::is_same_v<S, arith::idouble>) {
         static const arith::idouble c = arith::inv_sqrt_pi<arith::idouble>();
         return c;

@@ -50,7 +50,7 @@ struct IntegralOptions {
     /// bits. Ignored by the double path (fixed rule, about 1e−15 relative).
     int target_bits = 0;
     /// Absolute floor 2^{−floor_bits} added to every entry's allowed width; 0 = default
-    /// (impfr: 64·working bits, so tiny entries are still enclosed with small relative width; idouble: 1000).
+    /// (impfr: 2^22, i.e. relative width also for tiny entries; idouble: 1000).
     int floor_bits = 0;
     /// Gauss–Legendre points per piece; 0 = chosen from the target precision.
     std::size_t gl_points = 0;

@@ -41,6 +41,9 @@ template <>
 const GaussLegendreRule<arith::idouble>& gauss_legendre<arith::idouble>(std::size_t n);
 template <>
 const GaussLegendreRule<arith::impfr>& gauss_legendre<arith::impfr>(std::size_t n);
+/// Non-rigorous rule in long double (nearest values of the verified enclosures' midpoints).
+template <>
+const GaussLegendreRule<long double>& gauss_legendre<long double>(std::size_t n);
 /// Non-rigorous rule in double (nearest doubles of the verified enclosures' midpoints).
 template <>
 const GaussLegendreRule<double>& gauss_legendre<double>(std::size_t n);

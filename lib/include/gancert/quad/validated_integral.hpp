@@ -319,16 +319,16 @@ QuadResult<R> integrate_validated(const F& f, const std::vector<detail::endpoint
 
 /// Fast, non-rigorous twin in double: fixed n-point Gauss–Legendre on each piece of the
 /// partition (no error control). f(double) returns a component vector of doubles.
-template <class F, class R = std::decay_t<decltype(std::declval<const F&>()(0.0))>>
+template <class Real = double, class F, class R = std::decay_t<decltype(std::declval<const F&>()(Real(0)))>>
 R integrate_fast(const F& f, const std::vector<double>& breakpoints, std::size_t n) {
     using C = components<R>;
     constexpr std::size_t K = C::size;
-    const auto& rule = gauss_legendre<double>(n);
-    std::array<double, K> acc{};
+    const auto& rule = gauss_legendre<Real>(n);
+    std::array<Real, K> acc{};
     for (std::size_t i = 0; i + 1 < breakpoints.size(); ++i) {
-        const double m = 0.5 * (breakpoints[i] + breakpoints[i + 1]);
-        const double r = 0.5 * (breakpoints[i + 1] - breakpoints[i]);
-        std::array<double, K> s{};
+        const Real m = Real(0.5) * (Real(breakpoints[i]) + Real(breakpoints[i + 1]));
+        const Real r = Real(0.5) * (Real(breakpoints[i + 1]) - Real(breakpoints[i]));
+        std::array<Real, K> s{};
         for (std::size_t j = 0; j < rule.size(); ++j) {
             R v = f(m + r * rule.nodes[j]);
             for (std::size_t k = 0; k < K; ++k) s[k] += rule.weights[j] * C::get(v, k);
