@@ -78,6 +78,7 @@ TEST_CASE("double integral path within 1e-14 relative or 1e-16 absolute", "[inte
     REQUIRE(rows.size() >= 60);
     precision_guard guard(128);
     double worst = 0;
+    int input_rounding_cases = 0;
     for (const auto& row : rows) {
         auto prm = model::to_scalar<double>(row.params);
         auto ev = model::evaluate_integral(prm);
@@ -86,9 +87,21 @@ TEST_CASE("double integral path within 1e-14 relative or 1e-16 absolute", "[inte
             const double x = entry(ev, k);
             const double err = std::fabs(x - ref);
             INFO("row " << row.id << " " << entry_name(k) << " ref " << row.values[k] << " got " << x);
-            CHECK((err <= 1e-14 * std::fabs(ref) || err <= 1e-16));
+            bool ok = err <= 1e-14 * std::fabs(ref) || err <= 1e-16;
+            if (!ok) {
+                // The double path sees the parameters rounded to double (5.6 ≠ 56/10); where the
+                // entry is ill-conditioned in them, compare with the certified value at the
+                // rounded inputs instead (input rounding is not the integrator's error).
+                model::Params<impfr> pr{impfr(prm.a), impfr(prm.b), impfr(prm.g), impfr(prm.h), impfr(prm.c)};
+                auto cert = model::evaluate_integral_report(pr);
+                const double at_inputs = to_double(entry(cert.eval, k));
+                ok = std::fabs(x - at_inputs) <= 1e-14 * std::fabs(at_inputs);
+                ++input_rounding_cases;
+            }
+            CHECK(ok);
             if (std::fabs(ref) > 1e-16) worst = std::max(worst, err / std::fabs(ref));
         }
     }
-    WARN("worst relative error of the double path (|ref| > 1e-16): " << worst);
+    WARN("worst relative error of the double path (|ref| > 1e-16): " << worst
+         << "; entries judged at the rounded inputs: " << input_rounding_cases);
 }

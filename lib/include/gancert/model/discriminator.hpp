@@ -19,6 +19,7 @@
 #include <type_traits>
 
 #include "gancert/arith/scalar.hpp"
+#include "gancert/model/thin_functions.hpp"
 #include "gancert/quad/complex_box.hpp"
 
 namespace gancert::model {
@@ -33,6 +34,8 @@ template <class S>
 S cached_inv_sqrt_pi() {
     if constexpr (std::is_same_v<S, double>) {
         return 0.56418958354775628694807945156077;
+    } else if constexpr (std::is_same_v<S, long double>) {
+        return 0.56418958354775628694807945156077L;
     } else if constexpr (std::is_same_v<S, arith::idouble>) {
         static const arith::idouble c = arith::inv_sqrt_pi<arith::idouble>();
         return c;
@@ -61,8 +64,12 @@ struct ErfDiscriminator {
     /// {G0, G1, G2} = {D², (D²)', (D²)''} at t.
     template <class S>
     std::array<S, 3> square_derivatives(const S& t) const {
-        S d = erfc(-t) / S(2);
-        S phi = exp(-square(t)) * detail::cached_inv_sqrt_pi<S>();
+        S phi = thin::fast_exp(-square(t)) * detail::cached_inv_sqrt_pi<S>();
+        S d;
+        if constexpr (std::is_same_v<S, arith::idouble> || std::is_same_v<S, arith::impfr>)
+            d = thin::erf_discriminator(t, phi);  // one MPFR call + mean value form
+        else
+            d = erfc(-t) / S(2);
         S dphi = d * phi;
         return {square(d), S(2) * dphi, S(2) * square(phi) - S(4) * t * dphi};
     }

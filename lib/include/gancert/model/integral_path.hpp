@@ -30,6 +30,7 @@
 #pragma once
 #include <array>
 #include <cstddef>
+#include <type_traits>
 
 #include "gancert/ad/jet.hpp"
 #include "gancert/model/discriminator.hpp"
@@ -49,7 +50,7 @@ struct IntegralOptions {
     /// bits. Ignored by the double path (fixed rule, about 1e−15 relative).
     int target_bits = 0;
     /// Absolute floor 2^{−floor_bits} added to every entry's allowed width; 0 = default
-    /// (impfr: 64·working bits, so tiny entries are still enclosed with small relative width; idouble: 1000).
+    /// (impfr: 2^22, i.e. relative width also for tiny entries; idouble: 1000).
     int floor_bits = 0;
     /// Gauss–Legendre points per piece; 0 = chosen from the target precision.
     std::size_t gl_points = 0;
@@ -77,10 +78,21 @@ struct ReducedIntegrand {
     std::array<X, 6> operator()(const X& u) const {
         X t = X(p) * u + X(beta);
         std::array<X, 3> G = disc.square_derivatives(t);
-        X w = exp(-u);
+        X w = thin::fast_exp(-u);
         X wu = w * u;
         X wuu = wu * u;
         return {w * G[0], wu * G[1], w * G[1], wuu * G[2], wu * G[2], w * G[2]};
+    }
+    /// The same integrand with the parameters enclosed in J (used for fast remainder bounds).
+    template <class J>
+    ReducedIntegrand<J, Disc> rebind() const {
+        if constexpr (std::is_same_v<J, arith::idouble> && std::is_same_v<Param, arith::impfr>) {
+            arith::rounding<double> r;
+            return {J(r.conv_down(p.lower()), r.conv_up(p.upper())),
+                    J(r.conv_down(beta.lower()), r.conv_up(beta.upper())), disc};
+        } else {
+            return {J(p), J(beta), disc};
+        }
     }
 };
 

@@ -76,12 +76,32 @@ struct cbox {
     friend cbox erf(const cbox& z) {
         I R = erf_shift_radius(z);
         I unit(-1, 1);
-        return {erf(z.re) + R * unit, R * unit};
+        return {I(1) - erfc_real(z.re) + R * unit, R * unit};
     }
     friend cbox erfc(const cbox& z) {
         I R = erf_shift_radius(z);
         I unit(-1, 1);
-        return {erfc(z.re) + R * unit, R * unit};
+        return {erfc_real(z.re) + R * unit, R * unit};
+    }
+
+    /// Enclosure of erfc over a real interval (decreasing function). Endpoints with |x| ≥ 6
+    /// use the bounds e^{−x²}/(x√π)·(1 − 1/(2x²)) ≤ erfc x ≤ e^{−x²}/(x√π) for x > 0 (the first
+    /// two terms of the enveloping asymptotic series, lemma Q.4) and erfc(−x) = 2 − erfc(x):
+    /// cheap and 1/(2x²)-accurate, which is all a modulus bound needs (MPFR's erfc is very slow
+    /// at large arguments).
+    static I erfc_real(const I& X) {
+        return I(erfc_point(X.upper()).lower(), erfc_point(X.lower()).upper());
+    }
+    static I erfc_point(const arith::endpoint_t<I>& x) {
+        using T = arith::endpoint_t<I>;
+        if (x >= T(6) || x <= T(-6)) {
+            I ax = x < 0 ? I(T(-x)) : I(x);
+            I x2 = square(ax);
+            I lead = exp(-x2) / (ax * arith::sqrt_pi<I>());
+            I e(((I(1) - I(1) / (I(2) * x2)) * lead).lower(), lead.upper());
+            return x < 0 ? I(2) - e : e;
+        }
+        return erfc(I(x));
     }
 
     /// R = (2/√π)·sup|y|·e^{sup y² − inf x²} over the box (upper bound, as a point-ish interval).

@@ -4,7 +4,7 @@
 // polynomial P_n and w_i = 2/((1 − x_i²) P_n'(x_i)²) = 2(1 − x_i²)/(n P_{n−1}(x_i))².
 //
 // Verification (lemma Q.1 of proofs/lemmas.md): approximate roots come from Newton's method in
-// MPFR at (working bits + 64) — not rigorous. Each is then widened to a tiny interval
+// MPFR at (working bits + 64 + 2n) — not rigorous. Each is then widened to a tiny interval
 // [x − δ, x + δ], δ = 2^{−(bits+24)}, and P_n is evaluated at both endpoints by the three-term recurrence
 // (k+1)P_{k+1} = (2k+1)x P_k − k P_{k−1} in interval arithmetic; opposite certain signs prove
 // a root inside (intermediate value theorem). n pairwise disjoint enclosures with a proven
@@ -41,6 +41,9 @@ template <>
 const GaussLegendreRule<arith::idouble>& gauss_legendre<arith::idouble>(std::size_t n);
 template <>
 const GaussLegendreRule<arith::impfr>& gauss_legendre<arith::impfr>(std::size_t n);
+/// Non-rigorous rule in long double (nearest values of the verified enclosures' midpoints).
+template <>
+const GaussLegendreRule<long double>& gauss_legendre<long double>(std::size_t n);
 /// Non-rigorous rule in double (nearest doubles of the verified enclosures' midpoints).
 template <>
 const GaussLegendreRule<double>& gauss_legendre<double>(std::size_t n);

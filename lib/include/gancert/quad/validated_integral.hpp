@@ -127,6 +127,47 @@ struct Piece {
 inline constexpr std::array<double, 14> rho_ladder{1.2, 1.5, 1.9, 2.4, 3.0, 3.8, 4.8, 6.0,
                                                    7.5, 9.5, 12.0, 15.0, 19.0, 24.0};
 
+/// Outward conversion impfr → idouble.
+inline arith::idouble to_idouble(const arith::impfr& x) {
+    arith::rounding<double> r;
+    return arith::idouble(r.conv_down(x.lower()), r.conv_up(x.upper()));
+}
+
+/// M_k ≥ |f_k| on the box, per component. For impfr integrands that offer
+/// `f.template rebind<arith::idouble>()` (the same function with parameters enclosed in
+/// idouble), the box is first evaluated in cbox<idouble> (fast; any upper bound is valid);
+/// components whose double bound is not finite or may be affected by underflow (< 2^−500)
+/// are redone in cbox<impfr>.
+template <std::size_t K, class I, class F>
+std::array<endpoint<I>, K> modulus_bounds(const F& f, const cbox<I>& box) {
+    using T = endpoint<I>;
+    std::array<T, K> out;
+    auto full = [&] {
+        auto fb = f(box);
+        using CB = components<std::decay_t<decltype(fb)>>;
+        for (std::size_t k = 0; k < K; ++k) out[k] = modulus_bound(CB::get(fb, k));
+    };
+    if constexpr (std::is_same_v<I, arith::impfr> && requires { f.template rebind<arith::idouble>(); }) {
+        bool redo = false;
+        try {
+            auto fd = f.template rebind<arith::idouble>();
+            auto fb = fd(cbox<arith::idouble>(to_idouble(box.re), to_idouble(box.im)));
+            using CB = components<std::decay_t<decltype(fb)>>;
+            for (std::size_t k = 0; k < K; ++k) {
+                double M = modulus_bound(CB::get(fb, k));
+                if (!std::isfinite(M) || M < 0x1p-500) redo = true;
+                out[k] = T(M);
+            }
+        } catch (const std::domain_error&) {
+            redo = true;
+        }
+        if (redo) full();
+    } else {
+        full();
+    }
+    return out;
+}
+
 template <class I, class F>
 auto evaluate_piece(const F& f, const endpoint<I>& lo, const endpoint<I>& hi,
                     const GaussLegendreRule<I>& rule, const QuadOptions& opt, std::size_t& evals) {
@@ -160,10 +201,9 @@ auto evaluate_piece(const F& f, const endpoint<I>& lo, const endpoint<I>& hi,
         I factor = I(rup) * I(64) / (I(15) * (I(1) - I(1) / square(R_)) * pow(R_, static_cast<int>(2 * n)));
         bool improved = false;
         try {
-            auto fb = f(box);
-            using CB = components<std::decay_t<decltype(fb)>>;
+            std::array<T, K> Ms = modulus_bounds<K>(f, box);
             for (std::size_t k = 0; k < K; ++k) {
-                T M = modulus_bound(CB::get(fb, k));
+                const T& M = Ms[k];
                 if (!finite_value(M)) continue;
                 I e = I(M) * factor;
                 if (opt.test_scale_M != 1.0) e = e * I(opt.test_scale_M);
@@ -241,14 +281,27 @@ QuadResult<R> integrate_validated(const F& f, const std::vector<detail::endpoint
         res.subintervals = pieces.size();
         if (all_met) { res.status = QuadStatus::ok; return res; }
         if (pieces.size() >= opt.max_subintervals) { res.status = QuadStatus::tolerance_not_met; return res; }
-        // Bisect every piece whose remainder is a sizeable share of a failing component's budget.
+        // Bisection only shrinks the remainders. A failing component whose remainders already
+        // make up less than half of its width (the rest comes from the integrand's own interval
+        // width: parameter boxes, rounding) cannot be helped; otherwise bisect every piece whose
+        // remainder is a sizeable share of that component's budget.
+        std::array<T, K> rem_sum, budget;
+        std::array<bool, K> helpable;
+        for (std::size_t k = 0; k < K; ++k) {
+            rem_sum[k] = T(0);
+            for (const auto& pc : pieces) rem_sum[k] = rnd.add_up(rem_sum[k], pc.rem[k]);
+            const T w = arith::width_up(total[k]);
+            helpable[k] = !met[k] && !(rnd.mul_down(rem_sum[k], T(4)) <= w);
+            const T rest = rnd.sub_down(w, rnd.mul_up(rem_sum[k], T(2)));
+            budget[k] = allowed[k] < rest ? rest : allowed[k];
+        }
         std::vector<Piece> next;
         bool split_any = false;
         const T share = T(pieces.size() * 4);
         for (const auto& pc : pieces) {
             bool split = false;
             for (std::size_t k = 0; k < K && !split; ++k)
-                if (!met[k] && !(rnd.mul_down(pc.rem[k], share) <= allowed[k])) split = true;
+                if (helpable[k] && !(rnd.mul_down(pc.rem[k], share) <= budget[k])) split = true;
             if (split && next.size() + 2 <= opt.max_subintervals + 1) {
                 T mid = rnd.median(pc.lo, pc.hi);
                 if (!(pc.lo < mid && mid < pc.hi)) { next.push_back(pc); continue; }
@@ -266,16 +319,16 @@ QuadResult<R> integrate_validated(const F& f, const std::vector<detail::endpoint
 
 /// Fast, non-rigorous twin in double: fixed n-point Gauss–Legendre on each piece of the
 /// partition (no error control). f(double) returns a component vector of doubles.
-template <class F, class R = std::decay_t<decltype(std::declval<const F&>()(0.0))>>
+template <class Real = double, class F, class R = std::decay_t<decltype(std::declval<const F&>()(Real(0)))>>
 R integrate_fast(const F& f, const std::vector<double>& breakpoints, std::size_t n) {
     using C = components<R>;
     constexpr std::size_t K = C::size;
-    const auto& rule = gauss_legendre<double>(n);
-    std::array<double, K> acc{};
+    const auto& rule = gauss_legendre<Real>(n);
+    std::array<Real, K> acc{};
     for (std::size_t i = 0; i + 1 < breakpoints.size(); ++i) {
-        const double m = 0.5 * (breakpoints[i] + breakpoints[i + 1]);
-        const double r = 0.5 * (breakpoints[i + 1] - breakpoints[i]);
-        std::array<double, K> s{};
+        const Real m = Real(0.5) * (Real(breakpoints[i]) + Real(breakpoints[i + 1]));
+        const Real r = Real(0.5) * (Real(breakpoints[i + 1]) - Real(breakpoints[i]));
+        std::array<Real, K> s{};
         for (std::size_t j = 0; j < rule.size(); ++j) {
             R v = f(m + r * rule.nodes[j]);
             for (std::size_t k = 0; k < K; ++k) s[k] += rule.weights[j] * C::get(v, k);
