@@ -17,5 +17,7 @@ using action = std::function<int()>;
 
 /// Each register_* adds one sub-command and stores its action in `run` when selected.
 void register_eval(CLI::App& app, action& run);
+void register_certify(CLI::App& app, action& run);
+void register_verify(CLI::App& app, action& run);
 
 }  // namespace gancert::cli

@@ -8,6 +8,8 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     gancert::cli::action run;
     gancert::cli::register_eval(app, run);
+    gancert::cli::register_certify(app, run);
+    gancert::cli::register_verify(app, run);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
