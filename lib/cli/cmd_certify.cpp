@@ -45,13 +45,13 @@ int run_certify(const CertifyArgs& a) {
         if (ranges.count(name)) throw arith::bad_input("--box: variable '" + name + "' given twice");
         ranges[name] = {item.substr(eq + 1, colon - eq - 1), item.substr(colon + 1)};
     }
-    ModelRequest req{a.model, a.case_name, a.params, ranges};
-    ModelSetup setup = make_model(req);
     Claim claim;
     claim.kind = parse_claim_kind(a.claim);
     if (!a.eps.empty()) claim.eps = Decimal::parse(a.eps, "--eps");
     if (!a.delta.empty()) claim.delta = Decimal::parse(a.delta, "--delta");
     if (!a.level.empty()) claim.level = Decimal::parse(a.level, "--level");
+    ModelRequest req{a.model, a.case_name, a.params, ranges};
+    ModelSetup setup = make_model(req);
     claim = resolve_claim(*setup.function, setup.root, claim);
 
     CertifyOptions opt;
