@@ -13,7 +13,7 @@ unsigned working_bits() noexcept { return tls_bits; }
 
 void set_working_bits(unsigned bits) {
     if (bits < min_precision_bits || bits > max_precision_bits)
-        throw std::invalid_argument("precision " + std::to_string(bits) + " bits is outside [" +
+        throw bad_input("precision " + std::to_string(bits) + " bits is outside [" +
                                     std::to_string(min_precision_bits) + ", " +
                                     std::to_string(max_precision_bits) + "]");
     tls_bits = bits;
@@ -21,7 +21,7 @@ void set_working_bits(unsigned bits) {
 
 unsigned bits_for_digits(unsigned digits, unsigned guard) {
     if (digits == 0 || digits > max_decimal_digits)
-        throw std::invalid_argument("requested " + std::to_string(digits) +
+        throw bad_input("requested " + std::to_string(digits) +
                                     " decimal digits; supported range is 1.." +
                                     std::to_string(max_decimal_digits));
     return static_cast<unsigned>(std::ceil(digits * 3.3219280948873623)) + guard;

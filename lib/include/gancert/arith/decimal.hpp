@@ -11,16 +11,10 @@
 #include <string>
 #include <string_view>
 
+#include "gancert/arith/errors.hpp"
 #include "gancert/arith/interval.hpp"
 
 namespace gancert::arith {
-
-/// Thrown for malformed user input (bad numbers, out-of-range precision, …). The message
-/// names the offending argument.
-class bad_input : public std::invalid_argument {
-public:
-    using std::invalid_argument::invalid_argument;
-};
 
 /// True iff s is a finite decimal: [+-]digits[.digits][(e|E)[+-]digits] (at least one digit
 /// in the mantissa; no "nan", "inf", hex or surrounding spaces).

@@ -10,6 +10,8 @@
 #pragma once
 #include <string>
 
+#include "gancert/arith/errors.hpp"
+
 namespace gancert::arith {
 
 /// Smallest and largest working precision accepted (bits). 24 bits is below double; 2^17
@@ -23,13 +25,13 @@ inline constexpr unsigned max_decimal_digits = 10000;
 /// Current working precision of this thread in bits (default 128).
 unsigned working_bits() noexcept;
 
-/// Sets this thread's working precision. Throws std::invalid_argument naming the value if
+/// Sets this thread's working precision. Throws arith::bad_input naming the value if
 /// bits is outside [min_precision_bits, max_precision_bits].
 void set_working_bits(unsigned bits);
 
 /// Bits needed to carry `digits` significant decimal digits plus `guard` guard bits:
-/// ceil(digits·log2(10)) + guard. Throws std::invalid_argument if digits is 0 or above
-/// max_decimal_digits (the message names the value).
+/// ceil(digits·log2(10)) + guard. Throws if digits is 0 or above
+/// max_decimal_digits (arith::bad_input; the message names the value).
 unsigned bits_for_digits(unsigned digits, unsigned guard = 16);
 
 /// RAII: sets this thread's working precision (and Boost's global mpfr default) for a

@@ -1,0 +1,50 @@
+// gancert/model/evaluate.hpp — one entry point for evaluating the R/S/E/E cost.
+//
+// Two independent paths compute the same 17 numbers (J1, J2, J, ∇J, ∇²J):
+//   * the closed form through Owen's T (model/closed_form.hpp, design §3.3), fast but
+//     ill-conditioned where E = μ² − β² is large, and defined only for a > 0, g > 0;
+//   * the integral path (model/integral_path.hpp, design §3.2): validated quadrature, valid
+//     for every real a, b, h, g >= 0 and for genuine parameter boxes.
+// evaluate() picks per scalar type; over intervals it intersects both enclosures when both
+// exist (each is a proven enclosure, so their intersection is one too).
+#pragma once
+#include <string>
+
+#include "gancert/model/params.hpp"
+
+namespace gancert::model {
+
+/// Best evaluation at the current working precision.
+///  double, mpfr: approximations (closed form where it is well conditioned, else the integral
+///                path); not rigorous.
+///  idouble, impfr: enclosures of the exact values for every point of the parameter box
+///                (fields may be genuine intervals). Never a wrong enclosure; possibly wide.
+template <class S>
+Evaluation<S> evaluate(const Params<S>& p);
+
+/// Which path produced a result.
+enum class Path { closed_form, integral, both };
+const char* to_string(Path p);
+
+/// A certified evaluation meeting a requested number of digits.
+struct CertifiedEvaluation {
+    Evaluation<arith::impfr> value;
+    unsigned precision_bits = 0;  ///< working precision of the final attempt
+    Path path = Path::integral;
+};
+
+/// Encloses J1, J2, J, ∇J, ∇²J at the exact decimal parameters with relative width
+/// <= 10^−digits for every quantity (absolute width where the enclosure contains 0 after the
+/// precision budget). The working precision starts at bits_for_digits(digits) and is raised
+/// (at most to `max_bits`) while any quantity is too wide.
+/// Throws arith::bad_input for parameters outside the domain (c <= 0, g < 0, malformed) or
+/// digits outside [1, 10000]; throws std::range_error ("outside supported range") if the
+/// target cannot be met within max_bits — never returns an enclosure that is wrong.
+CertifiedEvaluation evaluate_certified(const DecimalParams& p, unsigned digits,
+                                       unsigned max_bits = 1u << 15);
+
+/// True iff every quantity of `e` meets the width target 10^−digits (relative, or absolute
+/// for enclosures containing 0 when `allow_absolute_at_zero`).
+bool meets_digits(const Evaluation<arith::impfr>& e, unsigned digits, bool allow_absolute_at_zero);
+
+}  // namespace gancert::model
