@@ -20,6 +20,7 @@ namespace {
 struct CertifyArgs {
     std::string model = "rsee", case_name, params, box, claim = "no-saddle", eps, delta, level, out;
     unsigned threads = 0, max_bits = 512;
+    std::size_t initial_boxes = 64;
     double min_width = 1e-6;
     bool resume = false, no_progress = false;
 };
@@ -59,6 +60,7 @@ int run_certify(const CertifyArgs& a) {
     opt.max_bits = a.max_bits;
     opt.min_width = a.min_width;
     opt.resume = a.resume;
+    opt.initial_boxes = a.initial_boxes;
     opt.progress = !a.no_progress && isatty(2);
     bool temporary = a.out.empty();
     opt.out = temporary ? (std::filesystem::temp_directory_path() /
@@ -90,6 +92,7 @@ void register_certify(CLI::App& app, action& run) {
     cmd->add_flag("--resume", args->resume, "Continue the unfinished certificate at --out");
     cmd->add_option("--max-bits", args->max_bits, "Precision budget in bits (default 512)");
     cmd->add_option("--min-width", args->min_width, "Smallest relative box width bisected (default 1e-6)");
+    cmd->add_option("--initial-boxes", args->initial_boxes, "Start from the box pre-split into this many (default 64)");
     cmd->add_flag("--no-progress", args->no_progress, "No progress bar");
     cmd->add_option("--model", args->model, "Model: rsee (default) or a test functor")->group("");
     cmd->callback([&run, args] { run = [args] { return run_certify(*args); }; });

@@ -150,13 +150,10 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
     CertificateWriter writer(opt.out, append);
     if (!append) {
         writer.write_line(header);
-        if (opt.part_count > 1) {
-            auto parts = initial_partition(root, 8 * opt.part_count);
-            for (std::size_t i = opt.part_index; i < parts.size(); i += opt.part_count)
-                tasks.push_back({std::move(parts[i]), 0});
-        } else {
-            tasks.push_back({root, 0});
-        }
+        std::size_t count = std::max<std::size_t>(opt.initial_boxes, opt.part_count > 1 ? 8 * opt.part_count : 1);
+        auto parts = initial_partition(root, count);
+        for (std::size_t i = opt.part_index; i < parts.size(); i += opt.part_count)
+            tasks.push_back({std::move(parts[i]), 0});
     }
 
     const auto ladder = precision_ladder(opt.max_bits);
@@ -201,7 +198,8 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
                 }
                 break;
             }
-            if (t.box.max_scaled_width(root) <= opt.min_width) {
+            bool failed = d.reason.rfind("evaluation failed", 0) == 0;
+            if (t.box.max_scaled_width(root) <= (failed ? std::max(opt.min_width, 1.0 / 256) : opt.min_width)) {
                 if (!d.evidence.is_null() && d.evidence.value("evidence", "") == ev_bounded) {
                     emit(t.box, d.evidence);
                     return;

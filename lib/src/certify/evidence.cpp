@@ -278,6 +278,16 @@ json decimals(const std::vector<Decimal>& v) {
 // ---------------------------------------------------------------- analysis per claim
 template <class S>
 BoxDecision analyse_stationary(const BoxFunction& f, const Box& B, const Claim& c, unsigned bits) {
+    {  // cheap gradient bounds first (sign facts), no full evaluation needed
+        auto gb = f.gradient_bounds(outer_intervals<S>(B.lo, B.hi));
+        for (std::size_t i = 0; i < gb.size(); ++i)
+            if (finite(gb[i]) && !arith::contains_zero(gb[i])) {
+                BoxDecision d{BoxDecision::final_leaf, {}, {}};
+                d.evidence = {{"evidence", ev_excluded}, {"bits", bits}, {"index", i}, {"form", "bounds"},
+                              {"sign", gb[i].lower() > 0 ? 1 : -1}, {"grad", enc(gb[i])}};
+                return d;
+            }
+    }
     Eval<S> e = evaluate_box<S>(f, B);
     std::size_t n = B.dims();
     // excluded: the component with the largest relative margin
@@ -460,14 +470,20 @@ void recheck(const BoxFunction& f, const Box& B, const Claim& c, const json& lea
     if (ev == ev_excluded) {
         if (c.kind != ClaimKind::no_saddle && c.kind != ClaimKind::no_stationary)
             throw std::runtime_error("evidence 'excluded' does not belong to this claim");
-        Eval<S> e = evaluate_box<S>(f, B);
         std::size_t i = leaf.at("index").get<std::size_t>();
         int sign = leaf.at("sign").get<int>();
         if (i >= n || (sign != 1 && sign != -1)) throw std::runtime_error("malformed index/sign");
-        check_enc(leaf.at("grad"), e.g[i], same, "grad");
+        std::vector<S> g;
+        if (leaf.value("form", "") == "bounds") {
+            g = f.gradient_bounds(outer_intervals<S>(B.lo, B.hi));
+            if (g.size() != n) throw std::runtime_error("the model has no gradient bounds");
+        } else {
+            g = evaluate_box<S>(f, B).g;
+        }
+        check_enc(leaf.at("grad"), g[i], same, "grad");
         Recorded r = rec(leaf.at("grad"));
         bool rec_ok = sign > 0 ? r.lo.sign() > 0 : r.hi.sign() < 0;
-        bool new_ok = sign > 0 ? e.g[i].lower() > 0 : e.g[i].upper() < 0;
+        bool new_ok = sign > 0 ? g[i].lower() > 0 : g[i].upper() < 0;
         if (!rec_ok || !new_ok) throw std::runtime_error("gradient component does not exclude 0");
         return;
     }

@@ -33,6 +33,11 @@ public:
     std::size_t dims() const { return names().size(); }
     virtual Enclosure<arith::idouble> enclose(const std::vector<arith::idouble>& x) const = 0;
     virtual Enclosure<arith::impfr> enclose(const std::vector<arith::impfr>& x) const = 0;
+    /// Optional cheap gradient enclosures over the box (e.g. from sign facts), used before
+    /// the full enclosure to look for an excluded component. Entries may be (−∞, ∞).
+    /// Default: empty (none available).
+    virtual std::vector<arith::idouble> gradient_bounds(const std::vector<arith::idouble>&) const { return {}; }
+    virtual std::vector<arith::impfr> gradient_bounds(const std::vector<arith::impfr>&) const { return {}; }
     /// JSON description from which make_box_function() rebuilds an identical function
     /// ({"model": name, ...parameters as exact decimal strings}).
     virtual nlohmann::json describe() const = 0;

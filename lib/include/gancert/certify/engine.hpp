@@ -26,6 +26,7 @@ struct CertifyOptions {
     bool progress = true;          // progress bar on stderr after one second
     std::string out;               // certificate path (required)
     bool resume = false;           // continue an unfinished certificate at `out`
+    std::size_t initial_boxes = 1; // start from the root bisected breadth first into this many
     // Distributed runs (MPI): this process handles the initial boxes with index ≡ part_index
     // (mod part_count) and writes only leaves (no header/summary) when part_count > 1.
     unsigned part_index = 0, part_count = 1;
