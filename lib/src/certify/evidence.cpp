@@ -276,17 +276,28 @@ json decimals(const std::vector<Decimal>& v) {
 }
 
 // ---------------------------------------------------------------- analysis per claim
+/// Cheap gradient bounds (sign facts), no full evaluation needed.
+template <class S>
+std::optional<BoxDecision> excluded_by_bounds(const BoxFunction& f, const Box& B, unsigned bits) {
+    auto gb = f.gradient_bounds(outer_intervals<S>(B.lo, B.hi));
+    for (std::size_t i = 0; i < gb.size(); ++i)
+        if (finite(gb[i]) && !arith::contains_zero(gb[i])) {
+            BoxDecision d{BoxDecision::final_leaf, {}, {}};
+            d.evidence = {{"evidence", ev_excluded}, {"bits", bits}, {"index", i}, {"form", "bounds"},
+                          {"sign", gb[i].lower() > 0 ? 1 : -1}, {"grad", enc(gb[i])}};
+            return d;
+        }
+    return std::nullopt;
+}
+
 template <class S>
 BoxDecision analyse_stationary(const BoxFunction& f, const Box& B, const Claim& c, unsigned bits) {
-    {  // cheap gradient bounds first (sign facts), no full evaluation needed
-        auto gb = f.gradient_bounds(outer_intervals<S>(B.lo, B.hi));
-        for (std::size_t i = 0; i < gb.size(); ++i)
-            if (finite(gb[i]) && !arith::contains_zero(gb[i])) {
-                BoxDecision d{BoxDecision::final_leaf, {}, {}};
-                d.evidence = {{"evidence", ev_excluded}, {"bits", bits}, {"index", i}, {"form", "bounds"},
-                              {"sign", gb[i].lower() > 0 ? 1 : -1}, {"grad", enc(gb[i])}};
-                return d;
-            }
+    if (auto d = excluded_by_bounds<S>(f, B, bits)) return *d;
+    if constexpr (std::is_same_v<S, idouble>) {
+        // the bounds are cheap: before a full evaluation in double, try them in MPFR, whose
+        // exponent range does not underflow (design §3.3)
+        arith::precision_guard guard(128);
+        if (auto d = excluded_by_bounds<impfr>(f, B, 128)) return *d;
     }
     Eval<S> e = evaluate_box<S>(f, B);
     std::size_t n = B.dims();

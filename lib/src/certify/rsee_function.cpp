@@ -124,9 +124,9 @@ private:
         // Over a box the enclosure width is dominated by the box, so the quadrature is asked
         // only for a modest relative tolerance with a small piece budget (it stays valid).
         model::IntegralOptions opt;
-        opt.target_bits = std::is_same_v<S, arith::idouble> ? 14 : 24;
-        opt.max_subintervals = 300;
-        opt.max_tail_extensions = 4;
+        opt.target_bits = std::is_same_v<S, arith::idouble> ? 10 : 20;
+        opt.max_subintervals = 48;
+        opt.max_tail_extensions = 2;
         model::Evaluation<S> e = cf ? *cf : model::evaluate_integral(p, opt);
         sharpen_signs(p, e);
         std::size_t n = free_.size();
