@@ -7,6 +7,8 @@ G="$1"
 SRC="$2"
 fail=0
 for c in "$SRC"/proofs/certificates/*.jsonl; do
+    # the extrema certificates take ~1.5 min each to re-verify: checked by proofs/certify-all.sh
+    case "$(basename "$c")" in extrema-*) [ -z "${GANCERT_VERIFY_ALL:-}" ] && continue ;; esac
     if ! out=$("$G" verify "$c" 2>&1); then echo "FAIL: $c: $out"; fail=1; fi
     case "$(basename "$c")" in
         no-saddle-*|no-stationary-*|plateau-*) echo "$out" | grep -q "^valid: proved" || { echo "FAIL: $c not proved: $out"; fail=1; } ;;
