@@ -21,5 +21,7 @@ void register_trajectory(CLI::App& app, action& run);
 void register_reference(CLI::App& app, action& run);
 void register_compare(CLI::App& app, action& run);
 void register_counterexample(CLI::App& app, action& run);
+void register_certify(CLI::App& app, action& run);
+void register_verify(CLI::App& app, action& run);
 
 }  // namespace gancert::cli

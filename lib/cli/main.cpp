@@ -12,6 +12,8 @@ int main(int argc, char** argv) {
     gancert::cli::register_reference(app, run);
     gancert::cli::register_compare(app, run);
     gancert::cli::register_counterexample(app, run);
+    gancert::cli::register_certify(app, run);
+    gancert::cli::register_verify(app, run);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -1,0 +1,101 @@
+// `gancert certify` — branch and bound over a parameter box, writes a certificate (issue 5).
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <unistd.h>
+
+#include "commands.hpp"
+#include "gancert/arith/decimal.hpp"
+#include "gancert/certify/certificate.hpp"
+#include "gancert/certify/engine.hpp"
+#include "gancert/certify/model_factory.hpp"
+#include "mpi_run.hpp"
+
+namespace gancert::cli {
+namespace {
+
+struct CertifyArgs {
+    std::string model = "rsee", case_name, params, box, claim = "no-saddle", eps, delta, level, out;
+    unsigned threads = 0, max_bits = 512;
+    std::size_t initial_boxes = 64;
+    double min_width = 1e-6;
+    bool resume = false, no_progress = false;
+};
+
+std::vector<std::string> split(const std::string& s, char sep) {
+    std::vector<std::string> r;
+    std::string cur;
+    std::istringstream in(s);
+    while (std::getline(in, cur, sep)) r.push_back(cur);
+    return r;
+}
+
+int run_certify(const CertifyArgs& a) {
+    using namespace gancert::certify;
+    // box "name=lo:hi,..."
+    std::map<std::string, std::pair<std::string, std::string>> ranges;
+    if (a.box.empty()) throw arith::bad_input("--box: required (e.g. \"b=-6:6,h=-6:6\")");
+    for (const auto& item : split(a.box, ',')) {
+        auto eq = item.find('='), colon = item.find(':', eq == std::string::npos ? 0 : eq);
+        if (eq == std::string::npos || colon == std::string::npos || eq == 0)
+            throw arith::bad_input("--box: malformed item '" + item + "' (expected name=lo:hi)");
+        std::string name = item.substr(0, eq);
+        if (ranges.count(name)) throw arith::bad_input("--box: variable '" + name + "' given twice");
+        ranges[name] = {item.substr(eq + 1, colon - eq - 1), item.substr(colon + 1)};
+    }
+    Claim claim;
+    claim.kind = parse_claim_kind(a.claim);
+    if (!a.eps.empty()) claim.eps = Decimal::parse(a.eps, "--eps");
+    if (!a.delta.empty()) claim.delta = Decimal::parse(a.delta, "--delta");
+    if (!a.level.empty()) claim.level = Decimal::parse(a.level, "--level");
+    ModelRequest req{a.model, a.case_name, a.params, ranges};
+    ModelSetup setup = make_model(req);
+    claim = resolve_claim(*setup.function, setup.root, claim);
+
+    CertifyOptions opt;
+    opt.threads = a.threads;
+    opt.max_bits = a.max_bits;
+    opt.min_width = a.min_width;
+    opt.resume = a.resume;
+    opt.initial_boxes = a.initial_boxes;
+    opt.progress = !a.no_progress && isatty(2);
+    bool temporary = a.out.empty();
+    opt.out = temporary ? (std::filesystem::temp_directory_path() /
+                           ("gancert-cert-" + std::to_string(::getpid()) + ".jsonl")).string()
+                        : a.out;
+    certify::CertifyResult r = run_distributed(*setup.function, setup.root, claim, opt);
+    if (r.verdict.empty()) return exit_ok;  // a non-root MPI rank
+    std::cout << r.verdict << " — claim " << to_string(claim.kind) << " over " << setup.box_text;
+    if (!temporary) std::cout << ", certificate " << opt.out;
+    std::cout << std::endl;
+    if (temporary) std::filesystem::remove(opt.out);
+    return exit_ok;
+}
+
+}  // namespace
+
+void register_certify(CLI::App& app, action& run) {
+    auto args = std::make_shared<CertifyArgs>();
+    auto* cmd = app.add_subcommand("certify", "Prove a claim over a parameter box and write a certificate");
+    cmd->add_option("--case", args->case_name, "Paper case A or B (fixed parameters)");
+    cmd->add_option("--params", args->params, "Fixed parameters a=..,b=..,g=..,h=..,c=.. (exact decimals)");
+    cmd->add_option("--box", args->box, "Free parameters and ranges, e.g. \"b=-6:6,h=-6:6\"");
+    cmd->add_option("--claim", args->claim, "no-saddle | no-stationary | plateau | extrema");
+    cmd->add_option("--eps", args->eps, "plateau: bound on |dJ/dtheta_i|");
+    cmd->add_option("--delta", args->delta, "plateau: bound on sup J - inf J (or |J - level|); extrema: target width");
+    cmd->add_option("--level", args->level, "plateau: the level L of |J - L| <= delta");
+    cmd->add_option("--out", args->out, "Certificate file (JSON Lines; also the checkpoint)");
+    cmd->add_option("--threads", args->threads, "Worker threads (default: all cores)");
+    cmd->add_flag("--resume", args->resume, "Continue the unfinished certificate at --out");
+    cmd->add_option("--max-bits", args->max_bits, "Precision budget in bits (default 512)");
+    cmd->add_option("--min-width", args->min_width, "Smallest relative box width bisected (default 1e-6)");
+    cmd->add_option("--initial-boxes", args->initial_boxes, "Start from the box pre-split into this many (default 64)");
+    cmd->add_flag("--no-progress", args->no_progress, "No progress bar");
+    cmd->add_option("--model", args->model, "Model: rsee (default) or a test functor")->group("");
+    cmd->callback([&run, args] { run = [args] { return run_certify(*args); }; });
+}
+
+}  // namespace gancert::cli

@@ -1,0 +1,100 @@
+// gancert/certify/certificate.hpp — the certificate file: versioned JSON Lines.
+//
+// Line 1   header  {"format": "gancert-certificate", "version": 1, "claim": {...},
+//                   "model": {...exact decimals...}, "box": {"names", "lo", "hi"}, "settings": {...}}
+// Lines    leaves  {"path": [[dim, "split", side], ...], "box": [["lo", "hi"], ...],
+//                   "evidence": ..., "bits": ..., ...enclosures as outward decimal strings}
+// Last     summary {"summary": {"status": ..., "counts": ..., "unknown_volume": ..., ...}}
+// The file is append-only: it is also the checkpoint (a run without its summary line is
+// unfinished and can be resumed; a torn last line is dropped on resume).
+#pragma once
+#include <cstdio>
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gancert/certify/box.hpp"
+#include "gancert/certify/box_function.hpp"
+#include "gancert/certify/claim.hpp"
+
+namespace gancert::certify {
+
+inline constexpr const char* certificate_format = "gancert-certificate";
+inline constexpr int certificate_version = 1;
+
+nlohmann::json make_header(const BoxFunction& f, const std::vector<std::string>& names,
+                           const Box& root, const Claim& claim, const nlohmann::json& settings);
+/// Claim from a header's "claim" object (throws std::runtime_error if malformed).
+Claim claim_from_json(const nlohmann::json& j);
+nlohmann::json claim_to_json(const Claim& c);
+/// Root box from a header's "box" object.
+Box root_from_json(const nlohmann::json& j);
+
+/// Leaf record: path + box + evidence fields.
+nlohmann::json leaf_record(const Box& B, const nlohmann::json& evidence);
+/// Box (with path) from a leaf record; throws std::runtime_error if malformed.
+Box box_from_leaf(const nlohmann::json& leaf, std::size_t dims);
+
+/// Aggregates leaves into the claim's overall status (the certifier and the verifier use the
+/// same rules): no-saddle is refuted by a `unique` saddle leaf, no-stationary by any `unique`
+/// leaf, plateau by a `violates` leaf; otherwise any `unknown` leaf makes it incomplete;
+/// otherwise proved. Extrema: max J ∈ [max_l point_l, max_l J_l^max], min J likewise.
+class ClaimAccumulator {
+public:
+    ClaimAccumulator(Claim claim, Box root);
+    void add(const nlohmann::json& leaf, const Box& B);
+    std::string status() const;
+    /// {"status", "counts", "leaves", "unknown_volume", "witness"?, "extrema"?}
+    nlohmann::json summary() const;
+    /// One line: "proved", "refuted: witness ...", "incomplete: unknown volume ...".
+    std::string verdict() const;
+    std::size_t leaves() const { return leaves_; }
+    double done_volume() const { return done_volume_; }
+
+private:
+    Claim claim_;
+    Box root_;
+    std::map<std::string, std::size_t> counts_;
+    std::map<std::string, std::size_t> types_;
+    std::size_t leaves_ = 0;
+    double unknown_volume_ = 0, done_volume_ = 0;
+    std::optional<nlohmann::json> witness_;
+    std::optional<nlohmann::json> first_unknown_;
+    std::optional<Decimal> max_lo_, max_hi_, min_lo_, min_hi_;
+    std::vector<std::pair<Decimal, nlohmann::json>> max_boxes_, min_boxes_;  // top few
+};
+
+/// Append-only writer, safe to call from several threads; every leaf is flushed to the OS.
+class CertificateWriter {
+public:
+    /// Opens `path` for appending (truncating first unless `append`).
+    CertificateWriter(const std::string& path, bool append);
+    ~CertificateWriter();
+    CertificateWriter(const CertificateWriter&) = delete;
+    CertificateWriter& operator=(const CertificateWriter&) = delete;
+    void write_line(const nlohmann::json& j);
+
+private:
+    std::FILE* file_;
+    std::mutex mutex_;
+    std::string path_;
+};
+
+/// Reads a certificate/checkpoint: header, leaves and optional summary. A torn last line (no
+/// newline) is reported in `torn_tail_bytes`. Throws arith::bad_input naming the file when it
+/// cannot be read or is not a gancert certificate of a supported version.
+struct CertificateContents {
+    nlohmann::json header;
+    std::optional<nlohmann::json> summary;
+    std::size_t valid_bytes = 0;  // bytes up to the last complete line
+};
+/// Reads the header only and calls `on_leaf(line_number, json)` for each leaf line.
+template <class F>
+CertificateContents read_certificate(const std::string& path, F&& on_leaf);
+
+}  // namespace gancert::certify
+
+#include "gancert/certify/certificate_read.hpp"

@@ -1,0 +1,53 @@
+// gancert/certify/certificate_read.hpp — streaming reader of certificate files (implementation
+// detail of certificate.hpp).
+#pragma once
+#include <fstream>
+
+#include "gancert/arith/decimal.hpp"
+
+namespace gancert::certify {
+
+template <class F>
+CertificateContents read_certificate(const std::string& path, F&& on_leaf) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw arith::bad_input("certificate '" + path + "': cannot be opened");
+    CertificateContents c;
+    std::string line;
+    std::size_t lineno = 0, offset = 0;
+    while (std::getline(in, line)) {
+        bool complete = !in.eof();
+        if (!complete) break;  // torn tail
+        ++lineno;
+        offset += line.size() + 1;
+        if (lineno == 1) {
+            try {
+                c.header = nlohmann::json::parse(line);
+            } catch (const std::exception&) {
+                throw arith::bad_input("certificate '" + path + "': line 1 is not a JSON header");
+            }
+            if (!c.header.is_object() || c.header.value("format", "") != certificate_format)
+                throw arith::bad_input("certificate '" + path + "': not a gancert certificate (format)");
+            if (!c.header.contains("version") || !c.header["version"].is_number_integer() ||
+                c.header["version"].get<int>() != certificate_version)
+                throw arith::bad_input("certificate '" + path + "': unsupported version " +
+                                       (c.header.contains("version") ? c.header["version"].dump() : "(none)") +
+                                       " (supported: " + std::to_string(certificate_version) + ")");
+            c.valid_bytes = offset;
+            continue;
+        }
+        if (c.summary) throw std::runtime_error("line " + std::to_string(lineno) + ": data after the summary");
+        nlohmann::json j;
+        try {
+            j = nlohmann::json::parse(line);
+        } catch (const std::exception&) {
+            throw std::runtime_error("line " + std::to_string(lineno) + ": not valid JSON");
+        }
+        if (j.contains("summary")) c.summary = j["summary"];
+        else on_leaf(lineno, j);
+        c.valid_bytes = offset;
+    }
+    if (lineno == 0) throw arith::bad_input("certificate '" + path + "': empty or no complete header line");
+    return c;
+}
+
+}  // namespace gancert::certify

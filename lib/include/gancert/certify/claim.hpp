@@ -1,0 +1,38 @@
+// gancert/certify/claim.hpp — the claims the certifier proves over a box, and leaf evidence.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "gancert/certify/decimal_number.hpp"
+
+namespace gancert::certify {
+
+enum class ClaimKind { no_saddle, no_stationary, plateau, extrema };
+
+/// A claim with its tolerances (exact decimals).
+///  no-saddle      no stationary point of J in the box is a saddle (min/max allowed).
+///  no-stationary  ∇J has no zero in the box.
+///  plateau        |∂_iJ| <= eps for all i on the box and |J − level| <= delta (if no level is
+///                 given, the certifier fixes one at the start and uses delta/2, which proves
+///                 sup J − inf J <= delta).
+///  extrema        enclosures of max J and min J over the box (faces included); delta is the
+///                 target width (default 1e-6).
+struct Claim {
+    ClaimKind kind = ClaimKind::no_saddle;
+    std::optional<Decimal> eps, delta, level;
+};
+
+std::string to_string(ClaimKind k);
+/// Throws arith::bad_input naming --claim for an unknown name.
+ClaimKind parse_claim_kind(const std::string& s);
+
+/// Evidence kinds of a leaf (design §5).
+inline constexpr const char* ev_excluded = "excluded";  // some ∂_iJ(B) excludes 0
+inline constexpr const char* ev_unique = "unique";      // Krawczyk K(B) ⊂ int B
+inline constexpr const char* ev_empty = "empty";        // K(B) ∩ B = ∅
+inline constexpr const char* ev_plateau = "plateau";    // sup|∂J| <= eps and |J − L| <= δ
+inline constexpr const char* ev_violates = "violates";  // a point where the plateau bound fails
+inline constexpr const char* ev_bounded = "bounded";    // J enclosures for the extrema claim
+inline constexpr const char* ev_unknown = "unknown";    // undecided, with a reason
+
+}  // namespace gancert::certify

@@ -1,0 +1,54 @@
+// gancert/certify/evidence.hpp — deciding one box: evidence, enclosures that justify it, and
+// the independent re-check used by the verifier.
+//
+// Enclosure forms (proofs/lemmas.md §K1): for a box B with exact decimal midpoint m,
+//   ∂_iJ(B) ⊂ ∂_iJ_nat(B) ∩ (∂_iJ(m) + Σ_j ∂_ijJ(B)(B_j − m_j))        (mean-value form)
+//   J(B)    ⊂ J_nat(B)    ∩ (J(m) + Σ_j ∂_jJ(B)(B_j − m_j)).
+// Krawczyk (§K2): with any real matrix Y, K(B) = m − Y∇J(m) + (I − Y∇²J(B))(B − m);
+// K(B) ⊂ int B ⇒ ∇J has exactly one zero in B; K(B) ∩ B = ∅ ⇒ no zero in B.
+// Inertia (§K3): for any nonsingular Q, QᵀHQ has the inertia of H (Sylvester); if every
+// Gershgorin disc of the interval matrix Qᵀ∇²J(B)Q lies in (0,∞) or (−∞,0), the counts of
+// discs on each side are the inertia of ∇²J at every point of B.
+#pragma once
+#include <atomic>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "gancert/certify/box.hpp"
+#include "gancert/certify/box_function.hpp"
+#include "gancert/certify/claim.hpp"
+
+namespace gancert::certify {
+
+/// Shared incumbents of the extrema branch and bound (outward doubles): a certified lower
+/// bound of max J and a certified upper bound of min J found so far. Pruning only.
+struct Incumbents {
+    std::atomic<double> max_lo{-1e308};
+    std::atomic<double> min_hi{1e308};
+    void offer_max_lo(double v);
+    void offer_min_hi(double v);
+};
+
+/// What to do with a box after one analysis at one precision.
+struct BoxDecision {
+    enum Kind { final_leaf, escalate, bisect } kind = bisect;
+    nlohmann::json evidence;  // for final_leaf: {"evidence": ..., ...data}
+    std::string reason;       // for escalate / bisect: why undecided
+};
+
+/// Analyses box B at `bits` of precision (53 = interval<double>, else interval<mpfr> at that
+/// many bits) for the claim. Never returns a final leaf that is not justified by the recorded
+/// enclosures. Returns escalate when the midpoint evaluation is limited by precision (or the
+/// evaluation failed), bisect otherwise. `incumbents` is used (and updated) for extrema only.
+BoxDecision analyse_box(const BoxFunction& f, const Box& B, const Claim& claim, unsigned bits,
+                        Incumbents* incumbents);
+
+/// Re-checks one leaf record independently: re-evaluates its enclosures at max(recorded bits,
+/// bits) and checks (1) the recorded enclosures contain the recomputed ones (same precision)
+/// or intersect them (higher precision), (2) the evidence follows from both. nullopt if the
+/// leaf is valid, else the reason. Unknown leaves are valid (they prove nothing).
+std::optional<std::string> check_leaf(const BoxFunction& f, const Box& B, const Claim& claim,
+                                      const nlohmann::json& leaf, unsigned bits);
+
+}  // namespace gancert::certify

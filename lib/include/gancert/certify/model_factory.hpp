@@ -1,0 +1,35 @@
+// gancert/certify/model_factory.hpp — building the certified function from command-line input.
+#pragma once
+#include <map>
+#include <memory>
+#include <string>
+
+#include "gancert/certify/box.hpp"
+#include "gancert/certify/box_function.hpp"
+
+namespace gancert::certify {
+
+struct ModelRequest {
+    std::string model;      // "rsee" or a test functor name
+    std::string case_name;  // "A" / "B" / "" (rsee)
+    std::string params;     // "a=..,b=..,g=..,h=..,c=.." (rsee; overrides the case values)
+    std::map<std::string, std::pair<std::string, std::string>> ranges;  // free variable -> lo, hi
+};
+
+struct ModelSetup {
+    std::unique_ptr<BoxFunction> function;
+    Box root;
+    std::string box_text;  // "b in [-6, 6], h in [-6, 6]"
+};
+
+/// Validates everything (unknown parameter names, malformed numbers, lo >= hi, a box leaving
+/// the domain: c <= 0 or g < 0) and throws arith::bad_input naming the offending item.
+ModelSetup make_model(const ModelRequest& req);
+
+/// The R/S/E/E cost as a box function of the free parameters `free` (subset of a,b,g,h in
+/// this order) with the others fixed at exact decimals. Throws arith::bad_input if the
+/// evaluator is not built into this binary.
+std::unique_ptr<BoxFunction> make_rsee_function(const std::map<std::string, std::string>& fixed,
+                                                const std::vector<std::string>& free);
+
+}  // namespace gancert::certify

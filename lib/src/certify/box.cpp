@@ -1,0 +1,185 @@
+#include "gancert/certify/box.hpp"
+
+#include <cmath>
+#include <functional>
+#include <stdexcept>
+
+namespace gancert::certify {
+
+std::vector<Decimal> Box::midpoint() const {
+    std::vector<Decimal> m(dims());
+    for (std::size_t i = 0; i < dims(); ++i) m[i] = (lo[i] + hi[i]).half();
+    return m;
+}
+
+double Box::relative_volume(const Box& ref) const {
+    double v = 1;
+    for (std::size_t i = 0; i < dims(); ++i)
+        v *= (hi[i] - lo[i]).approx() / (ref.hi[i] - ref.lo[i]).approx();
+    return v;
+}
+
+double Box::max_scaled_width(const Box& ref) const {
+    double m = 0;
+    for (std::size_t i = 0; i < dims(); ++i)
+        m = std::max(m, (hi[i] - lo[i]).approx() / (ref.hi[i] - ref.lo[i]).approx());
+    return m;
+}
+
+unsigned Box::widest_scaled_dim(const Box& ref) const {
+    unsigned best = 0;
+    double bw = -1;
+    for (std::size_t i = 0; i < dims(); ++i) {
+        double w = (hi[i] - lo[i]).approx() / (ref.hi[i] - ref.lo[i]).approx();
+        if (w > bw) { bw = w; best = static_cast<unsigned>(i); }
+    }
+    return best;
+}
+
+std::pair<Box, Box> Box::bisect(unsigned dim) const {
+    Decimal s = split_point(lo[dim], hi[dim]);
+    Box l = *this, u = *this;
+    l.hi[dim] = s;
+    u.lo[dim] = s;
+    l.path.push_back({dim, s, false});
+    u.path.push_back({dim, s, true});
+    return {std::move(l), std::move(u)};
+}
+
+Box Box::face(unsigned dim, bool upper) const {
+    Box f = *this;
+    if (upper) f.lo[dim] = hi[dim]; else f.hi[dim] = lo[dim];
+    return f;
+}
+
+Box make_root_box(const std::vector<std::string>& names, const std::vector<std::string>& lo,
+                  const std::vector<std::string>& hi) {
+    Box b;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        b.lo.push_back(Decimal::parse(lo[i], "--box " + names[i] + " (lower bound)"));
+        b.hi.push_back(Decimal::parse(hi[i], "--box " + names[i] + " (upper bound)"));
+        if (!(b.lo.back() < b.hi.back()))
+            throw arith::bad_input("--box " + names[i] + ": empty or degenerate range " + lo[i] +
+                                   ":" + hi[i] + " (need lo < hi)");
+    }
+    return b;
+}
+
+template <class S>
+std::vector<S> outer_intervals(const std::vector<Decimal>& lo, const std::vector<Decimal>& hi) {
+    std::vector<S> r;
+    r.reserve(lo.size());
+    for (std::size_t i = 0; i < lo.size(); ++i) {
+        if (lo[i] == hi[i]) {
+            r.push_back(arith::parse<S>(lo[i].str(), "box"));
+        } else {
+            S l = arith::parse<S>(lo[i].str(), "box"), h = arith::parse<S>(hi[i].str(), "box");
+            r.push_back(arith::make_interval(l.lower(), h.upper()));
+        }
+    }
+    return r;
+}
+template <class S>
+std::vector<S> point_intervals(const std::vector<Decimal>& x) {
+    std::vector<S> r;
+    r.reserve(x.size());
+    for (const auto& v : x) r.push_back(arith::parse<S>(v.str(), "point"));
+    return r;
+}
+template <class S>
+std::optional<std::vector<S>> inner_intervals(const std::vector<Decimal>& lo,
+                                              const std::vector<Decimal>& hi) {
+    std::vector<S> r;
+    for (std::size_t i = 0; i < lo.size(); ++i) {
+        S l = arith::parse<S>(lo[i].str(), "box"), h = arith::parse<S>(hi[i].str(), "box");
+        if (!(l.upper() <= h.lower())) return std::nullopt;
+        r.push_back(arith::make_interval(l.upper(), h.lower()));
+    }
+    return r;
+}
+
+template std::vector<arith::idouble> outer_intervals(const std::vector<Decimal>&, const std::vector<Decimal>&);
+template std::vector<arith::impfr> outer_intervals(const std::vector<Decimal>&, const std::vector<Decimal>&);
+template std::vector<arith::idouble> point_intervals(const std::vector<Decimal>&);
+template std::vector<arith::impfr> point_intervals(const std::vector<Decimal>&);
+template std::optional<std::vector<arith::idouble>> inner_intervals(const std::vector<Decimal>&, const std::vector<Decimal>&);
+template std::optional<std::vector<arith::impfr>> inner_intervals(const std::vector<Decimal>&, const std::vector<Decimal>&);
+
+// ---------------------------------------------------------------------------------------
+struct TilingChecker::Node {
+    bool leaf = false;
+    bool split_known = false;
+    unsigned dim = 0;
+    Decimal split;
+    std::unique_ptr<Node> child[2];
+};
+
+TilingChecker::TilingChecker(Box root) : root_(std::move(root)), tree_(std::make_unique<Node>()) {
+    root_.path.clear();
+}
+TilingChecker::~TilingChecker() = default;
+
+std::optional<std::string> TilingChecker::add(const std::vector<PathStep>& path, const Box& stated) {
+    Node* n = tree_.get();
+    Box cur = root_;
+    for (std::size_t k = 0; k < path.size(); ++k) {
+        const PathStep& s = path[k];
+        if (n->leaf) return "path passes through another leaf (overlap)";
+        if (s.dim >= cur.dims()) return "path step " + std::to_string(k) + ": dimension out of range";
+        if (!(cur.lo[s.dim] < s.split && s.split < cur.hi[s.dim]))
+            return "path step " + std::to_string(k) + ": split point " + s.split.str() +
+                   " not strictly inside its box";
+        if (n->split_known) {
+            if (n->dim != s.dim || !(n->split == s.split))
+                return "path step " + std::to_string(k) + ": conflicts with a sibling's split";
+        } else {
+            n->split_known = true;
+            n->dim = s.dim;
+            n->split = s.split;
+        }
+        if (s.upper) cur.lo[s.dim] = s.split; else cur.hi[s.dim] = s.split;
+        auto& c = n->child[s.upper ? 1 : 0];
+        if (!c) c = std::make_unique<Node>();
+        n = c.get();
+    }
+    if (n->leaf) return "duplicate leaf";
+    if (n->split_known) return "leaf overlaps leaves below it";
+    n->leaf = true;
+    if (stated.dims() != cur.dims()) return "stated box has the wrong dimension";
+    for (std::size_t i = 0; i < cur.dims(); ++i)
+        if (!(stated.lo[i] == cur.lo[i]) || !(stated.hi[i] == cur.hi[i]))
+            return "stated box differs from the box of its path in dimension " + std::to_string(i);
+    return std::nullopt;
+}
+
+std::optional<std::string> TilingChecker::finish() const {
+    auto missing = missing_boxes();
+    if (!missing.empty()) {
+        std::string m = "the leaves do not cover the input box: " + std::to_string(missing.size()) +
+                        " gap(s), e.g. [";
+        const Box& b = missing.front();
+        for (std::size_t i = 0; i < b.dims(); ++i)
+            m += (i ? ", " : "") + b.lo[i].str() + ":" + b.hi[i].str();
+        return m + "]";
+    }
+    return std::nullopt;
+}
+
+std::vector<Box> TilingChecker::missing_boxes() const {
+    std::vector<Box> out;
+    std::function<void(const Node*, const Box&)> walk = [&](const Node* n, const Box& b) {
+        if (n->leaf) return;
+        if (!n->split_known) { out.push_back(b); return; }
+        for (int side = 0; side < 2; ++side) {
+            Box c = b;
+            if (side) c.lo[n->dim] = n->split; else c.hi[n->dim] = n->split;
+            c.path.push_back({n->dim, n->split, side == 1});
+            if (n->child[side]) walk(n->child[side].get(), c);
+            else out.push_back(std::move(c));
+        }
+    };
+    walk(tree_.get(), root_);
+    return out;
+}
+
+}  // namespace gancert::certify

@@ -1,0 +1,253 @@
+#include "gancert/certify/engine.hpp"
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+#include "gancert/certify/certificate.hpp"
+#include "gancert/certify/evidence.hpp"
+#include "gancert/certify/work_pool.hpp"
+
+namespace gancert::certify {
+
+using nlohmann::json;
+using clock_type = std::chrono::steady_clock;
+
+Claim resolve_claim(const BoxFunction& f, const Box& root, Claim claim) {
+    if (claim.kind == ClaimKind::plateau) {
+        if (!claim.eps) throw arith::bad_input("--eps: required for the plateau claim");
+        if (!claim.delta) throw arith::bad_input("--delta: required for the plateau claim");
+        if (claim.eps->sign() <= 0) throw arith::bad_input("--eps: must be positive");
+        if (claim.delta->sign() <= 0) throw arith::bad_input("--delta: must be positive");
+        if (!claim.level) {
+            arith::precision_guard guard(128);
+            auto e = f.enclose(point_intervals<arith::impfr>(root.midpoint()));
+            std::string L = arith::to_decimal(arith::midpoint(e.J), 10, MPFR_RNDN);
+            claim.level = Decimal::parse(L, "level");
+            claim.delta = claim.delta->half();
+        }
+    }
+    if (claim.kind == ClaimKind::extrema) {
+        if (!claim.delta) claim.delta = Decimal::parse("1e-6");
+        if (claim.delta->sign() <= 0) throw arith::bad_input("--delta: must be positive");
+    }
+    return claim;
+}
+
+std::vector<Box> initial_partition(const Box& root, std::size_t count) {
+    std::deque<Box> q{root};
+    while (q.size() < count) {
+        Box b = std::move(q.front());
+        q.pop_front();
+        auto [l, u] = b.bisect(b.widest_scaled_dim(root));
+        q.push_back(std::move(l));
+        q.push_back(std::move(u));
+    }
+    return {q.begin(), q.end()};
+}
+
+namespace {
+
+std::vector<unsigned> precision_ladder(unsigned max_bits) {
+    std::vector<unsigned> l{53};
+    for (unsigned b = 128; b <= max_bits; b *= 2) l.push_back(b);
+    return l;
+}
+
+struct Task {
+    Box box;
+    unsigned level = 0;
+};
+
+class Progress {
+public:
+    Progress(bool enabled, const ClaimAccumulator& acc, std::mutex& m) : acc_(acc), m_(m) {
+        if (enabled) thread_ = std::thread([this] { loop(); });
+    }
+    ~Progress() {
+        {
+            std::lock_guard<std::mutex> l(cv_m_);
+            done_ = true;
+        }
+        cv_.notify_all();
+        if (thread_.joinable()) thread_.join();
+        if (shown_) std::fprintf(stderr, "\r%*s\r", 78, "");
+    }
+
+private:
+    void loop() {
+        auto start = clock_type::now();
+        std::unique_lock<std::mutex> l(cv_m_);
+        while (!cv_.wait_for(l, std::chrono::milliseconds(250), [this] { return done_; })) {
+            double el = std::chrono::duration<double>(clock_type::now() - start).count();
+            if (el < 1.0) continue;
+            double frac;
+            std::size_t leaves;
+            {
+                std::lock_guard<std::mutex> g(m_);
+                frac = acc_.done_volume();
+                leaves = acc_.leaves();
+            }
+            int bar = static_cast<int>(frac * 30 + 1e-9);
+            if (bar > 30) bar = 30;
+            std::fprintf(stderr, "\r[%.*s%*s] %6.2f%% of the box, %zu leaves, %.0f s", bar,
+                         "##############################", 30 - bar, "", 100 * frac, leaves, el);
+            std::fflush(stderr);
+            shown_ = true;
+        }
+    }
+    const ClaimAccumulator& acc_;
+    std::mutex& m_;
+    std::thread thread_;
+    std::mutex cv_m_;
+    std::condition_variable cv_;
+    bool done_ = false, shown_ = false;
+};
+
+}  // namespace
+
+CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim, const CertifyOptions& opt) {
+    auto t0 = clock_type::now();
+    if (opt.out.empty()) throw arith::bad_input("--out: a certificate path is required");
+    json settings = {{"min_width", opt.min_width}, {"max_bits", opt.max_bits}};
+    json header = make_header(f, f.names(), root, claim, settings);
+    ClaimAccumulator acc(claim, root);
+    Incumbents inc;
+    std::vector<Task> tasks;
+    std::size_t resumed = 0;
+    bool append = false;
+
+    if (opt.resume && std::filesystem::exists(opt.out)) {
+        TilingChecker tiling(root);
+        auto contents = read_certificate(opt.out, [&](std::size_t line, const json& leaf) {
+            Box B = box_from_leaf(leaf, root.dims());
+            if (auto err = tiling.add(B.path, B))
+                throw arith::bad_input("--resume: checkpoint line " + std::to_string(line) + ": " + *err);
+            acc.add(leaf, B);
+            if (leaf.at("evidence") == ev_bounded) {
+                inc.offer_max_lo(Decimal::parse(leaf["max"]["point"][0].get<std::string>()).approx());
+                inc.offer_min_hi(Decimal::parse(leaf["min"]["point"][1].get<std::string>()).approx());
+            }
+            ++resumed;
+        });
+        for (const char* key : {"claim", "model", "box", "settings"})
+            if (contents.header[key] != header[key])
+                throw arith::bad_input("--resume: checkpoint '" + opt.out + "' was made with a different " + key);
+        if (contents.summary) {
+            CertifyResult r{*contents.summary, acc.verdict(), 0};
+            return r;
+        }
+        std::filesystem::resize_file(opt.out, contents.valid_bytes);
+        for (auto& b : tiling.missing_boxes()) tasks.push_back({std::move(b), 0});
+        append = true;
+    }
+    CertificateWriter writer(opt.out, append);
+    if (!append) {
+        writer.write_line(header);
+        std::size_t count = std::max<std::size_t>(opt.initial_boxes, opt.part_count > 1 ? 8 * opt.part_count : 1);
+        auto parts = initial_partition(root, count);
+        for (std::size_t i = opt.part_index; i < parts.size(); i += opt.part_count)
+            tasks.push_back({std::move(parts[i]), 0});
+    }
+
+    const auto ladder = precision_ladder(opt.max_bits);
+    std::mutex acc_mutex;
+    std::atomic<std::size_t> leaves{0};
+    auto emit = [&](const Box& B, const json& ev) {
+        json rec = leaf_record(B, ev);
+        {
+            std::lock_guard<std::mutex> l(acc_mutex);
+            acc.add(rec, B);
+        }
+        writer.write_line(rec);
+        ++leaves;
+    };
+    auto unknown = [&](const Box& B, const std::string& reason, unsigned bits) {
+        emit(B, {{"evidence", ev_unknown}, {"reason", reason}, {"bits", bits}});
+    };
+
+    unsigned threads = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
+    WorkPool<Task> pool(threads);
+    for (std::size_t i = 0; i < tasks.size(); ++i) pool.push(std::move(tasks[i]), static_cast<unsigned>(i));
+    tasks.clear();
+    {
+        Progress progress(opt.progress, acc, acc_mutex);
+        pool.run([&](Task& t, unsigned, const WorkPool<Task>::Spawn& spawn) {
+            if (leaves.load() + resumed >= opt.max_leaves) {
+                unknown(t.box, "leaf budget exhausted", ladder[t.level]);
+                return;
+            }
+            unsigned li = t.level;
+            BoxDecision d;
+            bool exhausted = false;
+            for (;;) {
+                d = analyse_box(f, t.box, claim, ladder[li], &inc);
+                if (d.kind == BoxDecision::final_leaf) {
+                    emit(t.box, d.evidence);
+                    return;
+                }
+                if (d.kind == BoxDecision::escalate) {
+                    if (li + 1 < ladder.size()) { ++li; continue; }
+                    exhausted = true;
+                }
+                break;
+            }
+            bool failed = d.reason.rfind("evaluation failed", 0) == 0;
+            if (t.box.max_scaled_width(root) <= (failed ? std::max(opt.min_width, 1.0 / 256) : opt.min_width)) {
+                if (!d.evidence.is_null() && d.evidence.value("evidence", "") == ev_bounded) {
+                    emit(t.box, d.evidence);
+                    return;
+                }
+                std::string why = d.reason.rfind("evaluation failed", 0) == 0 ? d.reason
+                                  : exhausted ? "precision budget exhausted (" + d.reason + ")"
+                                              : "minimum width reached (" + d.reason + ")";
+                unknown(t.box, why, ladder[li]);
+                return;
+            }
+            auto [l, u] = t.box.bisect(t.box.widest_scaled_dim(root));
+            spawn({std::move(u), li});
+            spawn({std::move(l), li});
+        });
+    }
+    CertifyResult r;
+    r.seconds = std::chrono::duration<double>(clock_type::now() - t0).count();
+    r.summary = acc.summary();
+    r.summary["stats"] = {{"seconds", r.seconds}, {"threads", threads}, {"leaves_this_run", leaves.load()},
+                          {"resumed_leaves", resumed}, {"parts", opt.part_count}};
+    if (opt.part_count <= 1) writer.write_line({{"summary", r.summary}});
+    r.verdict = acc.verdict();
+    return r;
+}
+
+CertifyResult finish_certificate(const std::string& path, double seconds, const json& stats) {
+    json header;
+    {
+        std::ifstream in(path);
+        std::string line;
+        if (!in || !std::getline(in, line)) throw arith::bad_input("certificate '" + path + "': cannot be read");
+        header = json::parse(line);
+    }
+    Claim claim = claim_from_json(header.at("claim"));
+    Box root = root_from_json(header.at("box"));
+    ClaimAccumulator acc(claim, root);
+    auto contents = read_certificate(path, [&](std::size_t, const json& leaf) {
+        acc.add(leaf, box_from_leaf(leaf, root.dims()));
+    });
+    if (contents.summary) throw std::runtime_error("certificate '" + path + "' already has a summary");
+    CertifyResult r;
+    r.seconds = seconds;
+    r.summary = acc.summary();
+    r.summary["stats"] = stats;
+    CertificateWriter writer(path, true);
+    writer.write_line({{"summary", r.summary}});
+    r.verdict = acc.verdict();
+    return r;
+}
+
+}  // namespace gancert::certify

@@ -1,0 +1,93 @@
+#include "gancert/certify/model_factory.hpp"
+
+#include <sstream>
+
+#include "gancert/arith/decimal.hpp"
+#include "gancert/certify/test_functions.hpp"
+
+namespace gancert::certify {
+namespace {
+
+const std::map<std::string, std::map<std::string, std::string>> paper_cases = {
+    {"A", {{"a", "2.2"}, {"b", "-3"}, {"g", "1.5"}, {"h", "-2"}, {"c", "0.5"}}},
+    {"B", {{"a", "1.21"}, {"b", "-1"}, {"g", "0.35"}, {"h", "-4"}, {"c", "4.04"}}},
+};
+
+std::vector<std::string> split(const std::string& s, char sep) {
+    std::vector<std::string> r;
+    std::string cur;
+    std::istringstream in(s);
+    while (std::getline(in, cur, sep)) r.push_back(cur);
+    return r;
+}
+
+}  // namespace
+
+ModelSetup make_model(const ModelRequest& req) {
+    ModelSetup s;
+    std::vector<std::string> names;
+    if (req.model == "rsee") {
+        std::map<std::string, std::string> fixed;
+        if (!req.case_name.empty()) {
+            auto it = paper_cases.find(req.case_name);
+            if (it == paper_cases.end()) throw arith::bad_input("--case: unknown case '" + req.case_name + "' (A or B)");
+            fixed = it->second;
+        }
+        if (!req.params.empty()) {
+            for (const auto& item : split(req.params, ',')) {
+                auto eq = item.find('=');
+                if (eq == std::string::npos) throw arith::bad_input("--params: malformed item '" + item + "' (name=value)");
+                std::string n = item.substr(0, eq), v = item.substr(eq + 1);
+                if (n != "a" && n != "b" && n != "g" && n != "h" && n != "c")
+                    throw arith::bad_input("--params: unknown parameter '" + n + "' (a, b, g, h, c)");
+                Decimal::parse(v, "--params " + n);
+                fixed[n] = v;
+            }
+        }
+        for (const auto& [n, r] : req.ranges)
+            if (n != "a" && n != "b" && n != "g" && n != "h")
+                throw arith::bad_input("--box: unknown or non-free parameter '" + n + "' (a, b, g, h)");
+        for (const char* n : {"a", "b", "g", "h"})
+            if (req.ranges.count(n)) names.push_back(n);
+            else if (!fixed.count(n))
+                throw arith::bad_input(std::string("--params: parameter '") + n + "' is neither fixed nor in --box");
+        if (!fixed.count("c")) throw arith::bad_input("--params: parameter 'c' is required (or --case)");
+        if (!(Decimal::parse(fixed["c"], "c").sign() > 0))
+            throw arith::bad_input("--params c: '" + fixed["c"] + "' leaves the domain (c > 0)");
+        if (!req.ranges.count("g") && Decimal::parse(fixed["g"], "g").sign() < 0)
+            throw arith::bad_input("--params g: '" + fixed["g"] + "' leaves the domain (g >= 0)");
+        if (req.ranges.count("g") && Decimal::parse(req.ranges.at("g").first, "--box g").sign() < 0)
+            throw arith::bad_input("--box g: lower bound '" + req.ranges.at("g").first + "' leaves the domain (g >= 0)");
+        for (const auto& n : names) fixed.erase(n);
+        std::vector<std::string> lo, hi;
+        for (const auto& n : names) {
+            lo.push_back(req.ranges.at(n).first);
+            hi.push_back(req.ranges.at(n).second);
+        }
+        s.root = make_root_box(names, lo, hi);
+        s.function = make_rsee_function(fixed, names);
+    } else {
+        if (req.model == "test-degenerate") s.function = make_test_degenerate();
+        else if (req.model == "test-cubic") s.function = make_test_cubic(static_cast<unsigned>(req.ranges.size()));
+        else throw arith::bad_input("--model: unknown model '" + req.model + "'");
+        names = s.function->names();
+        std::vector<std::string> lo, hi;
+        for (const auto& n : names) {
+            auto it = req.ranges.find(n);
+            if (it == req.ranges.end()) throw arith::bad_input("--box: variable '" + n + "' missing");
+            lo.push_back(it->second.first);
+            hi.push_back(it->second.second);
+        }
+        for (const auto& [n, r] : req.ranges)
+            if (std::find(names.begin(), names.end(), n) == names.end())
+                throw arith::bad_input("--box: unknown variable '" + n + "'");
+        s.root = make_root_box(names, lo, hi);
+    }
+    std::ostringstream t;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        t << (i ? ", " : "") << names[i] << " in [" << s.root.lo[i].str() << ", " << s.root.hi[i].str() << "]";
+    s.box_text = t.str();
+    return s;
+}
+
+}  // namespace gancert::certify

@@ -1,0 +1,155 @@
+// The R/S/E/E cost as a certify::BoxFunction (adapter over model::evaluate, issue 3).
+#include <algorithm>
+#include <limits>
+#include <optional>
+
+#include "gancert/arith/decimal.hpp"
+#include "gancert/certify/model_factory.hpp"
+
+#if __has_include("gancert/model/closed_form.hpp") && __has_include("gancert/model/integral_path.hpp")
+#include "gancert/model/closed_form.hpp"
+#include "gancert/model/integral_path.hpp"
+#define GANCERT_HAVE_RSEE_EVALUATOR 1
+#endif
+
+namespace gancert::certify {
+
+#ifdef GANCERT_HAVE_RSEE_EVALUATOR
+namespace {
+
+class RseeFunction : public BoxFunction {
+public:
+    RseeFunction(std::map<std::string, std::string> fixed, std::vector<std::string> free)
+        : fixed_(std::move(fixed)), free_(std::move(free)) {
+        for (const auto& n : free_) idx_.push_back(static_cast<std::size_t>(
+            std::find(all_.begin(), all_.end(), n) - all_.begin()));
+    }
+    std::vector<std::string> names() const override { return free_; }
+    Enclosure<arith::idouble> enclose(const std::vector<arith::idouble>& x) const override { return run(x); }
+    Enclosure<arith::impfr> enclose(const std::vector<arith::impfr>& x) const override { return run(x); }
+    std::vector<arith::idouble> gradient_bounds(const std::vector<arith::idouble>& x) const override { return bounds(x); }
+    std::vector<arith::impfr> gradient_bounds(const std::vector<arith::impfr>& x) const override { return bounds(x); }
+    nlohmann::json describe() const override {
+        return {{"model", "rsee"}, {"fixed", fixed_}, {"free", free_}};
+    }
+
+private:
+    const std::vector<std::string> all_{"a", "b", "g", "h"};
+    std::map<std::string, std::string> fixed_;
+    std::vector<std::string> free_;
+    std::vector<std::size_t> idx_;
+
+    /// Sign facts from the positive-integrand form (design §3.3, proofs/lemmas.md §K4): for
+    /// a > 0 and g >= 0, with t = a(gU + h) + b and m(T) a lower bound of erfc(t)e^{−t²} on T,
+    ///   ∂J/∂h = −2a E[(1−D(t))D'(t)] <= −(a/√π) Σ_k (e^{−u_k} − e^{−u_{k+1}}) m(T_k),
+    ///   ∂J/∂g = −2a E[U(1−D(t))D'(t)] <= −(a/√π) Σ_k ((1+u_k)e^{−u_k} − (1+u_{k+1})e^{−u_{k+1}}) m(T_k),
+    /// T_k = a(g[u_k, u_{k+1}] + h) + b over the box (dropping u > 128 only lowers the sums).
+    /// These upper bounds are intersected with the enclosures from the model layer.
+    template <class S>
+    model::Params<S> params(const std::vector<S>& x) const {
+        S v[4];
+        for (std::size_t k = 0; k < 4; ++k) {
+            auto it = fixed_.find(all_[k]);
+            if (it != fixed_.end()) v[k] = arith::parse<S>(it->second, all_[k]);
+        }
+        for (std::size_t i = 0; i < free_.size(); ++i) v[idx_[i]] = x[i];
+        return {v[0], v[1], v[2], v[3], arith::parse<S>(fixed_.at("c"), "c")};
+    }
+
+    /// ∂J/∂g, ∂J/∂h ∈ [−2a/√π, −(a/√π)·Σ…] (|(1−D)D'| <= 1/√π, E[U] = 1); others (−∞, ∞).
+    template <class S>
+    std::vector<S> bounds(const std::vector<S>& x) const {
+        model::Params<S> p = params(x);
+        std::vector<S> r(free_.size(), arith::make_interval(-std::numeric_limits<arith::endpoint_t<S>>::infinity(),
+                                                            std::numeric_limits<arith::endpoint_t<S>>::infinity()));
+        auto sb = sign_bounds(p);
+        if (!sb) return r;
+        S lo = -(S(2) * p.a * arith::inv_sqrt_pi<S>());
+        for (std::size_t i = 0; i < free_.size(); ++i) {
+            const S* b = idx_[i] == 2 ? &sb->first : idx_[i] == 3 ? &sb->second : nullptr;
+            if (b && b->lower() > 0 && lo.lower() < -b->lower())
+                r[i] = arith::make_interval(lo.lower(), (-*b).upper());
+        }
+        return r;
+    }
+
+    /// Lower bounds (as intervals whose lower end is the bound) of −∂J/∂g and −∂J/∂h.
+    template <class S>
+    static std::optional<std::pair<S, S>> sign_bounds(const model::Params<S>& p) {
+        if (!(p.a.lower() > 0) || p.g.lower() < 0) return std::nullopt;
+        static const int nodes64[] = {0, 1, 2, 4, 8, 16, 32, 64, 128, 192, 256, 384, 512, 768,
+                                      1024, 1536, 2048, 3072, 4096, 6144, 8192};  // u·64
+        S sum_h(0), sum_g(0);
+        S prev_e = S(1), prev_ue = S(1);  // e^{-u}, (1+u)e^{-u} at u = 0
+        for (std::size_t k = 1; k < std::size(nodes64); ++k) {
+            S u0 = S(nodes64[k - 1]) / S(64), u1 = S(nodes64[k]) / S(64);
+            S U = arith::make_interval(u0.lower(), u1.upper());
+            S T = p.a * (p.g * U + p.h) + p.b;
+            S m = arith::erfc(T) * arith::exp(-arith::square(T));
+            S lower_m = arith::make_interval(m.lower(), m.lower());
+            S e1 = arith::exp(-u1), ue1 = (S(1) + u1) * e1;
+            S wh = prev_e - e1, wg = prev_ue - ue1;
+            if (wh.lower() > 0) sum_h = sum_h + wh * lower_m;
+            if (wg.lower() > 0) sum_g = sum_g + wg * lower_m;
+            prev_e = e1;
+            prev_ue = ue1;
+        }
+        S scale = p.a * arith::inv_sqrt_pi<S>();
+        S bh = scale * arith::make_interval(sum_h.lower(), sum_h.lower());
+        S bg = scale * arith::make_interval(sum_g.lower(), sum_g.lower());
+        return std::make_pair(arith::make_interval(bg.lower(), bg.lower()), arith::make_interval(bh.lower(), bh.lower()));
+    }
+
+    template <class S>
+    static void sharpen_signs(const model::Params<S>& p, model::Evaluation<S>& e) {
+        auto sb = sign_bounds(p);
+        if (!sb) return;
+        auto cap = [](S& x, const S& bound) {  // x ∩ (−∞, −bound.lower()]
+            if (!(bound.lower() > 0)) return;
+            auto ub = (-bound).upper();
+            if (!(ub < x.upper())) return;
+            if (ub < x.lower()) throw std::logic_error("rsee sign bound contradicts the enclosure");
+            x = arith::make_interval(x.lower(), ub);
+        };
+        cap(e.J.g[2], sb->first);
+        cap(e.J.g[3], sb->second);
+    }
+
+    template <class S>
+    Enclosure<S> run(const std::vector<S>& x) const {
+        model::Params<S> p = params(x);
+        // Closed form (fast; an enclosure over the whole box) where it applies, else the
+        // validated integral path (any a, g >= 0). Both are proven enclosures (issue 3).
+        auto cf = model::evaluate_closed_form(p);
+        // Over a box the enclosure width is dominated by the box, so the quadrature is asked
+        // only for a modest relative tolerance with a small piece budget (it stays valid).
+        model::IntegralOptions opt;
+        opt.target_bits = std::is_same_v<S, arith::idouble> ? 10 : 20;
+        opt.max_subintervals = 48;
+        opt.max_tail_extensions = 2;
+        model::Evaluation<S> e = cf ? *cf : model::evaluate_integral(p, opt);
+        sharpen_signs(p, e);
+        std::size_t n = free_.size();
+        Enclosure<S> r{e.J.v, std::vector<S>(n), std::vector<S>(n * n)};
+        for (std::size_t i = 0; i < n; ++i) {
+            r.g[i] = e.J.g[idx_[i]];
+            for (std::size_t j = 0; j < n; ++j) r.H[i * n + j] = e.J.hess(idx_[i], idx_[j]);
+        }
+        return r;
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<BoxFunction> make_rsee_function(const std::map<std::string, std::string>& fixed,
+                                                const std::vector<std::string>& free) {
+    return std::make_unique<RseeFunction>(fixed, free);
+}
+#else
+std::unique_ptr<BoxFunction> make_rsee_function(const std::map<std::string, std::string>&,
+                                                const std::vector<std::string>&) {
+    throw arith::bad_input("model rsee: the R/S/E/E evaluator is not built into this binary");
+}
+#endif
+
+}  // namespace gancert::certify

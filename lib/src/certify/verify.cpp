@@ -1,0 +1,118 @@
+#include "gancert/certify/verify.hpp"
+
+#include <atomic>
+#include <fstream>
+#include <mutex>
+#include <thread>
+
+#include "gancert/certify/certificate.hpp"
+#include "gancert/certify/evidence.hpp"
+
+namespace gancert::certify {
+
+using nlohmann::json;
+
+VerifyReport verify_certificate(const std::string& path, const VerifyOptions& opt) {
+    VerifyReport rep;
+    auto fail = [&](const std::string& m) {
+        if (rep.failures.size() < 20) rep.failures.push_back(m);
+        rep.exit_code = 1;
+    };
+    json header;
+    std::unique_ptr<BoxFunction> f;
+    Claim claim;
+    Box root;
+    try {
+        std::ifstream in(path);
+        std::string line;
+        if (!in) throw arith::bad_input("certificate '" + path + "': cannot be opened");
+        if (!std::getline(in, line)) throw arith::bad_input("certificate '" + path + "': empty");
+        try {
+            header = json::parse(line);
+        } catch (const std::exception&) {
+            throw arith::bad_input("certificate '" + path + "': line 1 is not a JSON header");
+        }
+        if (!header.is_object() || header.value("format", "") != certificate_format)
+            throw arith::bad_input("certificate '" + path + "': not a gancert certificate (format)");
+        if (!header.contains("version") || header["version"] != certificate_version)
+            throw arith::bad_input("certificate '" + path + "': unsupported version " +
+                                   (header.contains("version") ? header["version"].dump() : "(none)"));
+        f = make_box_function(header.at("model"));
+        claim = claim_from_json(header.at("claim"));
+        root = root_from_json(header.at("box"));
+        if (header["box"]["names"].get<std::vector<std::string>>() != f->names())
+            throw arith::bad_input("certificate '" + path + "': box names do not match the model");
+    } catch (const std::exception& e) {
+        rep.exit_code = 2;
+        rep.failures.push_back(e.what());
+        return rep;
+    }
+
+    TilingChecker tiling(root);
+    ClaimAccumulator acc(claim, root);
+    unsigned threads = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
+    std::vector<std::pair<std::size_t, json>> batch;
+    auto flush = [&] {
+        std::vector<std::optional<std::string>> errs(batch.size());
+        std::vector<Box> boxes(batch.size());
+        std::atomic<std::size_t> next{0};
+        auto work = [&] {
+            for (std::size_t i; (i = next++) < batch.size();) {
+                try {
+                    boxes[i] = box_from_leaf(batch[i].second, root.dims());
+                    errs[i] = check_leaf(*f, boxes[i], claim, batch[i].second, opt.bits);
+                } catch (const std::exception& e) {
+                    errs[i] = std::string("malformed leaf: ") + e.what();
+                }
+            }
+        };
+        std::vector<std::thread> ts;
+        for (unsigned t = 1; t < threads; ++t) ts.emplace_back(work);
+        work();
+        for (auto& t : ts) t.join();
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            std::string where = "line " + std::to_string(batch[i].first) + ": ";
+            if (errs[i]) { fail(where + *errs[i]); continue; }
+            if (auto e = tiling.add(boxes[i].path, boxes[i])) { fail(where + *e); continue; }
+            try {
+                acc.add(batch[i].second, boxes[i]);
+            } catch (const std::exception& e) {
+                fail(where + "malformed leaf: " + e.what());
+            }
+        }
+        batch.clear();
+    };
+    std::optional<json> summary;
+    try {
+        auto contents = read_certificate(path, [&](std::size_t line, const json& leaf) {
+            batch.emplace_back(line, leaf);
+            if (batch.size() >= 256) flush();
+        });
+        flush();
+        summary = contents.summary;
+    } catch (const arith::bad_input& e) {
+        rep.exit_code = 2;
+        rep.failures.push_back(e.what());
+        return rep;
+    } catch (const std::exception& e) {
+        fail(e.what());
+    }
+    if (auto e = tiling.finish()) fail(*e);
+    rep.leaves = acc.leaves();
+    rep.status = acc.status();
+    rep.verdict = acc.verdict();
+    if (!summary) {
+        fail("no summary line: the run did not finish");
+    } else {
+        json mine = acc.summary();
+        for (const char* key : {"status", "leaves", "counts", "max_J", "min_J"}) {
+            bool has = summary->contains(key), has2 = mine.contains(key);
+            if (has != has2 || (has && (*summary)[key] != mine[key]))
+                fail(std::string("summary.") + key + " recorded " + (has ? (*summary)[key].dump() : "(none)") +
+                     ", recomputed " + (has2 ? mine[key].dump() : "(none)"));
+        }
+    }
+    return rep;
+}
+
+}  // namespace gancert::certify

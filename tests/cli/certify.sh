@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# gancert certify / verify: exit codes and messages for bad input, tampered certificates.
+# Usage: certify.sh <gancert-binary> <source-dir>
+set -u
+G="$1"
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+fail=0
+expect() {  # expect <code> <text-in-stderr-or-stdout> <args...>
+    local code="$1" text="$2"
+    shift 2
+    "$G" "$@" >"$T/out" 2>"$T/err"
+    local rc=$?
+    if [ "$rc" != "$code" ] || ! grep -q -- "$text" "$T/out" "$T/err"; then
+        echo "FAIL: gancert $* -> exit $rc (want $code, text '$text')"
+        cat "$T/out" "$T/err"
+        fail=1
+    fi
+}
+# bad input -> 2, naming the item
+expect 2 "b=-6" certify --case A --box "b=-6" --claim no-saddle
+expect 2 "empty or degenerate" certify --case A --box "b=6:-6,h=-6:6" --claim no-saddle
+expect 2 "'q'" certify --case A --box "q=-1:1" --claim no-saddle
+expect 2 "'z'" certify --params a=1,b=0,g=1,h=0,c=1,z=3 --box "b=-1:1" --claim no-saddle
+expect 2 "c" certify --params a=1,b=0,g=1,h=0,c=-1 --box "b=-1:1" --claim no-saddle
+expect 2 "g" certify --case A --box "g=-0.5:1" --claim no-saddle
+expect 2 "g" certify --params a=1,b=0,g=-1,h=0,c=1 --box "b=-1:1" --claim no-saddle
+expect 2 "--claim" certify --case A --box "b=-1:1" --claim saddle-free
+expect 2 "--case" certify --case C --box "b=-1:1" --claim no-saddle
+expect 2 "hi" certify --case A --box "b=-1:hi" --claim no-saddle
+expect 2 "--eps" certify --model test-cubic --box "x1=2:3,x2=2:3" --claim plateau --delta 1
+# a real run, verified, then tampered
+expect 0 "refuted: witness unique saddle" certify --model test-cubic --box "x1=-3:3.1,x2=-2.7:3" --claim no-saddle --out "$T/c.jsonl"
+expect 0 "valid: refuted" verify "$T/c.jsonl"
+expect 0 "valid" verify "$T/c.jsonl" --bits 256
+sed '3d' "$T/c.jsonl" > "$T/removed.jsonl"
+expect 1 "do not cover" verify "$T/removed.jsonl"
+sed '0,/"type":"saddle"/s//"type":"min"/' "$T/c.jsonl" > "$T/relabel.jsonl"
+expect 1 "INVALID" verify "$T/relabel.jsonl"
+sed '1s/"version":1/"version":7/' "$T/c.jsonl" > "$T/v7.jsonl"
+expect 2 "version" verify "$T/v7.jsonl"
+expect 2 "missing.jsonl" verify "$T/missing.jsonl"
+echo "garbage" > "$T/garbage.jsonl"
+expect 2 "garbage.jsonl" verify "$T/garbage.jsonl"
+# degenerate stationary line: never proved
+"$G" certify --model test-degenerate --box "x=-1:2,y=-1:1.5" --claim no-stationary --min-width 1e-3 > "$T/deg" 2>&1
+grep -q "^incomplete" "$T/deg" || { echo "FAIL: degenerate line not incomplete"; cat "$T/deg"; fail=1; }
+exit $fail
