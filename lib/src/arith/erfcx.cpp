@@ -9,19 +9,14 @@
 //    With N even, S_N <= S <= S_N + t_N.
 #include <mpfr.h>
 
+#include "gancert/arith/scoped_mpfr.hpp"
+
 #include "gancert/arith/rounding.hpp"
 
 namespace gancert::arith {
 namespace {
 
-struct mp {
-    mpfr_t v;
-    explicit mp(mpfr_prec_t p) { mpfr_init2(v, p); }
-    ~mp() { mpfr_clear(v); }
-    mp(const mp&) = delete;
-    mp& operator=(const mp&) = delete;
-    operator mpfr_ptr() { return v; }
-};
+using mp = scoped_mpfr;
 
 void erfcx_asymptotic(mpfr_ptr out, mpfr_srcptr x, mpfr_rnd_t rnd) {
     const mpfr_prec_t q = mpfr_get_prec(out) + 32;

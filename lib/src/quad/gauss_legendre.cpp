@@ -1,4 +1,5 @@
 // Verified Gauss–Legendre rules (see gauss_legendre.hpp and lemma Q.1 in proofs/lemmas.md).
+#include "gancert/arith/scoped_mpfr.hpp"
 #include "gancert/quad/gauss_legendre.hpp"
 
 #include <cmath>
@@ -16,14 +17,7 @@ using arith::impfr;
 using arith::idouble;
 using arith::mpfr;
 
-/// RAII wrapper of a raw mpfr_t.
-struct Raw {
-    mpfr_t v;
-    explicit Raw(mpfr_prec_t p) { mpfr_init2(v, p); }
-    ~Raw() { mpfr_clear(v); }
-    Raw(const Raw&) = delete;
-    Raw& operator=(const Raw&) = delete;
-};
+using Raw = arith::scoped_mpfr;
 
 /// Newton refinement of a root of P_n near x0 at precision `prec` (not rigorous).
 /// Precision is doubled step by step from double accuracy.

@@ -1,4 +1,5 @@
 // Owen's T: Boost.Math in double; the proven series of lemmas C1–C3 for mpfr and intervals.
+#include "gancert/arith/scoped_mpfr.hpp"
 #include "gancert/special/owens_t.hpp"
 
 #include <boost/math/special_functions/owens_t.hpp>
@@ -106,14 +107,7 @@ S owens_t_series(const S& h, const S& a) {
 // ---- impfr fast path: the same series (lemma C1) on raw MPFR endpoints ---------------------
 // Every quantity of the series is ≥ 0 except the alternating sum, so each endpoint is one
 // MPFR call with MPFR_RNDD or MPFR_RNDU (no interval case analysis, no allocation per op).
-struct mp {
-    mpfr_t v;
-    explicit mp(mpfr_prec_t p) { mpfr_init2(v, p); }
-    ~mp() { mpfr_clear(v); }
-    mp(const mp&) = delete;
-    mp& operator=(const mp&) = delete;
-    operator mpfr_ptr() { return v; }
-};
+using mp = arith::scoped_mpfr;
 
 // atan on [tl, th] ⊂ [0, 1]: three halvings t ← t/(1 + √(1+t²)) (interval arithmetic), then
 // the alternating Taylor series with remainder ≤ next term (terms decrease for t ≤ 1).
