@@ -11,13 +11,27 @@
 // shortest repr ("2.2" for 2.2, i.e. 22/10, NOT the binary double's value).
 // gancert.reference(a, b, g, h, c, digits=30, quantities="all") returns
 // {name: {"mid", "lo", "hi", "lo_float", "hi_float", "correctly_rounded"}} (see
-// reference/reference_values.hpp). Bad input raises ValueError naming the argument.
+// reference/reference_values.hpp).
+// gancert.trajectory(case="A", dims=2, steps=250, step_size="0.4") returns the double
+// gradient-play iterates (as `gancert trajectory --csv`): [{"k","a","b","g","h","J1","J2","J",
+// "gnorm"}] (approximations, not enclosures).
+// gancert.certify(case="A", box="b=-6:6,h=-6:6", claim="no-saddle") runs the certifier in
+// process (certificate in a temporary file, removed) and returns {"status", "leaves",
+// "verdict"}; the verdict is the line `gancert certify` prints. Bad input raises ValueError naming the argument.
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <filesystem>
+#include <map>
+#include <sstream>
 #include <string>
 
+#include <unistd.h>
+
 #include "gancert/arith/decimal.hpp"
+#include "gancert/certify/engine.hpp"
+#include "gancert/certify/model_factory.hpp"
+#include "gancert/dynamics/play.hpp"
 #include "gancert/arith/precision.hpp"
 #include "gancert/model/evaluate.hpp"
 #include "gancert/reference/quantities.hpp"
@@ -144,6 +158,68 @@ py::dict py_reference(const py::object& a, const py::object& b, const py::object
     return out;
 }
 
+py::list py_trajectory(const std::string& which, int dims, int steps, const py::object& step_size) {
+    dynamics::TrajectorySpec spec = dynamics::paper_run(dynamics::parse_case(which), dims == 2 || dims == 4 ? dims : 4);
+    spec.dims = dims;
+    spec.step = exact_decimal_text(step_size, "step_size");
+    spec.iterates = steps;
+    dynamics::validate(spec);
+    std::vector<dynamics::Iterate<double>> tr;
+    {
+        py::gil_scoped_release release;
+        tr = dynamics::play_double(spec);
+    }
+    py::list out;
+    for (std::size_t k = 0; k < tr.size(); ++k) {
+        const auto& it = tr[k];
+        py::dict d;
+        d["k"] = static_cast<double>(k);
+        d["a"] = it.p.a, d["b"] = it.p.b, d["g"] = it.p.g, d["h"] = it.p.h;
+        d["J1"] = it.e.J1, d["J2"] = it.e.J2, d["J"] = it.e.J.v, d["gnorm"] = it.gnorm;
+        out.append(d);
+    }
+    return out;
+}
+
+py::dict py_certify(const std::string& which, const std::string& box, const std::string& claim_name,
+                    const std::string& params, unsigned threads) {
+    using namespace gancert::certify;
+    std::map<std::string, std::pair<std::string, std::string>> ranges;
+    if (box.empty()) throw arith::bad_input("box: required (e.g. \"b=-6:6,h=-6:6\")");
+    std::stringstream in(box);
+    std::string item;
+    while (std::getline(in, item, ',')) {
+        auto eq = item.find('='), colon = item.find(':', eq == std::string::npos ? 0 : eq);
+        if (eq == std::string::npos || colon == std::string::npos || eq == 0)
+            throw arith::bad_input("box: malformed item '" + item + "' (expected name=lo:hi)");
+        std::string name = item.substr(0, eq);
+        if (ranges.count(name)) throw arith::bad_input("box: variable '" + name + "' given twice");
+        ranges[name] = {item.substr(eq + 1, colon - eq - 1), item.substr(colon + 1)};
+    }
+    Claim claim;
+    claim.kind = parse_claim_kind(claim_name);
+    ModelSetup setup = make_model(ModelRequest{"rsee", which, params, ranges});
+    claim = resolve_claim(*setup.function, setup.root, claim);
+    CertifyOptions opt;
+    opt.threads = threads;
+    opt.progress = false;
+    opt.initial_boxes = 64;  // as `gancert certify`
+    opt.out = (std::filesystem::temp_directory_path() /
+               ("gancert-python-cert-" + std::to_string(::getpid()) + ".jsonl")).string();
+    CertifyResult r;
+    {
+        py::gil_scoped_release release;
+        r = gancert::certify::certify(*setup.function, setup.root, claim, opt);
+    }
+    std::error_code ec;
+    std::filesystem::remove(opt.out, ec);
+    py::dict d;
+    d["status"] = r.summary.value("status", std::string());
+    d["leaves"] = r.summary.value("leaves", std::size_t(0));
+    d["verdict"] = r.verdict + " — claim " + to_string(claim.kind) + " over " + setup.box_text;
+    return d;
+}
+
 }  // namespace
 
 PYBIND11_MODULE(gancert, m) {
@@ -159,4 +235,11 @@ PYBIND11_MODULE(gancert, m) {
           py::arg("digits") = 30, py::arg("quantities") = "all",
           "Certified reference values at one point: {name: {'mid','lo','hi','lo_float','hi_float',\n"
           "'correctly_rounded'}}; mid has `digits` significant digits (correctly rounded when flagged).");
+    m.def("trajectory", &py_trajectory, py::arg("case") = "A", py::arg("dims") = 2, py::arg("steps") = 250,
+          py::arg("step_size") = "0.4",
+          "Double gradient-play trajectory of the paper (as `gancert trajectory --csv`): a list of\n"
+          "{'k','a','b','g','h','J1','J2','J','gnorm'} floats (approximations, not enclosures).");
+    m.def("certify", &py_certify, py::arg("case") = "A", py::arg("box") = "b=-6:6,h=-6:6",
+          py::arg("claim") = "no-saddle", py::arg("params") = "", py::arg("threads") = 2,
+          "Runs the certifier in process: {'status','leaves','verdict'} (verdict as `gancert certify` prints it).");
 }

@@ -23,5 +23,6 @@ void register_compare(CLI::App& app, action& run);
 void register_counterexample(CLI::App& app, action& run);
 void register_certify(CLI::App& app, action& run);
 void register_verify(CLI::App& app, action& run);
+void register_surface(CLI::App& app, action& run);
 
 }  // namespace gancert::cli

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
     gancert::cli::register_counterexample(app, run);
     gancert::cli::register_certify(app, run);
     gancert::cli::register_verify(app, run);
+    gancert::cli::register_surface(app, run);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

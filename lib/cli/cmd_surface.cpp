@@ -1,0 +1,234 @@
+// `gancert surface` — the cost surface J over a 2-D box of the paper's case (issue 7): heatmap
+// and contours from double evaluations (model::evaluate<double>, not rigorous), the
+// certifier's leaf classification for the no-saddle claim overlaid (each leaf's rectangle
+// coloured by its evidence), and the paper's 2-D gradient-play trajectory on top.
+// Plotting is done by tools/plot_surface.py (Debian matplotlib) from CSV files.
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+#include "commands.hpp"
+#include "gancert/arith/decimal.hpp"
+#include "gancert/certify/engine.hpp"
+#include "gancert/certify/model_factory.hpp"
+#include "gancert/dynamics/play.hpp"
+#include "gancert/model/evaluate.hpp"
+
+namespace gancert::cli {
+namespace {
+
+struct SurfaceOptions {
+    std::string which = "A", box, plot, csv;
+    int grid = 60;
+    unsigned threads = 2;
+    bool no_certify = false;
+};
+
+std::string fmt(double x) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.17g", x);
+    return buf;
+}
+
+std::string quote(const std::string& s) {
+    std::string r = "'";
+    for (char ch : s) r += ch == '\'' ? std::string("'\\''") : std::string(1, ch);
+    return r + "'";
+}
+
+std::filesystem::path plot_script() {
+    if (const char* env = std::getenv("GANCERT_SURFACE_SCRIPT")) return env;
+    // <source>/lib/cli/cmd_surface.cpp → <source>/tools/plot_surface.py
+    return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "tools" /
+           "plot_surface.py";
+}
+
+struct Axis {
+    std::string name;
+    std::string lo_text, hi_text;
+    double lo = 0, hi = 0;
+    int index = 0;  // 0..3 for a, b, g, h
+};
+
+/// Parses "x=lo:hi,y=lo:hi" (exactly two of a, b, g, h) in the user's order.
+std::vector<Axis> parse_box(const std::string& text) {
+    if (text.empty()) throw arith::bad_input("--box: required (e.g. \"b=-6:6,h=-6:6\")");
+    std::vector<Axis> axes;
+    std::stringstream in(text);
+    std::string item;
+    while (std::getline(in, item, ',')) {
+        const auto eq = item.find('=');
+        const auto colon = item.find(':', eq == std::string::npos ? 0 : eq);
+        if (eq == std::string::npos || colon == std::string::npos || eq == 0)
+            throw arith::bad_input("--box: malformed item '" + item + "' (expected name=lo:hi)");
+        Axis ax;
+        ax.name = item.substr(0, eq);
+        const std::string names = "abgh";
+        if (ax.name.size() != 1 || names.find(ax.name[0]) == std::string::npos)
+            throw arith::bad_input("--box: variable '" + ax.name + "' is not one of a, b, g, h");
+        ax.index = static_cast<int>(names.find(ax.name[0]));
+        ax.lo_text = item.substr(eq + 1, colon - eq - 1);
+        ax.hi_text = item.substr(colon + 1);
+        for (const auto* t : {&ax.lo_text, &ax.hi_text})
+            if (!arith::is_decimal(*t))
+                throw arith::bad_input("--box: '" + *t + "' in '" + item + "' is not a finite decimal number");
+        ax.lo = std::stod(ax.lo_text);
+        ax.hi = std::stod(ax.hi_text);
+        if (!(ax.lo < ax.hi)) throw arith::bad_input("--box: empty or degenerate range in '" + item + "'");
+        for (const auto& o : axes)
+            if (o.name == ax.name) throw arith::bad_input("--box: variable '" + ax.name + "' given twice");
+        axes.push_back(ax);
+    }
+    if (axes.size() != 2)
+        throw arith::bad_input("--box: a surface needs exactly two variables (got " + std::to_string(axes.size()) + ")");
+    return axes;
+}
+
+double& coordinate(model::Params<double>& p, int i) { return i == 0 ? p.a : i == 1 ? p.b : i == 2 ? p.g : p.h; }
+
+/// Runs the certifier (no-saddle claim) and writes one CSV row per leaf:
+/// x_lo,x_hi,y_lo,y_hi,evidence. Returns the verdict line.
+std::string certify_leaves(const SurfaceOptions& o, const std::vector<Axis>& axes, const std::string& leaves_csv) {
+    using namespace gancert::certify;
+    std::map<std::string, std::pair<std::string, std::string>> ranges;
+    for (const auto& ax : axes) ranges[ax.name] = {ax.lo_text, ax.hi_text};
+    ModelSetup setup = make_model(ModelRequest{"rsee", o.which, "", ranges});
+    Claim claim;
+    claim.kind = parse_claim_kind("no-saddle");
+    claim = resolve_claim(*setup.function, setup.root, claim);
+    CertifyOptions opt;
+    opt.threads = o.threads;
+    opt.progress = false;
+    opt.initial_boxes = 64;
+    opt.out = (std::filesystem::temp_directory_path() / ("gancert-surface-" + std::to_string(::getpid()) + ".jsonl"))
+                  .string();
+    const CertifyResult r = gancert::certify::certify(*setup.function, setup.root, claim, opt);
+    std::ifstream cert(opt.out);
+    std::ofstream out(leaves_csv);
+    if (!out) throw arith::bad_input("--csv: cannot write '" + leaves_csv + "'");
+    out << "x_lo,x_hi,y_lo,y_hi,evidence\n";
+    std::string line;
+    std::vector<std::string> names;
+    while (std::getline(cert, line)) {
+        if (line.empty()) continue;
+        const auto j = nlohmann::json::parse(line);
+        if (names.empty() && j.contains("box") && j["box"].is_object())
+            for (const auto& n : j["box"].at("names")) names.push_back(n.get<std::string>());
+        if (!j.contains("evidence") || !j.contains("box") || !j["box"].is_array()) continue;
+        if (names.size() != 2) throw std::runtime_error("certificate header has no two box names");
+        const int xi = names[0] == axes[0].name ? 0 : 1;
+        const auto& bx = j["box"][xi];
+        const auto& by = j["box"][1 - xi];
+        out << bx[0].get<std::string>() << ',' << bx[1].get<std::string>() << ',' << by[0].get<std::string>() << ','
+            << by[1].get<std::string>() << ',' << j["evidence"].get<std::string>() << '\n';
+    }
+    std::error_code ec;
+    std::filesystem::remove(opt.out, ec);
+    return r.verdict + " — claim no-saddle over " + setup.box_text;
+}
+
+int run_surface(const SurfaceOptions& o) {
+    const auto spec = dynamics::paper_run(dynamics::parse_case(o.which), 2);
+    const auto axes = parse_box(o.box);
+    if (o.grid < 2 || o.grid > 2000) throw arith::bad_input("--grid: N must be in [2, 2000]");
+    if (o.plot.empty()) throw arith::bad_input("--plot: required (the PNG to write)");
+    if (o.threads < 1) throw arith::bad_input("--threads: must be >= 1");
+    {
+        std::ofstream probe(o.plot, std::ios::app);
+        if (!probe) throw arith::bad_input("--plot: cannot write '" + o.plot + "'");
+    }
+
+    const auto base = model::to_scalar<double>(spec.start);
+    const std::string stem =
+        (std::filesystem::temp_directory_path() / ("gancert-surface-" + std::to_string(::getpid()))).string();
+    const std::string grid_csv = o.csv.empty() ? stem + ".grid.csv" : o.csv;
+    const std::string leaves_csv = stem + ".leaves.csv", traj_csv = stem + ".traj.csv";
+
+    // ---- the surface on an N x N grid (double, not rigorous) ----------------------------
+    {
+        std::ofstream g(grid_csv);
+        if (!g) throw arith::bad_input("--csv: cannot write '" + grid_csv + "'");
+        g << axes[0].name << ',' << axes[1].name << ",J\n";
+        for (int i = 0; i < o.grid; ++i)
+            for (int k = 0; k < o.grid; ++k) {
+                auto p = base;
+                const double x = axes[0].lo + (axes[0].hi - axes[0].lo) * k / (o.grid - 1);
+                const double y = axes[1].lo + (axes[1].hi - axes[1].lo) * i / (o.grid - 1);
+                coordinate(p, axes[0].index) = x;
+                coordinate(p, axes[1].index) = y;
+                double J = NAN;
+                try {
+                    J = model::evaluate(p).J.v;
+                } catch (const std::exception&) {
+                }
+                g << fmt(x) << ',' << fmt(y) << ',' << fmt(J) << '\n';
+            }
+    }
+    std::cout << "surface: " << o.grid << " x " << o.grid << " double evaluations of J (case " << o.which
+              << "; others fixed)" << (o.csv.empty() ? "" : ", written to " + o.csv) << '\n';
+
+    // ---- the paper's 2-D trajectory ------------------------------------------------------
+    {
+        const auto tr = dynamics::play_double(spec);
+        std::ofstream t(traj_csv);
+        t << "k,x,y,J\n";
+        for (std::size_t k = 0; k < tr.size(); ++k) {
+            auto p = tr[k].p;
+            t << k << ',' << fmt(coordinate(p, axes[0].index)) << ',' << fmt(coordinate(p, axes[1].index)) << ','
+              << fmt(tr[k].e.J.v) << '\n';
+        }
+    }
+
+    // ---- certifier leaves -----------------------------------------------------------------
+    std::string verdict = "certifier not run";
+    if (!o.no_certify) {
+        verdict = certify_leaves(o, axes, leaves_csv);
+        std::cout << "certifier: " << verdict << '\n';
+    } else {
+        std::ofstream(leaves_csv) << "x_lo,x_hi,y_lo,y_hi,evidence\n";
+    }
+
+    const char* py = std::getenv("GANCERT_PYTHON");
+    const std::string title = "Case " + o.which + ": J over " + axes[0].name + ", " + axes[1].name;
+    const std::string cmd = std::string(py ? py : "/usr/bin/python3") + " " + quote(plot_script().string()) + " " +
+                            quote(grid_csv) + " " + quote(leaves_csv) + " " + quote(traj_csv) + " " + quote(o.plot) +
+                            " --xname " + axes[0].name + " --yname " + axes[1].name + " --title " + quote(title);
+    const int rc = std::system(cmd.c_str());
+    std::error_code ec;
+    if (o.csv.empty()) std::filesystem::remove(grid_csv, ec);
+    std::filesystem::remove(leaves_csv, ec);
+    std::filesystem::remove(traj_csv, ec);
+    if (rc != 0) {
+        std::cerr << "gancert: internal failure: the plot script failed (" << cmd << ")\n";
+        return exit_failure;
+    }
+    std::cout << "plot written to " << o.plot << '\n';
+    return exit_ok;
+}
+
+}  // namespace
+
+void register_surface(CLI::App& app, action& run) {
+    auto* cmd = app.add_subcommand("surface", "Plot J over a 2-D box with the certifier's leaves and the paper's trajectory");
+    auto o = std::make_shared<SurfaceOptions>();
+    cmd->add_option("--case", o->which, "Paper case A or B (fixed parameters and trajectory start; default A)");
+    cmd->add_option("--box", o->box, "Two of a, b, g, h with ranges, e.g. \"b=-6:6,h=-6:6\"");
+    cmd->add_option("--plot", o->plot, "PNG to write");
+    cmd->add_option("--grid", o->grid, "N: the surface is evaluated on an N x N grid (default 60)");
+    cmd->add_option("--csv", o->csv, "also keep the grid values x,y,J in this CSV");
+    cmd->add_option("--threads", o->threads, "certifier worker threads (default 2)");
+    cmd->add_flag("--no-certify", o->no_certify, "skip the certifier overlay");
+    cmd->callback([o, &run] { run = [o] { return run_surface(*o); }; });
+}
+
+}  // namespace gancert::cli
