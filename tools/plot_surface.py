@@ -62,8 +62,12 @@ def main():
         col = COLOURS.get(ev, "tab:purple")
         ax.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, fill=ev in ("unique", "unknown"), facecolor=col,
                                edgecolor=col, alpha=0.5 if ev in ("unique", "unknown") else 0.6, linewidth=0.4))
-    handles = [Patch(facecolor="none", edgecolor=COLOURS.get(ev, "tab:purple"), label="%s (%d)" % (ev, c))
-               for ev, c in sorted(counts.items())]
+    # the four classes always appear in the legend (with their counts, possibly 0)
+    shown = ["excluded", "plateau", "unique", "unknown"] + sorted(set(counts) - {"excluded", "plateau", "unique",
+                                                                                "unknown"})
+    handles = [Patch(facecolor=COLOURS.get(ev, "tab:purple") if ev in ("unique", "unknown") else "none",
+                     edgecolor=COLOURS.get(ev, "tab:purple"), label="%s (%d)" % (ev, counts.get(ev, 0)))
+               for ev in shown]
 
     traj = read(args.traj)
     if traj:
