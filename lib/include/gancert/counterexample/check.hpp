@@ -49,6 +49,7 @@ struct OneDimCase {
     std::string name, theta, eta;  ///< g = θ/c, h = η/c
     bool optimum = false;          ///< θ = 1, η = 0, i.e. G = G*
     arith::impfr g, h, tv, jsd, c_ls, c_log;
+    arith::impfr jsd_bracket;  ///< proven TV^2/2 <= JSD <= TV log 2 (consistency check only)
     unsigned bits = 0;
 };
 
