@@ -57,7 +57,7 @@ const char* claim_1d =
     "(values -log 4 and 1) iff p_g = p_data, i.e. iff g = 1/c, h = 0.";
 const char* reason_1d =
     "P_g has the density (1/g) e^{-(x-h)/g} on [h, inf); at G* = (1/c, 0) it equals p_data, giving exactly -log 4 and 1, "
-    "and every other tested G has certified TV > 0, hence C_LS(G) > 1 and C_log(G) >= -log 4 + TV^2 > -log 4.";
+    "and every other tested G has certified TV > 0, hence C_LS(G) > 1 and C_log(G) = -log 4 + 2 JSD >= -log 4 + TV^2 > -log 4.";
 
 void print_text(const Report& r) {
     const unsigned d = r.input.digits;

@@ -86,7 +86,7 @@ impfr series_T(const impfr& nu, const impfr& y1, int drop_term) {
 
 /// ∫ over the common support when γ > c, densities P e^{−ct}, Q e^{−γt} at t >= 0 from its start.
 impfr overlap_ordered(const impfr& P, const impfr& c, const impfr& Q, const impfr& gamma, int drop_term) {
-    const impfr one = integer<impfr>(1), zero = integer<impfr>(0);
+    const impfr one = integer<impfr>(1);
     const impfr delta = gamma - c;
     const impfr alpha = c / delta, beta = gamma / delta;
     const impfr kappa = Q / P;
@@ -108,7 +108,6 @@ impfr overlap_ordered(const impfr& P, const impfr& c, const impfr& Q, const impf
     const impfr E = (arith::exp(alpha * L) * (one - alpha * L) - one) / arith::square(alpha);
     const impfr left_part =
         A * (series_T(-(alpha + one), y1, drop_term) - E + series_T(-(beta + one), y1, drop_term)) / delta;
-    (void)zero;
     return right_part + left_part;
 }
 }  // namespace
