@@ -22,7 +22,6 @@ print("|---|---|---|---|")
 for g in j["dim_z_eq_dim_x"]["generators"]:
     tv = g["TV"]; cl = g["C_LS"]; cg = g["C_log"]
     fmt = lambda x: x["lo"] if x["lo"] == x["hi"] else "[%s, %s]" % (x["lo"], x["hi"])
-    note = " (bound)" if g["C_log_is_bound_only"] else ""
-    print("| %s (%s; %s) | %s | %s | %s%s |" % (g["name"], g["theta"], g["eta"], fmt(tv), fmt(cl), fmt(cg), note))
+    print("| %s (%s; %s) | %s | %s | %s |" % (g["name"], g["theta"], g["eta"], fmt(tv), fmt(cl), fmt(cg)))
 print("\nVerdict (dim z = dim x = 1): **%s**" % j["dim_z_eq_dim_x"]["verdict"])
 '

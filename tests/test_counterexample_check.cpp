@@ -1,6 +1,6 @@
 // The automatic check: expected verdicts on the real numbers; planted errors (a wrong M formula,
 // V with the log singular part dropped, an enclosure too wide for the digits, a 1-D generator
-// with TV forced to 0) must make judge() fail; TV vs an independent quadrature and vs the values
+// with TV forced to 0, a JSD outside its TV bracket, a too wide C_log) must make judge() fail; TV vs an independent quadrature and vs the values
 // in math.md §5.2 (computed there with mpmath).
 #include <catch2/catch.hpp>
 
@@ -140,5 +140,28 @@ TEST_CASE("TV between Exp(c) and h + Exp(1/g): closed form vs quadrature and vs 
         CHECK(abs(mpfr(q - midpoint(tv))) < mpfr(1e-14));  // the double crossing point limits the quadrature
         if (cs.mathmd != 0) CHECK(std::abs(to_double(tv) - cs.mathmd) < 2e-9);
         CHECK(tv.lower() > 0);
+    }
+}
+
+TEST_CASE("check: a 1-D JSD outside its TV bracket, or C_log too wide, is rejected", "[counterexample][check][planted]") {
+    {  // JSD moved above TV log 2 (e.g. a sign slip in the overlap integral I)
+        Report r = baseline();
+        precision_guard g(200);
+        r.one_dim[2].jsd = r.one_dim[2].jsd + integer<impfr>(1);
+        judge(r);
+        CHECK(r.one_dim_verdict == Verdict::undecided);
+    }
+    {  // C_log widened beyond the requested 25 digits
+        Report r = baseline();
+        precision_guard g(200);
+        auto& C = r.one_dim[3].c_log;
+        C = C - make_interval(mpfr(0), mpfr(mag(C * parse<impfr>("1e-24"))));
+        judge(r);
+        CHECK(r.one_dim_verdict == Verdict::undecided);
+    }
+    {  // the unmodified report passes the new checks
+        Report r = baseline();
+        judge(r);
+        CHECK(r.one_dim_verdict == Verdict::consistent);
     }
 }

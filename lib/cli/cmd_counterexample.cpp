@@ -57,14 +57,14 @@ const char* claim_1d =
     "(values -log 4 and 1) iff p_g = p_data, i.e. iff g = 1/c, h = 0.";
 const char* reason_1d =
     "P_g has the density (1/g) e^{-(x-h)/g} on [h, inf); at G* = (1/c, 0) it equals p_data, giving exactly -log 4 and 1, "
-    "and every other tested G has certified TV > 0, hence C_LS(G) > 1 and C_log(G) >= -log 4 + TV^2 > -log 4.";
+    "and every other tested G has certified TV > 0, hence C_LS(G) > 1 and C_log(G) = -log 4 + 2 JSD >= -log 4 + TV^2 > -log 4.";
 
 void print_text(const Report& r) {
     const unsigned d = r.input.digits;
     std::ostringstream o;
     o << "gancert counterexample: the optimal-discriminator claim, certified (design 7, math.md 5)\n"
       << "input      c1 = " << r.input.c1 << ", c2 = " << r.input.c2 << ", c = " << r.input.c << "; digits = " << d
-      << " (every enclosure [lo, hi] below has hi - lo <= 1e-" << d << " * min|x| unless marked BOUND)\n"
+      << " (every enclosure [lo, hi] below has hi - lo <= 1e-" << d << " * min|x|)\n"
       << "convention M(s) = E exp(-s L^2) with s = k^2;  J(D_k,G) = 2 - 2 M(k^2) + M(2 k^2);  "
          "V(D_k,G) = E log(1 - exp(-k^2 L^2));\n"
       << "           D_k(x) = 1 - exp(-k^2 l(x)^2), l = kappa*(g2 (x1-h1) - g1 (x2-h2)), kappa = 2 c1 c2/(c1 g1 + c2 g2);"
@@ -97,8 +97,9 @@ void print_text(const Report& r) {
         if (oc.optimum)
             o << "           C_log = -log 4 = " << text(oc.c_log, d) << "\n";
         else
-            o << "           C_log = -log 4 + 2 JSD in " << text(oc.c_log, 12)
-              << "  BOUND (TV^2/2 <= JSD <= TV log 2; proves C_log > -log 4, not enclosed to the digits)\n";
+            o << "           JSD   = " << text(oc.jsd, d) << "\n"
+              << "           C_log = -log 4 + 2 JSD = " << text(oc.c_log, d) << "\n"
+              << "           CHECK TV^2/2 <= JSD <= TV log 2: JSD in " << text(oc.jsd_bracket, 6) << " (consistency)\n";
     }
     o << "VERDICT    dim z = dim x = 1: " << counterexample::to_string(r.one_dim_verdict) << " -- " << reason_1d << "\n\n";
     o << "CHECKS     " << r.passed.size() << " passed (both cases), " << r.failures.size() << " failed\n";
@@ -136,7 +137,7 @@ void print_json(const Report& r) {
     for (const auto& oc : r.one_dim)
         ones.push_back({{"name", oc.name}, {"optimum", oc.optimum}, {"theta", oc.theta}, {"eta", oc.eta},
                         {"g", js(oc.g, d)}, {"h", js(oc.h, d)}, {"TV", js(oc.tv, d)}, {"C_LS", js(oc.c_ls, d)},
-                        {"C_log", js(oc.c_log, d)}, {"C_log_is_bound_only", !oc.optimum}, {"JSD", js(oc.jsd, d)}});
+                        {"C_log", js(oc.c_log, d)}, {"JSD", js(oc.jsd, d)}});
     j["dim_z_eq_dim_x"] = {{"claim", claim_1d}, {"generators", ones},
                            {"verdict", counterexample::to_string(r.one_dim_verdict)}, {"reason", reason_1d}};
     j["checks_passed"] = r.passed;

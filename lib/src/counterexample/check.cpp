@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "gancert/counterexample/exponential_contrast.hpp"
+#include "gancert/counterexample/jensen_shannon.hpp"
 #include "gancert/counterexample/gaussian_moment.hpp"
 #include "gancert/counterexample/log_kernel_series.hpp"
 #include "gancert/counterexample/log_moment.hpp"
@@ -142,9 +143,16 @@ OneDimCase one_dim_case_at_current_precision(const OneDimSpec& spec, const Check
     // γ = 1/g = c/θ; θ = 1 means γ = c exactly (symbolically, not up to rounding).
     ExponentialPair pair{c, c / theta, out.h, h_sign, std::string(spec.theta) == "1"};
     out.tv = total_variation(pair);
-    out.jsd = out.optimum ? integer<impfr>(0) : jensen_shannon_bracket(out.tv);
     out.c_ls = integer<impfr>(1) + out.tv;
-    out.c_log = -(integer<impfr>(2) * arith::ln2<impfr>()) + integer<impfr>(2) * out.jsd;
+    if (out.optimum) {
+        out.jsd = integer<impfr>(0);
+        out.c_log = -(integer<impfr>(2) * arith::ln2<impfr>());
+    } else {  // lemma X.9: C_log = −log 4 + 2 JSD = −I, JSD = log 2 − I/2
+        const impfr overlap = jensen_shannon_overlap(pair);
+        out.jsd = arith::ln2<impfr>() - overlap / integer<impfr>(2);
+        out.c_log = -overlap;
+    }
+    out.jsd_bracket = jensen_shannon_bracket(out.tv);
     out.bits = arith::working_bits();
     return out;
 }
@@ -184,7 +192,9 @@ Report run_counterexample_check(const CheckInput& input) {
         for (int attempt = 0; attempt < max_attempts; ++attempt, guard_bits *= 2) {
             arith::precision_guard g(base_bits + guard_bits);
             oc = one_dim_case_at_current_precision(spec, input);
-            if (meets_relative_width(oc.tv, input.digits, 4) && meets_relative_width(oc.c_ls, input.digits, 4)) break;
+            if (meets_relative_width(oc.tv, input.digits, 4) && meets_relative_width(oc.c_ls, input.digits, 4) &&
+                meets_relative_width(oc.c_log, input.digits, 4) && meets_relative_width(oc.jsd, input.digits, 4))
+                break;
         }
         note_bits(oc.bits);
         r.one_dim.push_back(oc);
@@ -268,9 +278,14 @@ void judge(Report& r) {
         } else {
             check(meets_relative_width(oc.tv, d) && meets_relative_width(oc.c_ls, d), one_ok,
                   who + "TV and C_LS meet 1e-" + std::to_string(d) + " relative width");
+            check(meets_relative_width(oc.jsd, d) && meets_relative_width(oc.c_log, d), one_ok,
+                  who + "JSD and C_log meet 1e-" + std::to_string(d) + " relative width");
+            check(intersects(oc.jsd, impfr(oc.jsd_bracket.lower()), impfr(oc.jsd_bracket.upper())) &&
+                      oc.jsd.lower() >= oc.jsd_bracket.lower() && oc.jsd.upper() <= oc.jsd_bracket.upper(),
+                  one_ok, who + "JSD within its TV bracket TV^2/2 <= JSD <= TV log 2 (consistency)");
             check(oc.tv.lower() > 0 && oc.tv.upper() <= 1 && oc.c_ls.lower() > 1 &&
                       oc.c_log.lower() > r.minus_log4.upper(),
-                  one_ok, who + "C_LS(G) > 1 = C_LS(G*) and C_log(G) >= -log 4 + TV^2 > -log 4 = C_log(G*)");
+                  one_ok, who + "C_LS(G) > 1 = C_LS(G*) and C_log(G) = -log 4 + 2 JSD > -log 4 = C_log(G*)");
         }
     }
     r.one_dim_verdict = one_ok && !r.one_dim.empty() ? Verdict::consistent : Verdict::undecided;

@@ -5,7 +5,7 @@
 // Case "dim z < dim x": for the marginal-matching generator and four others (given in the
 // relative coordinates θ_i = c_i g_i, η_i = c_i h_i), and k ∈ {1, 10, 10², 10³, 10⁶},
 // enclosures of M(k²), M(2k²), J(D_k, G) and V(D_k, G), each to relative width <= 10^{−digits}.
-// Case "dim z = dim x = 1": TV(Exp(c), h + Exp(1/g)) enclosed, JSD bracketed, C_LS = 1 + TV,
+// Case "dim z = dim x = 1": TV(Exp(c), h + Exp(1/g)) enclosed, JSD enclosed (lemma X.9) and checked against its TV bracket, C_LS = 1 + TV,
 // C_log = −log 4 + 2 JSD, at G* (g = 1/c, h = 0) and four G ≠ G*.
 #pragma once
 #include <string>
@@ -49,6 +49,7 @@ struct OneDimCase {
     std::string name, theta, eta;  ///< g = θ/c, h = η/c
     bool optimum = false;          ///< θ = 1, η = 0, i.e. G = G*
     arith::impfr g, h, tv, jsd, c_ls, c_log;
+    arith::impfr jsd_bracket;  ///< proven TV^2/2 <= JSD <= TV log 2 (consistency check only)
     unsigned bits = 0;
 };
 

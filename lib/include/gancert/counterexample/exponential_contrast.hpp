@@ -25,7 +25,8 @@ arith::impfr total_variation(const ExponentialPair& p);
 
 /// Proven bracket of JSD(P_d, P_g) from TV (lemma X.7): TV²/2 <= JSD <= TV·log 2 (Pinsker on each
 /// half; convexity of the per-point JS kernel). Returned as an interval [TV_lo²/2, TV_hi·log 2].
-/// This is a bound, not an enclosure to a requested number of digits.
+/// A bound, not an enclosure to the digits: used as a consistency check of jensen_shannon()
+/// (jensen_shannon.hpp, lemma X.9).
 arith::impfr jensen_shannon_bracket(const arith::impfr& tv);
 
 }  // namespace gancert::counterexample
