@@ -62,17 +62,30 @@ int run_certify(const CertifyArgs& a) {
     opt.resume = a.resume;
     opt.initial_boxes = a.initial_boxes;
     opt.progress = !a.no_progress && isatty(2);
-    bool temporary = a.out.empty();
-    opt.out = temporary ? (std::filesystem::temp_directory_path() /
-                           ("gancert-cert-" + std::to_string(::getpid()) + ".jsonl")).string()
-                        : a.out;
-    certify::CertifyResult r = run_distributed(*setup.function, setup.root, claim, opt);
-    if (r.verdict.empty()) return exit_ok;  // a non-root MPI rank
+    opt.out = a.out;
+    // Without --out the certificate is a temporary file, removed however the run ends.
+    std::string temporary;
+    struct Remove {
+        std::string& path;
+        ~Remove() {
+            if (path.empty()) return;
+            std::error_code ec;
+            std::filesystem::remove(path, ec);
+            certify::remove_parts(path);
+        }
+    } remove_temporary{temporary};
+    auto make_temporary = [&temporary] {
+        temporary = (std::filesystem::temp_directory_path() /
+                     ("gancert-cert-" + std::to_string(::getpid()) + ".jsonl")).string();
+        return temporary;
+    };
+    certify::CertifyResult r = run_distributed(*setup.function, setup.root, claim, opt, make_temporary);
+    if (r.verdict.empty()) return exit_ok;  // a rank other than 0: rank 0 reports
     std::cout << r.verdict << " — claim " << to_string(claim.kind) << " over " << setup.box_text;
-    if (!temporary) std::cout << ", certificate " << opt.out;
+    if (temporary.empty()) std::cout << ", certificate " << opt.out;
     std::cout << std::endl;
-    if (temporary) std::filesystem::remove(opt.out);
-    return exit_ok;
+    // Exit 0 only for a proved claim (refuted and incomplete are failures of the claim).
+    return r.summary.value("status", "") == "proved" ? exit_ok : exit_failure;
 }
 
 }  // namespace

@@ -30,7 +30,13 @@ void register_verify(CLI::App& app, action& run) {
                 for (const auto& f : rep.failures) std::cout << "  " << f << '\n';
                 return exit_failure;
             }
+            // Exit 0 only for a valid certificate of a proved claim; a valid certificate of a
+            // refuted or incomplete claim is reported as such with exit 1.
             std::cout << "valid: " << rep.verdict << '\n';
+            if (rep.status != "proved") {
+                std::cout << "(a valid certificate, but the claim is " << rep.status << ", not proved)\n";
+                return exit_failure;
+            }
             return exit_ok;
         };
     });

@@ -26,6 +26,9 @@ int main(int argc, char** argv) {
     } catch (const gancert::arith::bad_input& e) {
         std::cerr << "gancert: bad input: " << e.what() << '\n';
         return gancert::cli::exit_bad_input;
+    } catch (const gancert::arith::soundness_error& e) {
+        std::cerr << "gancert: soundness failure (please report): " << e.what() << '\n';
+        return gancert::cli::exit_failure;
     } catch (const std::exception& e) {
         std::cerr << "gancert: internal failure: " << e.what() << '\n';
         return gancert::cli::exit_failure;

@@ -2,10 +2,11 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <string>
+#include <vector>
 
 #include "gancert/arith/decimal.hpp"
+#include "gancert/certify/certificate.hpp"
 
 #ifdef GANCERT_HAVE_MPI
 #include <mpi.h>
@@ -13,50 +14,159 @@
 
 namespace gancert::cli {
 
-certify::CertifyResult run_distributed(const certify::BoxFunction& f, const certify::Box& root,
-                                       const certify::Claim& claim, const certify::CertifyOptions& opt) {
+bool launched_by_mpirun() {
+    const char* size = std::getenv("OMPI_COMM_WORLD_SIZE");
+    return size && std::atoi(size) > 1;
+}
+
 #ifdef GANCERT_HAVE_MPI
-    const char* launched = std::getenv("OMPI_COMM_WORLD_SIZE");
-    if (launched && std::atoi(launched) > 1) {
-        if (opt.resume) throw arith::bad_input("--resume: not supported under mpirun (resume without MPI)");
-        MPI_Init(nullptr, nullptr);
-        int rank = 0, size = 1;
-        MPI_Comm_rank(MPI_COMM_WORLD, &rank);
-        MPI_Comm_size(MPI_COMM_WORLD, &size);
-        certify::CertifyOptions mine = opt;
-        mine.part_index = static_cast<unsigned>(rank);
-        mine.part_count = static_cast<unsigned>(size);
-        mine.out = opt.out + ".part" + std::to_string(rank);
-        mine.progress = opt.progress && rank == 0;
-        auto t0 = MPI_Wtime();
-        certify::CertifyResult part = certify::certify(f, root, claim, mine);
-        std::size_t leaves = part.summary.value("leaves", std::size_t{0}), total = 0;
-        MPI_Reduce(&leaves, &total, 1, MPI_UNSIGNED_LONG, MPI_SUM, 0, MPI_COMM_WORLD);
-        MPI_Barrier(MPI_COMM_WORLD);
-        certify::CertifyResult r;
-        if (rank == 0) {  // merge: one header, every part's leaves, then the summary
-            std::ofstream out(opt.out, std::ios::binary | std::ios::trunc);
-            for (int k = 0; k < size; ++k) {
-                std::ifstream in(opt.out + ".part" + std::to_string(k), std::ios::binary);
-                std::string line;
-                bool first = true;
-                while (std::getline(in, line)) {
-                    if (first && k > 0) { first = false; continue; }
-                    first = false;
-                    out << line << '\n';
-                }
+namespace {
+
+/// Rank 0's string on every rank.
+std::string broadcast(std::string s, int rank) {
+    unsigned long n = s.size();
+    MPI_Bcast(&n, 1, MPI_UNSIGNED_LONG, 0, MPI_COMM_WORLD);
+    if (rank != 0) s.assign(n, '\0');
+    MPI_Bcast(s.data(), static_cast<int>(n), MPI_CHAR, 0, MPI_COMM_WORLD);
+    return s;
+}
+
+struct MpiSession {
+    MpiSession() { MPI_Init(nullptr, nullptr); }
+    ~MpiSession() { MPI_Finalize(); }
+};
+
+/// The distributed run proper (see mpi_run.hpp). Errors on any rank become an exception on
+/// rank 0 (after every rank has stopped), never a silently smaller certificate.
+certify::CertifyResult run_ranks(const certify::BoxFunction& f, const certify::Box& root,
+                                 const certify::Claim& claim, const certify::CertifyOptions& opt,
+                                 const std::function<std::string()>& temporary_path) {
+    using nlohmann::json;
+    int rank = 0, size = 1;
+    MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+    MPI_Comm_size(MPI_COMM_WORLD, &size);
+    auto t0 = MPI_Wtime();
+    certify::CertifyOptions base = opt;
+    base.out = broadcast(rank == 0 ? (opt.out.empty() ? temporary_path() : opt.out) : std::string(), rank);
+    const std::string& out = base.out;
+
+    // Rank 0 owns the certificate for the whole run: lock, then prepare the checkpoint.
+    std::optional<certify::OutputLock> lock;
+    std::string error;
+    int finished = 0;
+    unsigned long resumed = 0;  // leaves already in the checkpoint (rank 0)
+    if (rank == 0) {
+        try {
+            lock.emplace(out);
+            json header = certify::make_header(f, f.names(), root, claim,
+                                               {{"min_width", opt.min_width}, {"max_bits", opt.max_bits}});
+            bool resume = opt.resume && std::filesystem::exists(out) && std::filesystem::file_size(out) > 0;
+            if (resume) {
+                json h;
+                auto c = certify::read_certificate(out, [](std::size_t, const json&) {}, [&](const json& hd) { h = hd; });
+                for (const char* key : {"claim", "model", "box", "settings"})
+                    if (h.value(key, json()) != header[key])
+                        throw arith::bad_input("--resume: checkpoint '" + out + "' was made with a different " + key);
+                if (c.summary) finished = 1;
+                else certify::merge_parts(out, nullptr);  // an interrupted run's parts
+                certify::read_certificate(out, [&](std::size_t, const json&) { ++resumed; });
+            } else {
+                certify::CertificateWriter w(out, false);
+                w.write_line(header);
+                certify::remove_parts(out);  // stale parts of an earlier run
             }
-            out.close();
-            for (int k = 0; k < size; ++k) std::filesystem::remove(opt.out + ".part" + std::to_string(k));
-            nlohmann::json stats = {{"seconds", MPI_Wtime() - t0}, {"ranks", size},
-                                    {"threads_per_rank", part.summary["stats"]["threads"]}};
-            r = certify::finish_certificate(opt.out, MPI_Wtime() - t0, stats);
+        } catch (const arith::bad_input& e) {
+            error = std::string("2") + e.what();
+        } catch (const std::exception& e) {
+            error = std::string("1") + e.what();
         }
-        MPI_Finalize();
-        return r;
+    }
+    error = broadcast(error, rank);
+    MPI_Bcast(&finished, 1, MPI_INT, 0, MPI_COMM_WORLD);
+    auto raise = [&](const std::string& e) -> certify::CertifyResult {
+        if (rank != 0) return {};
+        if (e[0] == '2') throw arith::bad_input(e.substr(1));
+        throw std::runtime_error(e.substr(1));
+    };
+    if (!error.empty()) return raise(error);
+    if (finished) {
+        if (rank != 0) return {};
+        certify::Assembly a = certify::assemble_certificate(out);
+        return {a.summary, a.verdict, 0};
+    }
+
+    // Every rank: the same pending boxes (deterministic), its share by index.
+    unsigned long my_leaves = 0;
+    int failed = 0;
+    std::string my_error;
+    try {
+        auto pending = certify::pending_boxes(out, root, std::max<std::size_t>(opt.initial_boxes, 8u * size));
+        std::vector<certify::Box> share;
+        for (std::size_t i = static_cast<std::size_t>(rank); i < pending.size(); i += static_cast<std::size_t>(size))
+            share.push_back(pending[i]);
+        certify::CertifyOptions mine = base;
+        mine.out = certify::part_path(out, static_cast<unsigned>(rank));
+        mine.progress = opt.progress && rank == 0;
+        mine.resume = false;
+        mine.tasks = std::move(share);
+        auto part = certify::certify(f, root, claim, mine);
+        my_leaves = part.summary.value("leaves", 0ul);
+    } catch (const std::exception& e) {
+        failed = 1;
+        my_error = "rank " + std::to_string(rank) + ": " + e.what();
+    }
+    int any_failed = 0;
+    MPI_Allreduce(&failed, &any_failed, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
+    std::vector<unsigned long> counts(static_cast<std::size_t>(size));
+    MPI_Gather(&my_leaves, 1, MPI_UNSIGNED_LONG, counts.data(), 1, MPI_UNSIGNED_LONG, 0, MPI_COMM_WORLD);
+    // the first failing rank's message reaches rank 0
+    int first = failed ? rank : size, first_failed = size;
+    MPI_Allreduce(&first, &first_failed, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD);
+    std::string msg;
+    if (any_failed) {
+        if (first_failed != 0) {
+            if (rank == first_failed) {
+                unsigned long n = my_error.size();
+                MPI_Send(&n, 1, MPI_UNSIGNED_LONG, 0, 7, MPI_COMM_WORLD);
+                MPI_Send(my_error.data(), static_cast<int>(n), MPI_CHAR, 0, 8, MPI_COMM_WORLD);
+            }
+            if (rank == 0) {
+                unsigned long n = 0;
+                MPI_Recv(&n, 1, MPI_UNSIGNED_LONG, first_failed, 7, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+                msg.assign(n, '\0');
+                MPI_Recv(msg.data(), static_cast<int>(n), MPI_CHAR, first_failed, 8, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+            }
+        } else {
+            msg = my_error;
+        }
+    }
+    if (rank != 0) return {};
+    if (any_failed)
+        throw std::runtime_error(msg + " (the finished leaves are kept in the part files; rerun with --resume)");
+    std::vector<std::size_t> expected(counts.begin(), counts.end());
+    certify::merge_parts(out, &expected);
+    unsigned long computed = 0;
+    for (auto n : counts) computed += n;
+    json stats = {{"seconds", MPI_Wtime() - t0}, {"ranks", size}, {"leaves_this_run", computed},
+                  {"resumed_leaves", resumed}};
+    return certify::finish_certificate(out, MPI_Wtime() - t0, stats);
+}
+
+}  // namespace
+#endif
+
+certify::CertifyResult run_distributed(const certify::BoxFunction& f, const certify::Box& root,
+                                       const certify::Claim& claim, const certify::CertifyOptions& opt,
+                                       const std::function<std::string()>& temporary_path) {
+#ifdef GANCERT_HAVE_MPI
+    if (launched_by_mpirun()) {
+        MpiSession session;
+        return run_ranks(f, root, claim, opt, temporary_path);
     }
 #endif
-    return certify::certify(f, root, claim, opt);
+    certify::CertifyOptions o = opt;
+    if (o.out.empty()) o.out = temporary_path();
+    return certify::certify(f, root, claim, o);
 }
 
 }  // namespace gancert::cli

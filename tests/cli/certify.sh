@@ -30,9 +30,15 @@ expect 2 "--case" certify --case C --box "b=-1:1" --claim no-saddle
 expect 2 "hi" certify --case A --box "b=-1:hi" --claim no-saddle
 expect 2 "--eps" certify --model test-cubic --box "x1=2:3,x2=2:3" --claim plateau --delta 1
 # a real run, verified, then tampered
-expect 0 "refuted: witness unique saddle" certify --model test-cubic --box "x1=-3:3.1,x2=-2.7:3" --claim no-saddle --out "$T/c.jsonl"
-expect 0 "valid: refuted" verify "$T/c.jsonl"
-expect 0 "valid" verify "$T/c.jsonl" --bits 256
+# exit 0 only for a proved claim: a refuted claim exits 1 naming the violated condition
+expect 1 "refuted: violated 'no saddle': grad J has exactly one zero in {x1 in" certify --model test-cubic --box "x1=-3:3.1,x2=-2.7:3" --claim no-saddle --out "$T/c.jsonl"
+expect 1 "witness unique saddle" verify "$T/c.jsonl"
+expect 1 "valid: refuted" verify "$T/c.jsonl"
+expect 1 "not proved" verify "$T/c.jsonl" --bits 256
+expect 0 "^proved" certify --model test-cubic --box "x1=0.5:1.5,x2=0.5:1.6" --claim no-saddle --out "$T/p.jsonl"
+expect 0 "valid: proved" verify "$T/p.jsonl"
+expect 0 "valid: proved" verify "$T/p.jsonl" --bits 256
+expect 1 "violated |dJ/dx" certify --model test-cubic --box "x1=0:2,x2=0:2" --claim plateau --eps 0.5 --delta 1 --level -4
 sed '3d' "$T/c.jsonl" > "$T/removed.jsonl"
 expect 1 "do not cover" verify "$T/removed.jsonl"
 sed '0,/"type":"saddle"/s//"type":"min"/' "$T/c.jsonl" > "$T/relabel.jsonl"
@@ -44,5 +50,6 @@ echo "garbage" > "$T/garbage.jsonl"
 expect 2 "garbage.jsonl" verify "$T/garbage.jsonl"
 # degenerate stationary line: never proved
 "$G" certify --model test-degenerate --box "x=-1:2,y=-1:1.5" --claim no-stationary --min-width 1e-3 > "$T/deg" 2>&1
-grep -q "^incomplete" "$T/deg" || { echo "FAIL: degenerate line not incomplete"; cat "$T/deg"; fail=1; }
+rc=$?
+grep -q "^incomplete" "$T/deg" && [ $rc = 1 ] || { echo "FAIL: degenerate line not incomplete with exit 1 (exit $rc)"; cat "$T/deg"; fail=1; }
 exit $fail

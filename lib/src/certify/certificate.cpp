@@ -1,6 +1,9 @@
 #include "gancert/certify/certificate.hpp"
 
 #include <algorithm>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <cerrno>
 #include <cstring>
 #include <sstream>
@@ -78,19 +81,28 @@ Box box_from_leaf(const json& leaf, std::size_t dims) {
 }
 
 // ---------------------------------------------------------------------------------------
-ClaimAccumulator::ClaimAccumulator(Claim claim, Box root) : claim_(std::move(claim)), root_(std::move(root)) {}
+ClaimAccumulator::ClaimAccumulator(Claim claim, Box root, std::vector<std::string> names)
+    : claim_(std::move(claim)), root_(std::move(root)), names_(std::move(names)) {}
 
 namespace {
 Decimal dec(const json& j, int k) { return Decimal::parse(j.at(k).get<std::string>(), "enclosure"); }
 void keep_top(std::vector<std::pair<Decimal, json>>& v, Decimal key, const json& box, bool largest) {
     constexpr std::size_t keep = 8;
     v.emplace_back(std::move(key), box);
-    std::sort(v.begin(), v.end(), [largest](const auto& x, const auto& y) {
+    std::stable_sort(v.begin(), v.end(), [largest](const auto& x, const auto& y) {
         return largest ? y.first < x.first : x.first < y.first;
     });
     if (v.size() > keep) v.pop_back();
 }
+bool certified_type(const std::string& t) { return t == "min" || t == "max" || t == "saddle"; }
+std::string interval_text(const json& enc) {
+    return "[" + enc.at(0).get<std::string>() + ", " + enc.at(1).get<std::string>() + "]";
+}
 }  // namespace
+
+std::string ClaimAccumulator::name(std::size_t i) const {
+    return i < names_.size() ? names_[i] : "x" + std::to_string(i + 1);
+}
 
 void ClaimAccumulator::add(const json& leaf, const Box& B) {
     ++leaves_;
@@ -98,16 +110,25 @@ void ClaimAccumulator::add(const json& leaf, const Box& B) {
     ++counts_[ev];
     double vol = B.relative_volume(root_);
     done_volume_ += vol;
-    if (ev == ev_unknown) {
-        unknown_volume_ += vol;
-        if (!first_unknown_) first_unknown_ = json{{"box", leaf.at("box")}, {"reason", leaf.value("reason", "")}};
-    }
+    bool undecided = ev == ev_unknown;
     if (ev == ev_unique) {
         std::string t = leaf.at("type").get<std::string>();
         ++types_[t];
         bool refutes = claim_.kind == ClaimKind::no_stationary ||
                        (claim_.kind == ClaimKind::no_saddle && t == "saddle");
-        if (refutes && !witness_) witness_ = json{{"box", leaf.at("box")}, {"evidence", ev}, {"type", t}};
+        if (refutes && !witness_) {
+            witness_ = json{{"box", leaf.at("box")}, {"evidence", ev}, {"type", t}};
+            if (leaf.contains("inertia")) (*witness_)["inertia"] = leaf.at("inertia");
+        }
+        if (!refutes && !certified_type(t)) undecided = true;  // no-saddle needs the type
+    }
+    if (undecided) {
+        ++undecided_;
+        unknown_volume_ += vol;
+        if (!first_unknown_)
+            first_unknown_ = json{{"box", leaf.at("box")},
+                                  {"reason", ev == ev_unknown ? leaf.value("reason", "")
+                                                              : "unique stationary point of undetermined type"}};
     }
     if (ev == ev_violates && !witness_)
         witness_ = json{{"box", leaf.at("box")}, {"evidence", ev}, {"point", leaf.at("point")},
@@ -126,17 +147,26 @@ void ClaimAccumulator::add(const json& leaf, const Box& B) {
 
 std::string ClaimAccumulator::status() const {
     if (witness_) return "refuted";
-    if (counts_.count(ev_unknown)) return "incomplete";
-    if (leaves_ == 0) return "incomplete";
+    if (undecided_ > 0 || gap_ || leaves_ == 0) return "incomplete";
+    if (claim_.kind == ClaimKind::extrema && (!max_hi_ || inconsistency())) return "incomplete";
     return "proved";
+}
+
+std::optional<std::string> ClaimAccumulator::inconsistency() const {
+    if (max_hi_ && *max_hi_ < *max_lo_)
+        return "assembled max J is empty: lower bound " + max_lo_->str() + " > upper bound " + max_hi_->str();
+    if (min_hi_ && *min_hi_ < *min_lo_)
+        return "assembled min J is empty: lower bound " + min_lo_->str() + " > upper bound " + min_hi_->str();
+    return std::nullopt;
 }
 
 json ClaimAccumulator::summary() const {
     json s = {{"status", status()}, {"leaves", leaves_}, {"counts", counts_},
-              {"unknown_volume", unknown_volume_}};
+              {"undecided", undecided_}, {"unknown_volume", unknown_volume_}};
     if (!types_.empty()) s["unique_types"] = types_;
     if (witness_) s["witness"] = *witness_;
     if (first_unknown_) s["first_unknown"] = *first_unknown_;
+    if (gap_) s["coverage_gap"] = *gap_;
     if (claim_.kind == ClaimKind::extrema && max_hi_) {
         json loc_max = json::array(), loc_min = json::array();
         for (const auto& [k, b] : max_boxes_)
@@ -155,18 +185,107 @@ std::string ClaimAccumulator::verdict() const {
     std::ostringstream o;
     std::string st = status();
     o << st;
+    auto box_text = [&](const json& box) {
+        std::string t = "{";
+        for (std::size_t i = 0; i < box.size(); ++i)
+            t += (i ? ", " : "") + name(i) + " in " + interval_text(box[i]);
+        return t + "}";
+    };
     if (st == "refuted") {
-        o << ": witness " << witness_->value("evidence", "") << ' ' << witness_->value("type", "") << " in box "
-          << witness_->at("box").dump();
+        const json& w = *witness_;
+        if (w.at("evidence") == ev_unique) {
+            std::string t = w.at("type").get<std::string>();
+            std::string in = w.contains("inertia") ? " with Hessian inertia (+" + w["inertia"][0].dump() + ", -" +
+                                                         w["inertia"][1].dump() + ")"
+                                                   : " of undetermined type";
+            o << (claim_.kind == ClaimKind::no_saddle ? ": violated 'no saddle': " : ": violated 'no stationary point': ")
+              << "grad J has exactly one zero in " << box_text(w.at("box")) << " (Krawczyk), a " << t
+              << in << " — witness unique " << t;
+        } else {
+            int idx = w.at("index").get<int>();
+            std::string at;
+            for (std::size_t i = 0; i < w.at("point").size(); ++i)
+                at += (i ? ", " : "") + name(i) + " = " + w["point"][i].get<std::string>();
+            if (idx >= 0)
+                o << ": violated |dJ/d" << name(static_cast<std::size_t>(idx)) << "| <= eps = " << claim_.eps->str()
+                  << " at (" << at << "): dJ/d" << name(static_cast<std::size_t>(idx)) << " in "
+                  << interval_text(w.at("value"));
+            else
+                o << ": violated |J - level| <= delta (level " << claim_.level->str() << ", delta "
+                  << claim_.delta->str() << ") at (" << at << "): J in " << interval_text(w.at("value"));
+        }
     } else if (st == "incomplete") {
-        o << ": unknown volume " << unknown_volume_ << " of the box (" << (counts_.count(ev_unknown) ? counts_.at(ev_unknown) : 0)
-          << " unknown leaves)";
+        if (gap_) o << ": " << *gap_ << ";";
+        o << " unknown volume " << unknown_volume_ << " of the box (" << undecided_ << " undecided leaves)";
+        if (auto e = inconsistency()) o << "; " << *e;
     }
     if (claim_.kind == ClaimKind::extrema && max_hi_)
         o << "; max J in [" << max_lo_->str() << ", " << max_hi_->str() << "], min J in [" << min_lo_->str()
           << ", " << min_hi_->str() << "]";
     o << " (" << leaves_ << " leaves)";
     return o.str();
+}
+
+json summary_without_stats(const json& summary) {
+    json s = summary;
+    if (s.is_object()) s.erase("stats");
+    return s;
+}
+
+Assembly assemble_certificate(const std::string& path) {
+    Assembly a;
+    std::optional<TilingChecker> tiling;
+    std::optional<ClaimAccumulator> acc;
+    std::size_t dims = 0;
+    auto contents = read_certificate(path, [&](std::size_t line, const json& leaf) {
+        if (!acc) {
+            throw std::runtime_error("internal: leaf before header");
+        }
+        try {
+            Box B = box_from_leaf(leaf, dims);
+            if (auto err = tiling->add(B.path, B)) {
+                if (!a.gap) a.gap = "line " + std::to_string(line) + ": " + *err;
+                return;
+            }
+            acc->add(leaf, B);
+        } catch (const arith::bad_input& e) {
+            throw std::runtime_error("certificate '" + path + "' line " + std::to_string(line) + ": " + e.what());
+        }
+    }, [&](const json& header) {
+        Claim claim = claim_from_json(header.at("claim"));
+        Box root = root_from_json(header.at("box"));
+        dims = root.dims();
+        tiling.emplace(root);
+        acc.emplace(claim, root, header.at("box").at("names").get<std::vector<std::string>>());
+    });
+    a.header = contents.header;
+    a.recorded_summary = contents.summary;
+    if (!a.gap) a.gap = tiling->finish();
+    if (a.gap) acc->set_coverage_gap(*a.gap);
+    a.inconsistency = acc->inconsistency();
+    a.summary = acc->summary();
+    a.status = acc->status();
+    a.verdict = acc->verdict();
+    a.leaves = acc->leaves();
+    return a;
+}
+
+// ---------------------------------------------------------------------------------------
+OutputLock::OutputLock(const std::string& path) {
+    fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd_ < 0) throw arith::bad_input("--out '" + path + "': cannot open for writing: " + std::strerror(errno));
+    if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+        int err = errno;
+        ::close(fd_);
+        fd_ = -1;
+        if (err == EWOULDBLOCK)
+            throw std::runtime_error("'" + path + "' is being written by another gancert run (locked); "
+                                     "wait for it to finish or choose another --out");
+        throw std::runtime_error("'" + path + "': cannot lock: " + std::strerror(err));
+    }
+}
+OutputLock::~OutputLock() {
+    if (fd_ >= 0) ::close(fd_);  // releases the lock
 }
 
 // ---------------------------------------------------------------------------------------

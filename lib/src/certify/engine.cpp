@@ -3,7 +3,9 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <algorithm>
 #include <deque>
+#include <set>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -112,48 +114,144 @@ private:
 
 }  // namespace
 
+std::string part_path(const std::string& path, unsigned rank) { return path + ".part" + std::to_string(rank); }
+
+namespace {
+
+/// Existing part files of `path` ("<path>.part<k>", k decimal), in rank order.
+std::vector<std::pair<unsigned, std::string>> existing_parts(const std::string& path) {
+    namespace fs = std::filesystem;
+    fs::path p(path);
+    fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
+    std::string prefix = p.filename().string() + ".part";
+    std::vector<std::pair<unsigned, std::string>> out;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+        std::string name = e.path().filename().string();
+        if (name.rfind(prefix, 0) != 0) continue;
+        std::string k = name.substr(prefix.size());
+        if (k.empty() || k.size() > 6 || k.find_first_not_of("0123456789") != std::string::npos) continue;
+        out.emplace_back(static_cast<unsigned>(std::stoul(k)), (dir / name).string());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+bool same_run(const json& h1, const json& h2) {
+    for (const char* key : {"claim", "model", "box", "settings"})
+        if (h1.value(key, json()) != h2.value(key, json())) return false;
+    return true;
+}
+
+}  // namespace
+
+void remove_parts(const std::string& path) {
+    for (const auto& stale : existing_parts(path)) std::filesystem::remove(stale.second);
+}
+
+std::size_t merge_parts(const std::string& path, const std::vector<std::size_t>* expected) {
+    std::set<std::string> have;
+    auto contents = read_certificate(path, [&](std::size_t, const json& leaf) { have.insert(leaf.at("path").dump()); });
+    if (contents.summary) throw std::runtime_error("certificate '" + path + "' already has a summary; nothing to merge");
+    std::filesystem::resize_file(path, contents.valid_bytes);  // drop a torn tail
+    auto parts = existing_parts(path);
+    if (expected) {
+        for (unsigned k = 0; k < expected->size(); ++k)
+            if (std::none_of(parts.begin(), parts.end(), [k](const auto& p) { return p.first == k; }))
+                throw std::runtime_error("part file '" + part_path(path, k) + "' of rank " + std::to_string(k) +
+                                         " is missing: the distributed run is incomplete (rerun with --resume)");
+    }
+    CertificateWriter writer(path, true);
+    std::size_t appended = 0;
+    for (const auto& [k, file] : parts) {
+        std::size_t in_part = 0;
+        auto pc = read_certificate(file, [&](std::size_t, const json& leaf) {
+            ++in_part;
+            if (have.insert(leaf.at("path").dump()).second) {
+                writer.write_line(leaf);
+                ++appended;
+            }
+        }, [&](const json& header) {
+            if (!same_run(header, contents.header))
+                throw std::runtime_error("part file '" + file + "' belongs to a different run (header differs)");
+        });
+        if (pc.summary) throw std::runtime_error("part file '" + file + "' has a summary line");
+        if (expected && k < expected->size() && in_part != (*expected)[k])
+            throw std::runtime_error("part file '" + file + "' holds " + std::to_string(in_part) + " leaves, rank " +
+                                     std::to_string(k) + " reported " + std::to_string((*expected)[k]));
+    }
+    for (const auto& pr : parts) std::filesystem::remove(pr.second);
+    return appended;
+}
+
+std::vector<Box> pending_boxes(const std::string& path, const Box& root, std::size_t initial) {
+    TilingChecker tiling(root);
+    std::size_t leaves = 0;
+    read_certificate(path, [&](std::size_t line, const json& leaf) {
+        Box B = box_from_leaf(leaf, root.dims());
+        if (auto err = tiling.add(B.path, B))
+            throw arith::bad_input("--resume: checkpoint line " + std::to_string(line) + ": " + *err);
+        ++leaves;
+    });
+    if (leaves == 0) return initial_partition(root, std::max<std::size_t>(initial, 1));
+    return tiling.missing_boxes();
+}
+
 CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim, const CertifyOptions& opt) {
     auto t0 = clock_type::now();
     if (opt.out.empty()) throw arith::bad_input("--out: a certificate path is required");
+    OutputLock lock(opt.out);  // before anything is read or truncated
     json settings = {{"min_width", opt.min_width}, {"max_bits", opt.max_bits}};
     json header = make_header(f, f.names(), root, claim, settings);
-    ClaimAccumulator acc(claim, root);
+    const bool part = opt.tasks.has_value();
+    ClaimAccumulator acc(claim, root, f.names());
     Incumbents inc;
     std::vector<Task> tasks;
     std::size_t resumed = 0;
     bool append = false;
 
-    if (opt.resume && std::filesystem::exists(opt.out)) {
+    if (!part && opt.resume && std::filesystem::exists(opt.out) && std::filesystem::file_size(opt.out) > 0) {
+        json h;
+        auto c0 = read_certificate(opt.out, [](std::size_t, const json&) {}, [&](const json& hd) { h = hd; });
+        for (const char* key : {"claim", "model", "box", "settings"})
+            if (h.value(key, json()) != header[key])
+                throw arith::bad_input("--resume: checkpoint '" + opt.out + "' was made with a different " + key);
+        const bool finished = c0.summary.has_value();
         TilingChecker tiling(root);
+        if (!finished) merge_parts(opt.out, nullptr);  // leaves of an interrupted distributed run
         auto contents = read_certificate(opt.out, [&](std::size_t line, const json& leaf) {
             Box B = box_from_leaf(leaf, root.dims());
             if (auto err = tiling.add(B.path, B))
                 throw arith::bad_input("--resume: checkpoint line " + std::to_string(line) + ": " + *err);
-            acc.add(leaf, B);
             if (leaf.at("evidence") == ev_bounded) {
                 inc.offer_max_lo(Decimal::parse(leaf["max"]["point"][0].get<std::string>()).approx());
                 inc.offer_min_hi(Decimal::parse(leaf["min"]["point"][1].get<std::string>()).approx());
             }
             ++resumed;
         });
-        for (const char* key : {"claim", "model", "box", "settings"})
-            if (contents.header[key] != header[key])
-                throw arith::bad_input("--resume: checkpoint '" + opt.out + "' was made with a different " + key);
-        if (contents.summary) {
-            CertifyResult r{*contents.summary, acc.verdict(), 0};
+        if (contents.summary) {  // finished already: report what its leaves prove
+            Assembly a = assemble_certificate(opt.out);
+            CertifyResult r{a.summary, a.verdict, 0};
+            r.summary["stats"] = contents.summary->value("stats", json::object());
             return r;
         }
         std::filesystem::resize_file(opt.out, contents.valid_bytes);
-        for (auto& b : tiling.missing_boxes()) tasks.push_back({std::move(b), 0});
+        if (resumed == 0) {
+            for (auto& b : initial_partition(root, opt.initial_boxes)) tasks.push_back({std::move(b), 0});
+        } else {
+            for (auto& b : tiling.missing_boxes()) tasks.push_back({std::move(b), 0});
+        }
         append = true;
     }
     CertificateWriter writer(opt.out, append);
     if (!append) {
+        if (!part) remove_parts(opt.out);
         writer.write_line(header);
-        std::size_t count = std::max<std::size_t>(opt.initial_boxes, opt.part_count > 1 ? 8 * opt.part_count : 1);
-        auto parts = initial_partition(root, count);
-        for (std::size_t i = opt.part_index; i < parts.size(); i += opt.part_count)
-            tasks.push_back({std::move(parts[i]), 0});
+        if (part) {
+            for (const auto& b : *opt.tasks) tasks.push_back({b, 0});
+        } else {
+            for (auto& b : initial_partition(root, opt.initial_boxes)) tasks.push_back({std::move(b), 0});
+        }
     }
 
     const auto ladder = precision_ladder(opt.max_bits);
@@ -163,7 +261,7 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
         json rec = leaf_record(B, ev);
         {
             std::lock_guard<std::mutex> l(acc_mutex);
-            acc.add(rec, B);
+            acc.add(rec, B);  // for the progress display only; the verdict is re-read from the file
         }
         writer.write_line(rec);
         ++leaves;
@@ -217,36 +315,33 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
     }
     CertifyResult r;
     r.seconds = std::chrono::duration<double>(clock_type::now() - t0).count();
-    r.summary = acc.summary();
-    r.summary["stats"] = {{"seconds", r.seconds}, {"threads", threads}, {"leaves_this_run", leaves.load()},
-                          {"resumed_leaves", resumed}, {"parts", opt.part_count}};
-    if (opt.part_count <= 1) writer.write_line({{"summary", r.summary}});
-    r.verdict = acc.verdict();
+    json stats = {{"seconds", r.seconds}, {"threads", threads}, {"leaves_this_run", leaves.load()},
+                  {"resumed_leaves", resumed}};
+    if (part) {  // a part of a distributed run: rank 0 merges and summarises
+        r.summary = {{"leaves", leaves.load()}, {"stats", stats}};
+        return r;
+    }
+    // The verdict is computed from the leaves actually in the file (exact tiling check).
+    Assembly a = assemble_certificate(opt.out);
+    if (a.inconsistency) throw arith::soundness_error("certificate '" + opt.out + "': " + *a.inconsistency);
+    r.summary = a.summary;
+    r.summary["stats"] = stats;
+    writer.write_line({{"summary", r.summary}});
+    r.verdict = a.verdict;
     return r;
 }
 
 CertifyResult finish_certificate(const std::string& path, double seconds, const json& stats) {
-    json header;
-    {
-        std::ifstream in(path);
-        std::string line;
-        if (!in || !std::getline(in, line)) throw arith::bad_input("certificate '" + path + "': cannot be read");
-        header = json::parse(line);
-    }
-    Claim claim = claim_from_json(header.at("claim"));
-    Box root = root_from_json(header.at("box"));
-    ClaimAccumulator acc(claim, root);
-    auto contents = read_certificate(path, [&](std::size_t, const json& leaf) {
-        acc.add(leaf, box_from_leaf(leaf, root.dims()));
-    });
-    if (contents.summary) throw std::runtime_error("certificate '" + path + "' already has a summary");
+    Assembly a = assemble_certificate(path);
+    if (a.recorded_summary) throw std::runtime_error("certificate '" + path + "' already has a summary");
+    if (a.inconsistency) throw arith::soundness_error("certificate '" + path + "': " + *a.inconsistency);
     CertifyResult r;
     r.seconds = seconds;
-    r.summary = acc.summary();
+    r.summary = a.summary;
     r.summary["stats"] = stats;
     CertificateWriter writer(path, true);
     writer.write_line({{"summary", r.summary}});
-    r.verdict = acc.verdict();
+    r.verdict = a.verdict;
     return r;
 }
 

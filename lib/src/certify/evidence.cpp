@@ -13,14 +13,10 @@ using arith::impfr;
 using nlohmann::json;
 
 // ---------------------------------------------------------------- interval utilities
-struct unsound_enclosure : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
-
 template <class S>
 S isect(const S& a, const S& b) {
     if (a.upper() < b.lower() || b.upper() < a.lower())
-        throw unsound_enclosure("unsound enclosure: natural and mean-value forms are disjoint");
+        throw arith::soundness_error("unsound enclosure: natural and mean-value forms are disjoint");
     return boost::numeric::intersect(a, b);
 }
 
@@ -64,11 +60,6 @@ template <class S>
 bool rec_contains(const Recorded& r, const S& x) {
     S l = arith::parse<S>(r.lo.str()), h = arith::parse<S>(r.hi.str());
     return l.lower() <= x.lower() && x.upper() <= h.upper();
-}
-template <class S>
-bool rec_meets(const Recorded& r, const S& x) {
-    S l = arith::parse<S>(r.lo.str()), h = arith::parse<S>(r.hi.str());
-    return l.lower() <= x.upper() && x.lower() <= h.upper();
 }
 /// Exact decimal d certainly below every point of x / above every point.
 template <class S>
@@ -456,14 +447,18 @@ BoxDecision analyse(const BoxFunction& f, const Box& B, const Claim& c, unsigned
 }
 
 // ---------------------------------------------------------------- re-checking (verifier)
+/// The recorded enclosure must contain the recomputed one, at whatever precision the verifier
+/// works (a certificate is untrusted data: a recorded number is accepted only if it is implied
+/// by the verifier's own enclosure).
 template <class S>
-void check_enc(const json& recorded, const S& x, bool same_precision, const std::string& what) {
+void check_enc(const json& recorded, const S& x, const std::string& what) {
     Recorded r = rec(recorded);
     if (r.hi < r.lo) throw std::runtime_error(what + ": recorded enclosure has lo > hi");
-    if (same_precision ? !rec_contains(r, x) : !rec_meets(r, x))
+    if (!rec_contains(r, x))
         throw std::runtime_error(what + ": recorded enclosure [" + r.lo.str() + ", " + r.hi.str() +
-                                 "] does not " + (same_precision ? "contain" : "meet") +
-                                 " the recomputed enclosure");
+                                 "] does not contain the recomputed enclosure [" +
+                                 arith::to_decimal_outward(x, 17).first + ", " +
+                                 arith::to_decimal_outward(x, 17).second + "]");
 }
 
 std::vector<std::string> strings(const json& j, std::size_t n, const char* what) {
@@ -474,7 +469,7 @@ std::vector<std::string> strings(const json& j, std::size_t n, const char* what)
 }
 
 template <class S>
-void recheck(const BoxFunction& f, const Box& B, const Claim& c, const json& leaf, bool same) {
+void recheck(const BoxFunction& f, const Box& B, const Claim& c, const json& leaf) {
     const std::string ev = leaf.at("evidence").get<std::string>();
     std::size_t n = B.dims();
     if (ev == ev_unknown) return;
@@ -491,7 +486,7 @@ void recheck(const BoxFunction& f, const Box& B, const Claim& c, const json& lea
         } else {
             g = evaluate_box<S>(f, B).g;
         }
-        check_enc(leaf.at("grad"), g[i], same, "grad");
+        check_enc(leaf.at("grad"), g[i], "grad");
         Recorded r = rec(leaf.at("grad"));
         bool rec_ok = sign > 0 ? r.lo.sign() > 0 : r.hi.sign() < 0;
         bool new_ok = sign > 0 ? g[i].lower() > 0 : g[i].upper() < 0;
@@ -510,7 +505,7 @@ void recheck(const BoxFunction& f, const Box& B, const Claim& c, const json& lea
             bool empty_new = false, empty_rec = false;
             for (std::size_t i = 0; i < n; ++i) {
                 if (!finite(K[i]) || Kj[i].is_null()) continue;
-                check_enc(Kj[i], K[i], same, "K");
+                check_enc(Kj[i], K[i], "K");
                 Recorded r = rec(Kj[i]);
                 if (K[i].upper() < e.X[i].lower() || e.X[i].upper() < K[i].lower()) empty_new = true;
                 if (r.hi < B.lo[i] || B.hi[i] < r.lo) empty_rec = true;
@@ -522,20 +517,28 @@ void recheck(const BoxFunction& f, const Box& B, const Claim& c, const json& lea
         if (!inner) throw std::runtime_error("box too thin for an interior test");
         for (std::size_t i = 0; i < n; ++i) {
             if (!finite(K[i]) || Kj[i].is_null()) throw std::runtime_error("K not finite");
-            check_enc(Kj[i], K[i], same, "K");
+            check_enc(Kj[i], K[i], "K");
             Recorded r = rec(Kj[i]);
             if (!arith::strictly_inside(K[i], (*inner)[i]) || !(B.lo[i] < r.lo && r.hi < B.hi[i]))
                 throw std::runtime_error("K(B) is not strictly inside B");
         }
-        auto Q = strings(leaf.at("Q"), n * n, "Q");
-        auto in = inertia(e.box, Q);
+        // The type: Sylvester's law makes any certified inertia *the* inertia, so the verifier
+        // tries the recorded Q and, if that does not decide, its own eigenvector basis. A
+        // recorded type must equal the decided one; "undetermined" is accepted only when
+        // neither basis decides (and such a leaf is not decisive for no-saddle).
+        auto in = inertia(e.box, strings(leaf.at("Q"), n * n, "Q"));
+        auto own = inertia(e.box, approximate_eigenvectors(mid_hessian(e.box), n));
+        if (in && own && *in != *own)
+            throw arith::soundness_error("two certified inertias of one Hessian enclosure differ");
+        if (!in) in = own;
         std::string type = leaf.at("type").get<std::string>();
         std::string new_type = in ? type_of(in->first, in->second) : "undetermined";
         if (type != new_type)
             throw std::runtime_error("stationary point type recorded '" + type + "', recomputed '" +
                                      new_type + "'");
-        if (in && leaf.at("inertia") != json::array({in->first, in->second}))
-            throw std::runtime_error("recorded inertia differs from the recomputed one");
+        if (in ? leaf.value("inertia", json()) != json::array({in->first, in->second}) : leaf.contains("inertia"))
+            throw std::runtime_error("recorded inertia " + leaf.value("inertia", json()).dump() +
+                                     " differs from the recomputed one");
         return;
     }
     if (ev == ev_plateau) {
@@ -545,13 +548,13 @@ void recheck(const BoxFunction& f, const Box& B, const Claim& c, const json& lea
         if (!g.is_array() || g.size() != n) throw std::runtime_error("malformed grad");
         Decimal lo = *c.level - *c.delta, hi = *c.level + *c.delta;
         for (std::size_t i = 0; i < n; ++i) {
-            check_enc(g[i], e.g[i], same, "grad");
+            check_enc(g[i], e.g[i], "grad");
             Recorded r = rec(g[i]);
             if (!(-*c.eps <= r.lo && r.hi <= *c.eps) || !dec_below_eq(-*c.eps, e.g[i]) ||
                 !dec_above_eq(*c.eps, e.g[i]))
                 throw std::runtime_error("gradient bound exceeds eps");
         }
-        check_enc(leaf.at("J"), e.J, same, "J");
+        check_enc(leaf.at("J"), e.J, "J");
         Recorded r = rec(leaf.at("J"));
         if (!(lo <= r.lo && r.hi <= hi) || !dec_below_eq(lo, e.J) || !dec_above_eq(hi, e.J))
             throw std::runtime_error("J not within level ± delta");
@@ -567,7 +570,7 @@ void recheck(const BoxFunction& f, const Box& B, const Claim& c, const json& lea
         int idx = leaf.at("index").get<int>();
         if (idx < -1 || idx >= static_cast<int>(n)) throw std::runtime_error("malformed index");
         S v = idx < 0 ? em.J : em.g[static_cast<std::size_t>(idx)];
-        check_enc(leaf.at("value"), v, same, "value");
+        check_enc(leaf.at("value"), v, "value");
         Recorded r = rec(leaf.at("value"));
         bool ok;
         if (idx >= 0) {
@@ -592,10 +595,10 @@ void recheck(const BoxFunction& f, const Box& B, const Claim& c, const json& lea
             s.push_back(v);
         }
         auto [emax, emin] = extremal_evals<S>(f, B, s, e);
-        check_enc(leaf.at("max").at("J"), emax.J, same, "max.J");
-        check_enc(leaf.at("max").at("point"), emax.mid.J, same, "max.point");
-        check_enc(leaf.at("min").at("J"), emin.J, same, "min.J");
-        check_enc(leaf.at("min").at("point"), emin.mid.J, same, "min.point");
+        check_enc(leaf.at("max").at("J"), emax.J, "max.J");
+        check_enc(leaf.at("max").at("point"), emax.mid.J, "max.point");
+        check_enc(leaf.at("min").at("J"), emin.J, "min.J");
+        check_enc(leaf.at("min").at("point"), emin.mid.J, "min.point");
         return;
     }
     throw std::runtime_error("unknown evidence '" + ev + "'");
@@ -617,7 +620,7 @@ BoxDecision analyse_box(const BoxFunction& f, const Box& B, const Claim& c, unsi
         if (bits <= 53) return analyse<idouble>(f, B, c, 53, inc);
         arith::precision_guard guard(bits);
         return analyse<impfr>(f, B, c, bits, inc);
-    } catch (const unsound_enclosure&) {
+    } catch (const arith::soundness_error&) {
         throw;  // an unsound enclosure is a bug, never a reason to escalate
     } catch (const std::exception& e) {
         return {BoxDecision::escalate, {}, std::string("evaluation failed: ") + e.what()};
@@ -630,14 +633,15 @@ std::optional<std::string> check_leaf(const BoxFunction& f, const Box& B, const 
         unsigned recorded = leaf.at("evidence") == ev_unknown ? 53 : leaf.at("bits").get<unsigned>();
         if (recorded < 53 || recorded > arith::max_precision_bits) return "invalid precision";
         unsigned use = std::max(recorded, bits);
-        bool same = use == recorded;
         if (use <= 53) {
-            recheck<idouble>(f, B, c, leaf, same);
+            recheck<idouble>(f, B, c, leaf);
         } else {
             arith::precision_guard guard(use);
-            recheck<impfr>(f, B, c, leaf, same);
+            recheck<impfr>(f, B, c, leaf);
         }
         return std::nullopt;
+    } catch (const arith::soundness_error&) {
+        throw;
     } catch (const std::exception& e) {
         return e.what();
     }

@@ -49,18 +49,23 @@ VerifyReport verify_certificate(const std::string& path, const VerifyOptions& op
     }
 
     TilingChecker tiling(root);
-    ClaimAccumulator acc(claim, root);
+    ClaimAccumulator acc(claim, root, f->names());
     unsigned threads = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
     std::vector<std::pair<std::size_t, json>> batch;
     auto flush = [&] {
         std::vector<std::optional<std::string>> errs(batch.size());
         std::vector<Box> boxes(batch.size());
         std::atomic<std::size_t> next{0};
+        std::exception_ptr unsound;  // a contradiction between enclosures: a bug, never "invalid"
+        std::mutex unsound_mutex;
         auto work = [&] {
             for (std::size_t i; (i = next++) < batch.size();) {
                 try {
                     boxes[i] = box_from_leaf(batch[i].second, root.dims());
                     errs[i] = check_leaf(*f, boxes[i], claim, batch[i].second, opt.bits);
+                } catch (const arith::soundness_error&) {
+                    std::lock_guard<std::mutex> l(unsound_mutex);
+                    if (!unsound) unsound = std::current_exception();
                 } catch (const std::exception& e) {
                     errs[i] = std::string("malformed leaf: ") + e.what();
                 }
@@ -70,6 +75,7 @@ VerifyReport verify_certificate(const std::string& path, const VerifyOptions& op
         for (unsigned t = 1; t < threads; ++t) ts.emplace_back(work);
         work();
         for (auto& t : ts) t.join();
+        if (unsound) std::rethrow_exception(unsound);
         for (std::size_t i = 0; i < batch.size(); ++i) {
             std::string where = "line " + std::to_string(batch[i].first) + ": ";
             if (errs[i]) { fail(where + *errs[i]); continue; }
@@ -94,22 +100,37 @@ VerifyReport verify_certificate(const std::string& path, const VerifyOptions& op
         rep.exit_code = 2;
         rep.failures.push_back(e.what());
         return rep;
+    } catch (const arith::soundness_error&) {
+        throw;
     } catch (const std::exception& e) {
         fail(e.what());
     }
-    if (auto e = tiling.finish()) fail(*e);
+    if (auto e = tiling.finish()) {
+        fail(*e);
+        acc.set_coverage_gap(*e);
+    }
+    if (auto e = acc.inconsistency()) fail(*e);
     rep.leaves = acc.leaves();
     rep.status = acc.status();
     rep.verdict = acc.verdict();
     if (!summary) {
         fail("no summary line: the run did not finish");
     } else {
-        json mine = acc.summary();
-        for (const char* key : {"status", "leaves", "counts", "max_J", "min_J"}) {
-            bool has = summary->contains(key), has2 = mine.contains(key);
-            if (has != has2 || (has && (*summary)[key] != mine[key]))
-                fail(std::string("summary.") + key + " recorded " + (has ? (*summary)[key].dump() : "(none)") +
-                     ", recomputed " + (has2 ? mine[key].dump() : "(none)"));
+        // Every field of the recorded summary (except the run statistics) must be exactly what
+        // the verified leaves give: status, counts, witness, unique types, unknown volume,
+        // extrema and their location boxes. Nothing recorded is trusted.
+        json mine = acc.summary(), theirs = summary_without_stats(*summary);
+        if (!theirs.is_object()) {
+            fail("summary is not an object");
+        } else {
+            for (auto it = theirs.begin(); it != theirs.end(); ++it)
+                if (!mine.contains(it.key()))
+                    fail("summary." + it.key() + " recorded " + it.value().dump() + ", not recomputed");
+            for (auto it = mine.begin(); it != mine.end(); ++it)
+                if (!theirs.contains(it.key()) || theirs[it.key()] != it.value())
+                    fail("summary." + it.key() + " recorded " +
+                         (theirs.contains(it.key()) ? theirs[it.key()].dump() : "(none)") + ", recomputed " +
+                         it.value().dump());
         }
     }
     return rep;

@@ -39,32 +39,80 @@ nlohmann::json leaf_record(const Box& B, const nlohmann::json& evidence);
 Box box_from_leaf(const nlohmann::json& leaf, std::size_t dims);
 
 /// Aggregates leaves into the claim's overall status (the certifier and the verifier use the
-/// same rules): no-saddle is refuted by a `unique` saddle leaf, no-stationary by any `unique`
-/// leaf, plateau by a `violates` leaf; otherwise any `unknown` leaf makes it incomplete;
-/// otherwise proved. Extrema: max J ∈ [max_l point_l, max_l J_l^max], min J likewise.
+/// same rules, on the leaves in the file's order, so both compute the same summary):
+///  * no-saddle is refuted by a `unique` leaf of type saddle; a `unique` leaf whose type is not
+///    certified (anything but min/max/saddle, e.g. "undetermined") is not decisive and counts
+///    as undecided, like `unknown`;
+///  * no-stationary is refuted by any `unique` leaf;
+///  * plateau is refuted by a `violates` leaf;
+///  * otherwise any undecided leaf, a coverage gap (set_coverage_gap) or no leaf at all makes
+///    the claim incomplete; otherwise it is proved.
+/// Extrema: max J ∈ [max_l point_l, max_l J_l^max], min J likewise; inconsistency() reports an
+/// empty assembled interval (a recorded lower bound above an upper bound).
 class ClaimAccumulator {
 public:
-    ClaimAccumulator(Claim claim, Box root);
+    ClaimAccumulator(Claim claim, Box root, std::vector<std::string> names = {});
     void add(const nlohmann::json& leaf, const Box& B);
+    /// The leaves do not tile the root box (text from TilingChecker): never proved.
+    void set_coverage_gap(std::string what) { gap_ = std::move(what); }
     std::string status() const;
-    /// {"status", "counts", "leaves", "unknown_volume", "witness"?, "extrema"?}
+    /// {"status", "counts", "leaves", "unknown_volume", "undecided", "witness"?, "extrema"?, ...}
     nlohmann::json summary() const;
-    /// One line: "proved", "refuted: witness ...", "incomplete: unknown volume ...".
+    /// One line: "proved", "refuted: <the violated condition with its numbers>",
+    /// "incomplete: unknown volume ...".
     std::string verdict() const;
+    /// Error text if the assembled extrema intervals are empty (lo > hi), else nullopt.
+    std::optional<std::string> inconsistency() const;
     std::size_t leaves() const { return leaves_; }
     double done_volume() const { return done_volume_; }
 
 private:
     Claim claim_;
     Box root_;
+    std::vector<std::string> names_;
     std::map<std::string, std::size_t> counts_;
     std::map<std::string, std::size_t> types_;
-    std::size_t leaves_ = 0;
+    std::size_t leaves_ = 0, undecided_ = 0;
     double unknown_volume_ = 0, done_volume_ = 0;
     std::optional<nlohmann::json> witness_;
     std::optional<nlohmann::json> first_unknown_;
+    std::optional<std::string> gap_;
     std::optional<Decimal> max_lo_, max_hi_, min_lo_, min_hi_;
     std::vector<std::pair<Decimal, nlohmann::json>> max_boxes_, min_boxes_;  // top few
+    std::string name(std::size_t i) const;
+};
+
+/// A certificate file re-read from disk and summarised from the leaves actually in it: the
+/// exact tiling check of `verify` (box.hpp: TilingChecker) plus the claim tally. Evidence is
+/// not re-checked here (that is verify's job); this is what `certify` prints and writes, on
+/// every path (one process, threads, MPI merge, resume), so a lost leaf can never become a
+/// proof. Throws arith::bad_input if the file is not a readable certificate.
+struct Assembly {
+    nlohmann::json header;
+    std::optional<nlohmann::json> recorded_summary;  // the summary line, if any
+    nlohmann::json summary;                          // recomputed from the leaves (no "stats")
+    std::string status, verdict;
+    std::size_t leaves = 0;
+    std::optional<std::string> gap;                  // tiling failure, if any
+    std::optional<std::string> inconsistency;        // empty assembled extrema, if any
+};
+Assembly assemble_certificate(const std::string& path);
+
+/// The summary without its run statistics ("stats"), the part verify compares exactly.
+nlohmann::json summary_without_stats(const nlohmann::json& summary);
+
+/// Exclusive advisory lock (flock) on a certificate path for the duration of a run, taken
+/// before the file is read or truncated. A second holder fails at once: throws
+/// std::runtime_error "... is being written by another gancert run" (exit 1).
+class OutputLock {
+public:
+    explicit OutputLock(const std::string& path);
+    ~OutputLock();
+    OutputLock(const OutputLock&) = delete;
+    OutputLock& operator=(const OutputLock&) = delete;
+
+private:
+    int fd_ = -1;
 };
 
 /// Append-only writer, safe to call from several threads; every leaf is flushed to the OS.
@@ -91,9 +139,12 @@ struct CertificateContents {
     std::optional<nlohmann::json> summary;
     std::size_t valid_bytes = 0;  // bytes up to the last complete line
 };
-/// Reads the header only and calls `on_leaf(line_number, json)` for each leaf line.
+/// Reads the header, calls `on_header(json)` once, then `on_leaf(line_number, json)` for each
+/// leaf line.
 template <class F>
 CertificateContents read_certificate(const std::string& path, F&& on_leaf);
+template <class F, class H>
+CertificateContents read_certificate(const std::string& path, F&& on_leaf, H&& on_header);
 
 }  // namespace gancert::certify
 

@@ -7,8 +7,8 @@
 
 namespace gancert::certify {
 
-template <class F>
-CertificateContents read_certificate(const std::string& path, F&& on_leaf) {
+template <class F, class H>
+CertificateContents read_certificate(const std::string& path, F&& on_leaf, H&& on_header) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw arith::bad_input("certificate '" + path + "': cannot be opened");
     CertificateContents c;
@@ -33,6 +33,7 @@ CertificateContents read_certificate(const std::string& path, F&& on_leaf) {
                                        (c.header.contains("version") ? c.header["version"].dump() : "(none)") +
                                        " (supported: " + std::to_string(certificate_version) + ")");
             c.valid_bytes = offset;
+            on_header(c.header);
             continue;
         }
         if (c.summary) throw std::runtime_error("line " + std::to_string(lineno) + ": data after the summary");
@@ -48,6 +49,11 @@ CertificateContents read_certificate(const std::string& path, F&& on_leaf) {
     }
     if (lineno == 0) throw arith::bad_input("certificate '" + path + "': empty or no complete header line");
     return c;
+}
+
+template <class F>
+CertificateContents read_certificate(const std::string& path, F&& on_leaf) {
+    return read_certificate(path, std::forward<F>(on_leaf), [](const nlohmann::json&) {});
 }
 
 }  // namespace gancert::certify

@@ -10,7 +10,9 @@
 #include <cstddef>
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "gancert/certify/box.hpp"
 #include "gancert/certify/box_function.hpp"
@@ -27,11 +29,11 @@ struct CertifyOptions {
     std::string out;               // certificate path (required)
     bool resume = false;           // continue an unfinished certificate at `out`
     std::size_t initial_boxes = 1; // start from the root bisected breadth first into this many
-    // Distributed runs (MPI): this process handles the initial boxes with index ≡ part_index
-    // (mod part_count) and writes only leaves (no header/summary) when part_count > 1.
-    unsigned part_index = 0, part_count = 1;
+    // A part of a distributed run (MPI): when set, these boxes are the whole work, `out` is a
+    // part file (header + leaves, no summary, never resumed) that merge_parts() folds into the
+    // certificate afterwards.
+    std::optional<std::vector<Box>> tasks;
 };
-
 struct CertifyResult {
     nlohmann::json summary;  // as written to the certificate
     std::string verdict;     // one line
@@ -50,8 +52,27 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
 /// `count` boxes (deterministic).
 std::vector<Box> initial_partition(const Box& root, std::size_t count);
 
-/// Appends a summary to a certificate whose leaves are complete (used after merging the parts
-/// of a distributed run): re-reads the leaves, aggregates, writes the summary line.
+/// The part files of a distributed run writing `path`: "<path>.part<k>", k = rank.
+std::string part_path(const std::string& path, unsigned rank);
+
+/// Removes every part file of `path` (stale parts of an earlier run).
+void remove_parts(const std::string& path);
+
+/// Folds the part files of `path` into it: appends every complete leaf line of every
+/// "<path>.part<k>" whose header matches the certificate's (claim, model, box, settings), skips
+/// leaves already present (same path: a merge interrupted before its parts were removed), then
+/// removes the parts. `expected` (if not null) gives, per rank, the number of leaves that rank
+/// reported: a missing part file or a different count is an error (std::runtime_error, exit 1).
+/// Returns the number of leaves appended. The caller holds the OutputLock of `path`.
+std::size_t merge_parts(const std::string& path, const std::vector<std::size_t>* expected);
+
+/// Boxes still to do for a checkpoint at `path` (header + leaves): the gaps of its leaves'
+/// tiling, or, if it has no leaf, the root partitioned breadth first into `initial` boxes.
+std::vector<Box> pending_boxes(const std::string& path, const Box& root, std::size_t initial);
+
+/// Appends the summary to a certificate whose leaves are complete (after a distributed run
+/// has merged its parts): the summary is assemble_certificate()'s, i.e. computed from the
+/// leaves actually in the file with the exact tiling check. The caller holds the OutputLock.
 CertifyResult finish_certificate(const std::string& path, double seconds, const nlohmann::json& stats);
 
 }  // namespace gancert::certify

@@ -1,9 +1,13 @@
 // gancert/certify/verify.hpp — the independent re-check of a certificate.
 //
-// Re-evaluates every leaf (evidence.hpp: check_leaf) at the recorded precision or higher,
-// checks that the leaves tile the input box exactly (box.hpp: TilingChecker, exact decimal
-// comparisons), recomputes the overall status from the leaves and compares it with the
-// recorded summary.
+// A certificate is untrusted data. The verifier re-evaluates every leaf (evidence.hpp:
+// check_leaf) at the recorded precision or higher and requires every recorded enclosure to
+// contain its recomputation; checks that the leaves tile the input box exactly (box.hpp:
+// TilingChecker, exact decimal comparisons); recomputes the whole summary (status, counts,
+// witness, unique types, unknown volume, extrema and their location boxes) from the verified
+// leaves and requires the recorded summary to equal it field by field (only "stats" is free);
+// and rejects empty assembled extrema. A leaf that is not decisive for the claim (unknown, or
+// a unique point of undetermined type for no-saddle) makes the status incomplete.
 #pragma once
 #include <cstddef>
 #include <string>
@@ -17,14 +21,16 @@ struct VerifyOptions {
 };
 
 struct VerifyReport {
-    int exit_code = 0;                  // 0 valid, 1 a check failed, 2 unreadable / wrong version
+    int exit_code = 0;                  // 0 valid (whatever its status), 1 a check failed,
+                                        // 2 unreadable / wrong version
     std::string status;                 // recomputed overall status
     std::string verdict;                // recomputed one-line verdict
     std::size_t leaves = 0;
     std::vector<std::string> failures;  // first failures, each naming the line
 };
 
-/// Never throws for a bad file: the result carries the exit code and the reason.
+/// Never throws for a bad file: the result carries the exit code and the reason. Throws
+/// arith::soundness_error when two of its own enclosures contradict each other (a bug).
 VerifyReport verify_certificate(const std::string& path, const VerifyOptions& opt);
 
 }  // namespace gancert::certify

@@ -1,0 +1,294 @@
+#!/usr/bin/env python3
+"""Soundness test of `gancert verify`: builds real certificates, doctors them in every way a
+forger could (every leaf kind x every claim, recorded numbers moved inside their recomputed
+enclosure, summaries rewritten to match, empty assembled extrema, dropped/duplicated leaves)
+and requires that no doctored certificate is accepted as a proof, at the default precision and
+at a higher --bits.
+
+Usage: doctor_certificates.py <gancert-binary> <work-dir>
+"""
+import copy
+import json
+import os
+import subprocess
+import sys
+from decimal import Decimal, getcontext
+
+getcontext().prec = 120
+
+G, WORK = sys.argv[1], sys.argv[2]
+failures = []
+checked = 0
+
+# Real runs: (name, certify arguments). Small boxes so that each verify takes well under 1 s.
+BASES = [
+    ("cubic-nosaddle-refuted", ["--model", "test-cubic", "--box", "x1=-3:3.1,x2=-2.7:3", "--claim", "no-saddle"]),
+    ("cubic-nosaddle-min", ["--model", "test-cubic", "--box", "x1=0.5:1.5,x2=0.5:1.6", "--claim", "no-saddle"]),
+    ("cubic-nostationary-refuted", ["--model", "test-cubic", "--box", "x1=0.5:1.5,x2=-1.5:-0.5",
+                                    "--claim", "no-stationary"]),
+    ("cubic-nostationary-proved", ["--model", "test-cubic", "--box", "x1=1.5:3,x2=-3:3", "--claim", "no-stationary"]),
+    ("cubic-plateau-proved", ["--model", "test-cubic", "--box", "x1=0.95:1.05,x2=0.95:1.05", "--claim", "plateau",
+                              "--eps", "0.7", "--delta", "0.1", "--level", "-4"]),
+    ("cubic-plateau-refuted", ["--model", "test-cubic", "--box", "x1=0:2,x2=0:2", "--claim", "plateau",
+                               "--eps", "0.5", "--delta", "1", "--level", "-4"]),
+    ("cubic-extrema", ["--model", "test-cubic", "--box", "x1=-2:2,x2=-1.5:2.5", "--claim", "extrema",
+                       "--delta", "1e-3"]),
+    ("rsee-nosaddle-refuted", ["--params", "g=0.0159697123469,h=0.119680267744,c=1.42270193163",
+                               "--box", "a=4.5:5.5,b=-0.3:0", "--claim", "no-saddle"]),
+    ("rsee-nosaddle-A", ["--case", "A", "--box", "b=-6:6,h=-6:6", "--claim", "no-saddle"]),
+    ("rsee-extrema-A", ["--case", "A", "--box", "b=-3.1:-2.9,h=-2.1:-1.9", "--claim", "extrema", "--delta", "1e-4"]),
+]
+
+
+def run(args, timeout=300):
+    p = subprocess.run([G] + args, capture_output=True, text=True, timeout=timeout)
+    return p.returncode, p.stdout + p.stderr
+
+
+def load(path):
+    with open(path) as f:
+        lines = [json.loads(l) for l in f if l.strip()]
+    return lines[0], lines[1:-1], lines[-1]
+
+
+def save(path, header, leaves, summary):
+    with open(path, "w") as f:
+        for rec in [header] + leaves + [summary]:
+            f.write(json.dumps(rec, separators=(",", ":")) + "\n")
+
+
+def verify(path, bits=None):
+    args = ["verify", path, "--threads", "1"] + (["--bits", str(bits)] if bits else [])
+    return run(args)
+
+
+def expect_rejected(base, what, header, leaves, summary, bits_list=(None, 256)):
+    """The doctored certificate must not verify as a proof (exit 0) and must be INVALID."""
+    global checked
+    path = os.path.join(WORK, "doctored.jsonl")
+    save(path, header, leaves, summary)
+    for bits in bits_list:
+        rc, out = verify(path, bits)
+        checked += 1
+        if rc == 0 or "INVALID" not in out:
+            failures.append(f"{base}: {what} (bits={bits}) was accepted: exit {rc}\n{out[:600]}")
+
+
+def forge_summary(summary, leaves, claim_kind, status="proved"):
+    """What a forger writes: the summary of a proof with counts matching the doctored leaves."""
+    s = copy.deepcopy(summary)
+    s["status"] = status
+    counts = {}
+    for l in leaves:
+        counts[l["evidence"]] = counts.get(l["evidence"], 0) + 1
+    s["counts"] = counts
+    s["leaves"] = len(leaves)
+    types = {}
+    for l in leaves:
+        if l["evidence"] == "unique":
+            types[l["type"]] = types.get(l["type"], 0) + 1
+    if types:
+        s["unique_types"] = types
+    else:
+        s.pop("unique_types", None)
+    if status == "proved":
+        for k in ("witness", "first_unknown", "coverage_gap"):
+            s.pop(k, None)
+        s["undecided"] = 0
+        s["unknown_volume"] = 0.0
+    return s
+
+
+def shrink(enc, side):
+    """An enclosure moved inside itself: lo raised (side 0) or hi lowered (side 1) to the mid."""
+    lo, hi = Decimal(enc[0]), Decimal(enc[1])
+    if lo == hi:
+        return None
+    mid = (lo + hi) / 2
+    return [str(mid), enc[1]] if side == 0 else [enc[0], str(mid)]
+
+
+def enclosure_fields(leaf):
+    """(path into the leaf, enclosure) for every recorded enclosure of a leaf."""
+    out = []
+
+    def walk(obj, path):
+        if isinstance(obj, list) and len(obj) == 2 and all(isinstance(x, str) for x in obj):
+            try:
+                Decimal(obj[0]), Decimal(obj[1])
+                out.append((path, obj))
+                return
+            except Exception:
+                pass
+        if isinstance(obj, dict):
+            for k, v in obj.items():
+                if k not in ("box", "path", "Y", "Q"):
+                    walk(v, path + [k])
+        elif isinstance(obj, list):
+            for i, v in enumerate(obj):
+                walk(v, path + [i])
+
+    for k, v in leaf.items():
+        if k in ("box", "path", "Y", "Q"):
+            continue
+        if k == "point" and leaf.get("evidence") == "violates":
+            continue
+        walk(v, [k])
+    return out
+
+
+def set_at(obj, path, value):
+    for p in path[:-1]:
+        obj = obj[p]
+    obj[path[-1]] = value
+
+
+EVIDENCE = ["excluded", "unique", "empty", "plateau", "violates", "bounded", "unknown"]
+
+
+def doctor(base):
+    path = os.path.join(WORK, base + ".jsonl")
+    header, leaves, last = load(path)
+    summary = last["summary"]
+    claim = header["claim"]["kind"]
+    status = summary["status"]
+
+    # 1. every leaf kind present: relabel to every other kind (summary unchanged, then forged)
+    seen = set()
+    for i, leaf in enumerate(leaves):
+        ev = leaf["evidence"]
+        if ev in seen:
+            continue
+        seen.add(ev)
+        for other in EVIDENCE:
+            if other == ev:
+                continue
+            L = copy.deepcopy(leaves)
+            L[i]["evidence"] = other
+            expect_rejected(base, f"leaf {i} {ev}->{other}", header, L, last, bits_list=(None,))
+            if status != "proved" or other != "unknown":
+                expect_rejected(base, f"leaf {i} {ev}->{other} + forged summary", header, L,
+                                {"summary": forge_summary(summary, L, claim)}, bits_list=(None,))
+        # 2. every recorded enclosure of this leaf moved inside itself (at both precisions)
+        for fpath, enc in enclosure_fields(leaf):
+            for side in (0, 1):
+                moved = shrink(enc, side)
+                if moved is None:
+                    continue
+                L = copy.deepcopy(leaves)
+                set_at(L[i], fpath, moved)
+                expect_rejected(base, f"leaf {i} {ev} {fpath} side {side} moved inside", header, L, last)
+        # 3. unique leaves: every other type, inertia changed, Q replaced
+        if ev == "unique":
+            for t in ("min", "max", "saddle", "undetermined", "nonsense"):
+                if t == leaf["type"]:
+                    continue
+                L = copy.deepcopy(leaves)
+                L[i]["type"] = t
+                expect_rejected(base, f"unique leaf {i} type -> {t}", header, L,
+                                {"summary": forge_summary(summary, L, claim)})
+            L = copy.deepcopy(leaves)
+            if "inertia" in L[i]:
+                L[i]["inertia"] = [L[i]["inertia"][1], L[i]["inertia"][0]]
+                expect_rejected(base, f"unique leaf {i} inertia swapped", header, L, last)
+            # the audit's forgery: Q zeros, type undetermined, inertia dropped, summary proved
+            L = copy.deepcopy(leaves)
+            L[i]["Q"] = ["0"] * len(L[i]["Q"])
+            L[i]["type"] = "undetermined"
+            L[i].pop("inertia", None)
+            expect_rejected(base, f"unique leaf {i} undetermined forgery", header, L,
+                            {"summary": forge_summary(summary, L, claim)})
+        # 4. excluded: sign flipped, index changed
+        if ev == "excluded":
+            L = copy.deepcopy(leaves)
+            L[i]["sign"] = -L[i]["sign"]
+            expect_rejected(base, f"excluded leaf {i} sign flipped", header, L, last)
+            L = copy.deepcopy(leaves)
+            L[i]["index"] = (L[i]["index"] + 1) % len(header["box"]["names"])
+            expect_rejected(base, f"excluded leaf {i} index changed", header, L, last)
+
+    # 5. structure: a dropped leaf, a duplicated leaf, a leaf's box swapped with another's
+    if len(leaves) > 1:
+        L = leaves[:1] + leaves[2:]
+        expect_rejected(base, "leaf dropped", header, L, {"summary": forge_summary(summary, L, claim, status)},
+                        bits_list=(None,))
+        L = leaves + [leaves[0]]
+        expect_rejected(base, "leaf duplicated", header, L, {"summary": forge_summary(summary, L, claim, status)},
+                        bits_list=(None,))
+        L = copy.deepcopy(leaves)
+        L[0]["box"], L[1]["box"] = L[1]["box"], L[0]["box"]
+        expect_rejected(base, "boxes swapped", header, L, last, bits_list=(None,))
+
+    # 6. every summary field changed
+    for key in list(summary.keys()):
+        if key == "stats":
+            continue
+        S = copy.deepcopy(summary)
+        v = S[key]
+        if isinstance(v, str):
+            S[key] = "proved" if v != "proved" else "refuted"
+        elif isinstance(v, bool):
+            S[key] = not v
+        elif isinstance(v, (int, float)):
+            S[key] = v + 1
+        elif isinstance(v, list) and len(v) == 2 and all(isinstance(x, str) for x in v):
+            S[key] = [str(Decimal(v[0]) + Decimal("1e-9")), v[1]]
+        elif isinstance(v, list):
+            S[key] = v[1:] if v else [[["0", "1"]]]
+        elif isinstance(v, dict):
+            S[key] = dict(v, forged=1)
+        expect_rejected(base, f"summary.{key} changed", header, leaves, {"summary": S}, bits_list=(None,))
+    if status != "proved":
+        expect_rejected(base, "summary forged to proved", header, leaves,
+                        {"summary": forge_summary(summary, leaves, claim)}, bits_list=(None,))
+    S = copy.deepcopy(summary)
+    S.pop("witness", None) if "witness" in S else S.update(witness={"box": leaves[0]["box"]})
+    expect_rejected(base, "summary witness added/removed", header, leaves, {"summary": S}, bits_list=(None,))
+
+    # 7. extrema forgeries: every leaf's min J raised inside its enclosure (summary to match);
+    #    an empty assembled interval (a max point lower bound above every max upper bound)
+    if claim == "extrema":
+        L = copy.deepcopy(leaves)
+        for l in L:
+            if l["evidence"] == "bounded":
+                lo, hi = Decimal(l["min"]["J"][0]), Decimal(l["min"]["J"][1])
+                l["min"]["J"][0] = str(lo + (hi - lo) / 4)
+        S = copy.deepcopy(summary)
+        S["min_J"] = [min((l["min"]["J"][0] for l in L if l["evidence"] == "bounded"), key=Decimal), S["min_J"][1]]
+        expect_rejected(base, "every min J raised inside its enclosure", header, L, {"summary": S})
+        L = copy.deepcopy(leaves)
+        top = max(Decimal(l["max"]["J"][1]) for l in L if l["evidence"] == "bounded")
+        for l in L:
+            if l["evidence"] == "bounded":
+                l["max"]["point"] = [str(top + 1), str(top + 2)]
+                break
+        S = copy.deepcopy(summary)
+        S["max_J"] = [str(top + 1), str(top)]
+        expect_rejected(base, "empty assembled max J", header, L, {"summary": S})
+
+
+def main():
+    os.makedirs(WORK, exist_ok=True)
+    for name, args in BASES:
+        out = os.path.join(WORK, name + ".jsonl")
+        rc, text = run(["certify"] + args + ["--out", out, "--no-progress", "--threads", "2"])
+        if rc not in (0, 1) or not os.path.exists(out):
+            failures.append(f"{name}: certify failed: exit {rc}\n{text}")
+            continue
+        want = "proved" if rc == 0 else ("refuted" if "refuted" in name else "?")
+        rc2, text2 = verify(out)
+        if ("proved" in name or name.endswith("-min") or name.endswith("-A") or "extrema" in name) and rc != 0:
+            failures.append(f"{name}: expected a proof, got exit {rc}: {text}")
+        if "refuted" in name and not text.startswith("refuted"):
+            failures.append(f"{name}: expected refuted, got: {text}")
+        if rc2 != rc or "INVALID" in text2:
+            failures.append(f"{name}: the genuine certificate does not verify as {want}: exit {rc2}\n{text2}")
+        doctor(name)
+    print(f"{checked} doctored certificates checked, {len(failures)} accepted or failed")
+    for f in failures[:40]:
+        print("FAIL:", f)
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
