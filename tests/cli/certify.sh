@@ -52,4 +52,22 @@ expect 2 "garbage.jsonl" verify "$T/garbage.jsonl"
 "$G" certify --model test-degenerate --box "x=-1:2,y=-1:1.5" --claim no-stationary --min-width 1e-3 > "$T/deg" 2>&1
 rc=$?
 grep -q "^incomplete" "$T/deg" && [ $rc = 1 ] || { echo "FAIL: degenerate line not incomplete with exit 1 (exit $rc)"; cat "$T/deg"; fail=1; }
+# one writer per --out: a second run (fresh or --resume) on a certificate being written exits 1
+slow=(certify --case A --box "b=-6:6,h=-6:6" --claim extrema --delta 1e-3 --min-width 1e-3 --no-progress --threads 1)
+"$G" "${slow[@]}" --out "$T/w.jsonl" > "$T/w1" 2>&1 &
+first=$!
+for i in $(seq 1 100); do [ -f "$T/w.jsonl" ] && [ "$(wc -l < "$T/w.jsonl")" -gt 3 ] && break; sleep 0.05; done
+expect 1 "being written by another gancert run" "${slow[@]}" --out "$T/w.jsonl"
+expect 1 "being written by another gancert run" "${slow[@]}" --out "$T/w.jsonl" --resume
+wait $first || { echo "FAIL: the first writer did not prove its claim"; cat "$T/w1"; fail=1; }
+expect 0 "valid: proved" verify "$T/w.jsonl"
+# two --resume runs of one checkpoint: the second is refused while the first runs
+head -40 "$T/w.jsonl" > "$T/r.jsonl"
+"$G" "${slow[@]}" --out "$T/r.jsonl" --resume > "$T/r1" 2>&1 &
+first=$!
+sleep 0.3
+expect 1 "being written by another gancert run" "${slow[@]}" --out "$T/r.jsonl" --resume
+wait $first || { echo "FAIL: the first resume did not prove its claim"; cat "$T/r1"; fail=1; }
+grep -q '"resumed_leaves":39' "$T/r.jsonl" || { echo "FAIL: resume did not keep the 39 finished leaves"; fail=1; }
+expect 0 "valid: proved" verify "$T/r.jsonl"
 exit $fail

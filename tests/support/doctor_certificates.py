@@ -33,11 +33,16 @@ BASES = [
                                "--eps", "0.5", "--delta", "1", "--level", "-4"]),
     ("cubic-extrema", ["--model", "test-cubic", "--box", "x1=-2:2,x2=-1.5:2.5", "--claim", "extrema",
                        "--delta", "1e-3"]),
+    # the audit's R/S/E/E saddle (a 2-D saddle of J in (a, b)); ~700 leaves, so only its unique
+    # leaves are doctored (see UNIQUE_ONLY)
     ("rsee-nosaddle-refuted", ["--params", "g=0.0159697123469,h=0.119680267744,c=1.42270193163",
-                               "--box", "a=4.5:5.5,b=-0.3:0", "--claim", "no-saddle"]),
+                               "--box", "a=4.95:5.02,b=-0.16:-0.12", "--claim", "no-saddle"]),
     ("rsee-nosaddle-A", ["--case", "A", "--box", "b=-6:6,h=-6:6", "--claim", "no-saddle"]),
     ("rsee-extrema-A", ["--case", "A", "--box", "b=-3.1:-2.9,h=-2.1:-1.9", "--claim", "extrema", "--delta", "1e-4"]),
 ]
+
+
+UNIQUE_ONLY = {"rsee-nosaddle-refuted"}
 
 
 def run(args, timeout=300):
@@ -86,7 +91,8 @@ def forge_summary(summary, leaves, claim_kind, status="proved"):
     types = {}
     for l in leaves:
         if l["evidence"] == "unique":
-            types[l["type"]] = types.get(l["type"], 0) + 1
+            t = l.get("type", "?")
+            types[t] = types.get(t, 0) + 1
     if types:
         s["unique_types"] = types
     else:
@@ -106,6 +112,13 @@ def shrink(enc, side):
         return None
     mid = (lo + hi) / 2
     return [str(mid), enc[1]] if side == 0 else [enc[0], str(mid)]
+
+
+def shift(enc, side):
+    """[hi, hi + w] (side 0) or [lo - w, lo] (side 1): touches the old enclosure at one end."""
+    lo, hi = Decimal(enc[0]), Decimal(enc[1])
+    w = hi - lo
+    return [str(hi), str(hi + w)] if side == 0 else [str(lo - w), str(lo)]
 
 
 def enclosure_fields(leaf):
@@ -146,6 +159,28 @@ def set_at(obj, path, value):
 EVIDENCE = ["excluded", "unique", "empty", "plateau", "violates", "bounded", "unknown"]
 
 
+def doctor_unique(base, header, leaves, summary, claim, i, leaf):
+    last = {"summary": summary}
+    for t in ("min", "max", "saddle", "undetermined", "nonsense"):
+        if t == leaf["type"]:
+            continue
+        L = copy.deepcopy(leaves)
+        L[i]["type"] = t
+        expect_rejected(base, f"unique leaf {i} type -> {t}", header, L,
+                        {"summary": forge_summary(summary, L, claim)}, bits_list=(None,))
+    if "inertia" in leaf and leaf["inertia"][0] != leaf["inertia"][1]:
+        L = copy.deepcopy(leaves)
+        L[i]["inertia"] = [leaf["inertia"][1], leaf["inertia"][0]]
+        expect_rejected(base, f"unique leaf {i} inertia swapped", header, L, last, bits_list=(None,))
+    # the audit's forgery: Q zeros, type undetermined, inertia dropped, summary proved
+    L = copy.deepcopy(leaves)
+    L[i]["Q"] = ["0"] * len(L[i]["Q"])
+    L[i]["type"] = "undetermined"
+    L[i].pop("inertia", None)
+    expect_rejected(base, f"unique leaf {i} undetermined forgery", header, L,
+                    {"summary": forge_summary(summary, L, claim)})
+
+
 def doctor(base):
     path = os.path.join(WORK, base + ".jsonl")
     header, leaves, last = load(path)
@@ -155,11 +190,15 @@ def doctor(base):
 
     # 1. every leaf kind present: relabel to every other kind (summary unchanged, then forged)
     seen = set()
+    full = base not in UNIQUE_ONLY
     for i, leaf in enumerate(leaves):
         ev = leaf["evidence"]
-        if ev in seen:
+        if ev in seen or (not full and ev != "unique"):
             continue
         seen.add(ev)
+        if not full:
+            doctor_unique(base, header, leaves, summary, claim, i, leaf)
+            continue
         for other in EVIDENCE:
             if other == ev:
                 continue
@@ -169,7 +208,10 @@ def doctor(base):
             if status != "proved" or other != "unknown":
                 expect_rejected(base, f"leaf {i} {ev}->{other} + forged summary", header, L,
                                 {"summary": forge_summary(summary, L, claim)}, bits_list=(None,))
-        # 2. every recorded enclosure of this leaf moved inside itself (at both precisions)
+        # 2. every recorded enclosure of this leaf (a) moved inside itself: at the recorded
+        #    precision that excludes part of the recomputed enclosure; (b) shifted by its width
+        #    past either end, so that it only touches its old self and excludes the exact value:
+        #    rejected at any precision (the old "overlap" rule for --bits accepted these)
         for fpath, enc in enclosure_fields(leaf):
             for side in (0, 1):
                 moved = shrink(enc, side)
@@ -177,27 +219,15 @@ def doctor(base):
                     continue
                 L = copy.deepcopy(leaves)
                 set_at(L[i], fpath, moved)
-                expect_rejected(base, f"leaf {i} {ev} {fpath} side {side} moved inside", header, L, last)
+                expect_rejected(base, f"leaf {i} {ev} {fpath} side {side} moved inside", header, L, last,
+                                bits_list=(None,))
+                L = copy.deepcopy(leaves)
+                set_at(L[i], fpath, shift(enc, side))
+                expect_rejected(base, f"leaf {i} {ev} {fpath} shifted {'up' if side == 0 else 'down'}",
+                                header, L, last)
         # 3. unique leaves: every other type, inertia changed, Q replaced
         if ev == "unique":
-            for t in ("min", "max", "saddle", "undetermined", "nonsense"):
-                if t == leaf["type"]:
-                    continue
-                L = copy.deepcopy(leaves)
-                L[i]["type"] = t
-                expect_rejected(base, f"unique leaf {i} type -> {t}", header, L,
-                                {"summary": forge_summary(summary, L, claim)})
-            L = copy.deepcopy(leaves)
-            if "inertia" in L[i]:
-                L[i]["inertia"] = [L[i]["inertia"][1], L[i]["inertia"][0]]
-                expect_rejected(base, f"unique leaf {i} inertia swapped", header, L, last)
-            # the audit's forgery: Q zeros, type undetermined, inertia dropped, summary proved
-            L = copy.deepcopy(leaves)
-            L[i]["Q"] = ["0"] * len(L[i]["Q"])
-            L[i]["type"] = "undetermined"
-            L[i].pop("inertia", None)
-            expect_rejected(base, f"unique leaf {i} undetermined forgery", header, L,
-                            {"summary": forge_summary(summary, L, claim)})
+            doctor_unique(base, header, leaves, summary, claim, i, leaf)
         # 4. excluded: sign flipped, index changed
         if ev == "excluded":
             L = copy.deepcopy(leaves)
@@ -207,6 +237,8 @@ def doctor(base):
             L[i]["index"] = (L[i]["index"] + 1) % len(header["box"]["names"])
             expect_rejected(base, f"excluded leaf {i} index changed", header, L, last)
 
+    if not full:
+        return
     # 5. structure: a dropped leaf, a duplicated leaf, a leaf's box swapped with another's
     if len(leaves) > 1:
         L = leaves[:1] + leaves[2:]
@@ -248,14 +280,24 @@ def doctor(base):
     # 7. extrema forgeries: every leaf's min J raised inside its enclosure (summary to match);
     #    an empty assembled interval (a max point lower bound above every max upper bound)
     if claim == "extrema":
+        # the audit's forgery: every leaf's min J lower bound raised above J at a point of the
+        # leaf (its recorded "point" enclosure), summary to match: a minimum above a value of J
         L = copy.deepcopy(leaves)
         for l in L:
             if l["evidence"] == "bounded":
-                lo, hi = Decimal(l["min"]["J"][0]), Decimal(l["min"]["J"][1])
-                l["min"]["J"][0] = str(lo + (hi - lo) / 4)
+                l["min"]["J"] = [str(Decimal(l["min"]["point"][1]) + Decimal("1e-30")),
+                                 str(max(Decimal(l["min"]["J"][1]), Decimal(l["min"]["point"][1]) + 1))]
         S = copy.deepcopy(summary)
         S["min_J"] = [min((l["min"]["J"][0] for l in L if l["evidence"] == "bounded"), key=Decimal), S["min_J"][1]]
-        expect_rejected(base, "every min J raised inside its enclosure", header, L, {"summary": S})
+        expect_rejected(base, "every min J raised above a point value", header, L, {"summary": S})
+        L = copy.deepcopy(leaves)
+        for l in L:
+            if l["evidence"] == "bounded":
+                l["max"]["J"] = [str(min(Decimal(l["max"]["J"][0]), Decimal(l["max"]["point"][0]) - 1)),
+                                 str(Decimal(l["max"]["point"][0]) - Decimal("1e-30"))]
+        S = copy.deepcopy(summary)
+        S["max_J"] = [S["max_J"][0], max((l["max"]["J"][1] for l in L if l["evidence"] == "bounded"), key=Decimal)]
+        expect_rejected(base, "every max J lowered below a point value", header, L, {"summary": S})
         L = copy.deepcopy(leaves)
         top = max(Decimal(l["max"]["J"][1]) for l in L if l["evidence"] == "bounded")
         for l in L:
