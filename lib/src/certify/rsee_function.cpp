@@ -1,14 +1,20 @@
 // The R/S/E/E cost as a certify::BoxFunction (adapter over model::evaluate, issue 3).
 #include <algorithm>
+#include <array>
+#include <cmath>
+#include <type_traits>
 #include <limits>
 #include <optional>
+#include <stdexcept>
 
 #include "gancert/arith/decimal.hpp"
+#include "gancert/arith/errors.hpp"
 #include "gancert/certify/model_factory.hpp"
 
 #if __has_include("gancert/model/closed_form.hpp") && __has_include("gancert/model/integral_path.hpp")
 #include "gancert/model/closed_form.hpp"
 #include "gancert/model/integral_path.hpp"
+#include "gancert/model/intersect.hpp"
 #define GANCERT_HAVE_RSEE_EVALUATOR 1
 #endif
 
@@ -108,11 +114,72 @@ private:
             if (!(bound.lower() > 0)) return;
             auto ub = (-bound).upper();
             if (!(ub < x.upper())) return;
-            if (ub < x.lower()) throw std::logic_error("rsee sign bound contradicts the enclosure");
+            if (ub < x.lower()) throw arith::soundness_error("soundness failure: rsee sign bound contradicts the enclosure");
             x = arith::make_interval(x.lower(), ub);
         };
         cap(e.J.g[2], sb->first);
         cap(e.J.g[3], sb->second);
+    }
+
+    /// Width of an a-priori range of each gradient entry over the box (g >= 0), from
+    /// |D'| = φ <= 1/√π, 0 <= D <= 1, E[X] = 1/c, E[U] = 1 (design §3.1):
+    ///   ∂a J = E[2Dφ(t1)X] − E[2(1−D)φ(t2)(gU+h)] ∈ [−k(g+|h|), k/c],   ∂b J ∈ [−k, k],
+    ///   ∂g J = −a E[2(1−D)φ(t2)U], ∂h J = −a E[2(1−D)φ(t2)] ∈ [−k|a|, k|a|],   k = 2/√π.
+    /// Used only to decide whether the closed form is worth complementing (a cost decision;
+    /// it never narrows an enclosure), so an overestimate here costs time, never soundness.
+    template <class S>
+    static std::array<S, 4> gradient_range_widths(const model::Params<S>& p) {
+        S k = S(2) * arith::inv_sqrt_pi<S>();
+        S absa = arith::abs(p.a);
+        return {k * (S(1) / p.c + arith::abs(p.g) + arith::abs(p.h)), S(2) * k, S(2) * k * absa,
+                S(2) * k * absa};
+    }
+
+    /// The closed form is "wide" (issue 17) when it tells less than a-priori knowledge:
+    /// some entry is non-finite, J's enclosure is wider than its range [0, 2], or the
+    /// enclosure of a free gradient entry is wider than that entry's a-priori range. The
+    /// typical cause is the e^{E} cancellation of the closed form amplified by the box (E =
+    /// μ² − β² large for small a: at a ∈ [0.048, 0.0485] dJ/da has width 3e10 at 53 bits),
+    /// which bisection and precision escalation cure only slowly; it also fires on coarse
+    /// boxes where the closed form's dependency effect is 5–10× the integral path's width
+    /// (measured on the extrema runs, where it lowers the leaf count). Where the closed form
+    /// is merely a few times too wide, bisecting is cheaper than the integral path (tens of
+    /// ms per box), so nothing changes there. The choice affects cost only: the result is
+    /// the closed form or its intersection with another enclosure, an enclosure either way.
+    template <class S>
+    bool closed_form_wide(const model::Params<S>& p, const model::Evaluation<S>& e) const {
+        using T = arith::endpoint_t<S>;
+        auto finite = [](const S& v) {
+            if constexpr (std::is_same_v<T, double>)
+                return std::isfinite(v.lower()) && std::isfinite(v.upper());
+            else
+                return mpfr_number_p(arith::raw(v.lower())) && mpfr_number_p(arith::raw(v.upper()));
+        };
+        if (!finite(e.J1) || !finite(e.J2) || !finite(e.J.v)) return true;
+        for (const S& v : e.J.g)
+            if (!finite(v)) return true;
+        for (const S& v : e.J.h)
+            if (!finite(v)) return true;
+        if (arith::width_up(e.J.v) > S(2).upper()) return true;
+        auto W = gradient_range_widths(p);
+        for (std::size_t i : idx_)
+            if (arith::width_up(e.J.g[i]) > W[i].upper()) return true;
+        return false;
+    }
+
+    /// cf ∩ integral path (arith::soundness_error if they are disjoint). If the integral path
+    /// cannot run on this box (std::range_error: outside its supported range), the closed
+    /// form alone is still a valid enclosure.
+    template <class S>
+    static model::Evaluation<S> complement(const model::Evaluation<S>& cf, const model::Params<S>& p,
+                                           const model::IntegralOptions& opt) {
+        std::optional<model::Evaluation<S>> ip;
+        try {
+            ip = model::evaluate_integral(p, opt);
+        } catch (const std::range_error&) {
+            return cf;
+        }
+        return model::intersect_evaluations(cf, *ip);
     }
 
     template <class S>
@@ -127,7 +194,14 @@ private:
         opt.target_bits = std::is_same_v<S, arith::idouble> ? 10 : 20;
         opt.max_subintervals = 48;
         opt.max_tail_extensions = 2;
-        model::Evaluation<S> e = cf ? *cf : model::evaluate_integral(p, opt);
+        model::Evaluation<S> e;
+        if (!cf)
+            e = model::evaluate_integral(p, opt);
+        else if (closed_form_wide(p, *cf))  // issue 17: complement, never replace
+            e = complement(*cf, p, opt);
+        else
+            e = *cf;
+        model::intersect_a_priori(e);  // J1, J2 ∈ [0, 1], J ∈ [0, 2]
         sharpen_signs(p, e);
         std::size_t n = free_.size();
         Enclosure<S> r{e.J.v, std::vector<S>(n), std::vector<S>(n * n)};

@@ -6,6 +6,7 @@
 
 #include "gancert/model/closed_form.hpp"
 #include "gancert/model/integral_path.hpp"
+#include "gancert/model/intersect.hpp"
 
 namespace gancert::model {
 namespace {
@@ -13,30 +14,6 @@ namespace {
 using arith::idouble;
 using arith::impfr;
 using arith::mpfr;
-
-/// Intersection of two enclosures of the same exact value. An empty intersection means one
-/// of the two paths is unsound: that is a bug, never a result.
-template <class I>
-I intersect_enclosures(const I& x, const I& y, const char* what) {
-    auto lo = x.lower() < y.lower() ? y.lower() : x.lower();
-    auto hi = x.upper() < y.upper() ? x.upper() : y.upper();
-    if (hi < lo)
-        throw std::logic_error(std::string("soundness failure: the closed-form and integral enclosures of ") +
-                               what + " are disjoint");
-    return I(lo, hi);
-}
-
-template <class I>
-Evaluation<I> intersect(const Evaluation<I>& x, const Evaluation<I>& y) {
-    Evaluation<I> r = x;
-    r.J1 = intersect_enclosures(x.J1, y.J1, "J1");
-    r.J2 = intersect_enclosures(x.J2, y.J2, "J2");
-    r.J.v = intersect_enclosures(x.J.v, y.J.v, "J");
-    for (std::size_t i = 0; i < 4; ++i) r.J.g[i] = intersect_enclosures(x.J.g[i], y.J.g[i], "a gradient entry");
-    for (std::size_t i = 0; i < r.J.h.size(); ++i)
-        r.J.h[i] = intersect_enclosures(x.J.h[i], y.J.h[i], "a Hessian entry");
-    return r;
-}
 
 /// Relative width of x is at most `tol` (x not containing 0), or x is the point 0.
 template <class T>
@@ -83,7 +60,7 @@ Evaluation<I> evaluate_interval(const Params<I>& p, Path* used) {
         return ip;
     }
     if (used) *used = Path::both;
-    return intersect(*cf, ip);
+    return intersect_evaluations(*cf, ip);  // throws arith::soundness_error if disjoint
 }
 
 template <class T>
