@@ -44,11 +44,12 @@ struct BoxDecision {
 BoxDecision analyse_box(const BoxFunction& f, const Box& B, const Claim& claim, unsigned bits,
                         Incumbents* incumbents);
 
-/// Re-checks one leaf record independently: re-evaluates its enclosures at max(recorded bits,
-/// bits) and checks (1) every recorded enclosure contains the recomputed one (at any
-/// precision: recorded numbers are only accepted when implied by the verifier's own), (2) the
-/// evidence follows from both, (3) a unique leaf's type equals the type the verifier decides
-/// (with the recorded Q or its own basis). nullopt if the leaf is valid, else the reason.
+/// Re-checks one leaf record independently: re-evaluates its enclosures at the recorded
+/// precision and checks (1) every recorded enclosure contains the recomputed one (recorded
+/// numbers are only accepted when implied by the verifier's own), (2) the evidence follows from
+/// both, (3) a unique leaf's type equals the type the verifier decides (with the recorded Q or
+/// its own basis). With bits above the recorded precision, a second pass at `bits` requires
+/// the evidence to follow from that recomputation as well (a higher --bits only adds checks). nullopt if the leaf is valid, else the reason.
 /// Unknown leaves are valid (they prove nothing). Throws arith::soundness_error when two of
 /// the verifier's enclosures contradict each other.
 std::optional<std::string> check_leaf(const BoxFunction& f, const Box& B, const Claim& claim,
