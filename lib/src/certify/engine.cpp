@@ -137,13 +137,13 @@ std::vector<std::pair<unsigned, std::string>> existing_parts(const std::string& 
     return out;
 }
 
-bool same_run(const json& h1, const json& h2) {
-    for (const char* key : {"claim", "model", "box", "settings"})
-        if (h1.value(key, json()) != h2.value(key, json())) return false;
-    return true;
-}
-
 }  // namespace
+
+std::optional<std::string> header_difference(const json& h1, const json& h2) {
+    for (const char* key : {"claim", "model", "box", "settings"})
+        if (h1.value(key, json()) != h2.value(key, json())) return std::string(key);
+    return std::nullopt;
+}
 
 void remove_parts(const std::string& path) {
     for (const auto& stale : existing_parts(path)) std::filesystem::remove(stale.second);
@@ -172,7 +172,7 @@ std::size_t merge_parts(const std::string& path, const std::vector<std::size_t>*
                 ++appended;
             }
         }, [&](const json& header) {
-            if (!same_run(header, contents.header))
+            if (header_difference(header, contents.header))
                 throw std::runtime_error("part file '" + file + "' belongs to a different run (header differs)");
         });
         if (pc.summary) throw std::runtime_error("part file '" + file + "' has a summary line");
@@ -213,9 +213,8 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
     if (!part && opt.resume && std::filesystem::exists(opt.out) && std::filesystem::file_size(opt.out) > 0) {
         json h;
         auto c0 = read_certificate(opt.out, [](std::size_t, const json&) {}, [&](const json& hd) { h = hd; });
-        for (const char* key : {"claim", "model", "box", "settings"})
-            if (h.value(key, json()) != header[key])
-                throw arith::bad_input("--resume: checkpoint '" + opt.out + "' was made with a different " + key);
+        if (auto key = header_difference(h, header))
+            throw arith::bad_input("--resume: checkpoint '" + opt.out + "' was made with a different " + *key);
         const bool finished = c0.summary.has_value();
         TilingChecker tiling(root);
         if (!finished) merge_parts(opt.out, nullptr);  // leaves of an interrupted distributed run

@@ -55,6 +55,10 @@ std::vector<Box> initial_partition(const Box& root, std::size_t count);
 /// The part files of a distributed run writing `path`: "<path>.part<k>", k = rank.
 std::string part_path(const std::string& path, unsigned rank);
 
+/// The first of the header fields that identify a run (claim, model, box, settings) in which
+/// two certificate headers differ, or nullopt (a checkpoint may only be resumed by its run).
+std::optional<std::string> header_difference(const nlohmann::json& h1, const nlohmann::json& h2);
+
 /// Removes every part file of `path` (stale parts of an earlier run).
 void remove_parts(const std::string& path);
 
