@@ -5,7 +5,7 @@ enclosure, summaries rewritten to match, empty assembled extrema, dropped/duplic
 and requires that no doctored certificate is accepted as a proof, at the default precision and
 at a higher --bits.
 
-Usage: doctor_certificates.py <gancert-binary> <work-dir>
+Usage: doctor_certificates.py <gancert-binary> <work-dir> [base-name ...]
 """
 import copy
 import json
@@ -311,7 +311,10 @@ def doctor(base):
 
 def main():
     os.makedirs(WORK, exist_ok=True)
+    only = set(sys.argv[3:])
     for name, args in BASES:
+        if only and name not in only:
+            continue
         out = os.path.join(WORK, name + ".jsonl")
         rc, text = run(["certify"] + args + ["--out", out, "--no-progress", "--threads", "2"])
         if rc not in (0, 1) or not os.path.exists(out):

@@ -58,8 +58,11 @@ Recorded rec(const json& j) {
 /// The recorded interval (outward parse) contains the recomputed x.
 template <class S>
 bool rec_contains(const Recorded& r, const S& x) {
+    // exact: r.lo <= up(r.lo) <= x.lower() and x.upper() <= down(r.hi) <= r.hi, where up/down
+    // are the binary numbers next to the decimal on the side that makes the test conservative
+    // (an outward parse here would accept a recorded bound a little inside the recomputation)
     S l = arith::parse<S>(r.lo.str()), h = arith::parse<S>(r.hi.str());
-    return l.lower() <= x.lower() && x.upper() <= h.upper();
+    return l.upper() <= x.lower() && x.upper() <= h.lower();
 }
 /// Exact decimal d certainly below every point of x / above every point.
 template <class S>
