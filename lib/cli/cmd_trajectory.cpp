@@ -10,9 +10,11 @@
 #include <string>
 #include <vector>
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "commands.hpp"
+#include "output.hpp"
 #include "gancert/arith/decimal.hpp"
 #include "gancert/dynamics/plateau.hpp"
 #include "gancert/dynamics/play.hpp"
@@ -95,9 +97,11 @@ int draw_plot(const std::string& csv, const std::string& png, const std::string&
     if (!sgd_csv.empty()) cmd += " --sgd " + shell_quote(sgd_csv);
     const int rc = std::system(cmd.c_str());
     if (rc != 0) {
-        std::cerr << "gancert: internal failure: the plot script failed (" << cmd << ")\n";
+        std::cerr << "gancert: --plot: writing '" << png << "' failed: the plot script exited with status "
+                  << (WIFEXITED(rc) ? WEXITSTATUS(rc) : rc) << " (" << cmd << ")\n";
         return exit_failure;
     }
+    require_complete_png(png, "--plot");
     return exit_ok;
 }
 
@@ -253,7 +257,7 @@ int run_trajectory(const TrajectoryOptions& o) {
                   << ", J2 = " << fmt(L.e.J2) << ", J = " << fmt(L.e.J.v) << "\n  ||grad J|| = " << fmt(L.gnorm)
                   << ", KL(p_data||p_g) = " << fmt(*kl_data_to_generator(L.p)) << '\n';
     }
-    if (csv) csv->close();
+    if (csv) close_checked(*csv, csv_path, o.csv.empty() ? "--plot (temporary CSV)" : "--csv");
 
     std::string sgd_csv;
     if (o.sgd_samples > 0) {
@@ -283,6 +287,7 @@ int run_trajectory(const TrajectoryOptions& o) {
                 for (double v : st.spread[k]) f << ',' << fmt(v);
                 f << ',' << fmt(st.distance[k]) << '\n';
             }
+            close_checked(f, sgd_csv, "--csv (SGD statistics)");
             std::cout << "  SGD statistics written to " << sgd_csv << '\n';
         }
     }
