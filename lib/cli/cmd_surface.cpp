@@ -206,9 +206,12 @@ int run_surface(const SurfaceOptions& o) {
     }
 
     const char* py = std::getenv("GANCERT_PYTHON");
+    // The script writes a temporary PNG, checked and then copied with checked writes
+    // (matplotlib does not report every failed write, e.g. to a full disk).
+    const std::string tmp_png = stem + ".png";
     const std::string title = "Case " + o.which + ": J over " + axes[0].name + ", " + axes[1].name;
     const std::string cmd = std::string(py ? py : "/usr/bin/python3") + " " + quote(plot_script().string()) + " " +
-                            quote(grid_csv) + " " + quote(leaves_csv) + " " + quote(traj_csv) + " " + quote(o.plot) +
+                            quote(grid_csv) + " " + quote(leaves_csv) + " " + quote(traj_csv) + " " + quote(tmp_png) +
                             " --xname " + axes[0].name + " --yname " + axes[1].name + " --title " + quote(title);
     const int rc = std::system(cmd.c_str());
     std::error_code ec;
@@ -216,11 +219,13 @@ int run_surface(const SurfaceOptions& o) {
     std::filesystem::remove(leaves_csv, ec);
     std::filesystem::remove(traj_csv, ec);
     if (rc != 0) {
+        std::filesystem::remove(tmp_png, ec);
         std::cerr << "gancert: --plot: writing '" << o.plot << "' failed: the plot script exited with status "
                   << (WIFEXITED(rc) ? WEXITSTATUS(rc) : rc) << " (" << cmd << ")\n";
         return exit_failure;
     }
-    require_complete_png(o.plot, "--plot");
+    require_complete_png(tmp_png, "--plot (temporary PNG for '" + o.plot + "')");
+    install_file(tmp_png, o.plot, "--plot");
     std::cout << "plot written to " << o.plot << '\n';
     return exit_ok;
 }

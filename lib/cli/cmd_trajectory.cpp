@@ -92,16 +92,24 @@ std::filesystem::path plot_script() {
 int draw_plot(const std::string& csv, const std::string& png, const std::string& sgd_csv,
               const std::string& title) {
     const char* py = std::getenv("GANCERT_PYTHON");
+    // The script writes a temporary PNG; it is checked and then copied with checked writes
+    // (matplotlib does not report every failed write, e.g. to a full disk).
+    const std::string tmp_png =
+        (std::filesystem::temp_directory_path() / ("gancert-trajectory-" + std::to_string(::getpid()) + ".png"))
+            .string();
     std::string cmd = std::string(py ? py : "/usr/bin/python3") + " " + shell_quote(plot_script().string()) +
-                      " " + shell_quote(csv) + " " + shell_quote(png) + " --title " + shell_quote(title);
+                      " " + shell_quote(csv) + " " + shell_quote(tmp_png) + " --title " + shell_quote(title);
     if (!sgd_csv.empty()) cmd += " --sgd " + shell_quote(sgd_csv);
     const int rc = std::system(cmd.c_str());
     if (rc != 0) {
         std::cerr << "gancert: --plot: writing '" << png << "' failed: the plot script exited with status "
                   << (WIFEXITED(rc) ? WEXITSTATUS(rc) : rc) << " (" << cmd << ")\n";
+        std::error_code ec;
+        std::filesystem::remove(tmp_png, ec);
         return exit_failure;
     }
-    require_complete_png(png, "--plot");
+    require_complete_png(tmp_png, "--plot (temporary PNG for '" + png + "')");
+    install_file(tmp_png, png, "--plot");
     return exit_ok;
 }
 

@@ -1,3 +1,4 @@
+#include <csignal>
 #include <iostream>
 
 #include "commands.hpp"
@@ -5,6 +6,11 @@
 #include "gancert/arith/decimal.hpp"
 
 int main(int argc, char** argv) {
+    // Interrupts end gancert at once (default dispositions; nothing in gancert installs a
+    // handler). A non-interactive shell starts background commands with SIGINT ignored, which
+    // made a long `gancert eval … &` deaf to kill -INT: restore the default for SIGINT.
+    struct sigaction old_int {};
+    if (::sigaction(SIGINT, nullptr, &old_int) == 0 && old_int.sa_handler == SIG_IGN) std::signal(SIGINT, SIG_DFL);
     CLI::App app{"gancert — certified numerics for the R/S/E/E least-squares GAN"};
     app.require_subcommand(1);
     gancert::cli::action run;

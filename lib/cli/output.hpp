@@ -50,4 +50,24 @@ inline void require_complete_png(const std::string& path, const std::string& wha
         throw write_error(what + ": '" + path + "' is incomplete (not a complete PNG file)");
 }
 
+/// Copies the finished file `from` to `to` with checked writes (so a full disk or /dev/full
+/// is reported even where the producer of `from` would not notice), then removes `from`.
+/// Throws write_error naming `what` and `to`.
+inline void install_file(const std::string& from, const std::string& to, const std::string& what) {
+    std::ifstream in(from, std::ios::binary);
+    if (!in) throw write_error(what + ": the temporary file for '" + to + "' cannot be read");
+    std::ofstream out(to, std::ios::binary | std::ios::trunc);
+    if (!out) throw write_error(what + ": cannot write '" + to + "'");
+    errno = 0;
+    out << in.rdbuf();
+    const int err = errno;
+    in.close();
+    std::error_code ec;
+    std::filesystem::remove(from, ec);
+    if (out.fail())
+        throw write_error(what + ": writing '" + to + "' failed" +
+                          (err != 0 ? std::string(" (") + std::strerror(err) + ")" : std::string()));
+    close_checked(out, to, what);
+}
+
 }  // namespace gancert::cli
