@@ -1,5 +1,6 @@
 // `gancert trajectory` — gradient play of the paper (issue 4): double / MPFR / certified
 // trajectories, the SGD comparison, plateau summary, CSV and PNG output.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -136,7 +137,8 @@ int run_trajectory(const TrajectoryOptions& o) {
     unsigned bits = default_certified_bits;
     if (o.digits > 0) {
         try {
-            bits = arith::bits_for_digits(static_cast<unsigned>(o.digits));
+            // at least the library's minimum precision (--digits 1 asks for 20 bits)
+            bits = std::max(arith::bits_for_digits(static_cast<unsigned>(o.digits)), arith::min_precision_bits);
         } catch (const std::invalid_argument& e) {
             throw arith::bad_input(std::string("--digits: ") + e.what());
         }

@@ -86,6 +86,19 @@ check_eval --b "True" --a 2.2 --b -1e10 --g 1.5 --h -2 --c 0.5 --digits 60
 # 4. --digits 1 (28 bits): the enclosures still contain the reference.
 check_eval --digits "$inA" --a 2.2 --b -3 --g 1.5 --h -2 --c 0.5 --digits 1
 check_eval --digits "$inA" --a 2.2 --b -3 --g 1.5 --h -2 --c 0.5 --digits 2
+# --arith mpfr at --digits 1 (a 20-bit precision request before: exit 2 without naming anything)
+if timeout 30 "$G" eval --a 2.2 --b -3 --g 1.5 --h -2 --c 0.5 --digits 1 --arith mpfr --json >"$TMP/m.json" 2>"$TMP/err"; then
+    python3 -c "
+import json, sys
+v = float(json.load(open(sys.argv[1]))['J1']['value'])
+sys.exit(0 if abs(v - $J1A) <= 0.1 else 1)" "$TMP/m.json" || note "eval --arith mpfr --digits 1: J1 far from the reference"
+else
+    note "eval --arith mpfr --digits 1 failed: $(cat "$TMP/err")"
+fi
+for extra in "" "--certified"; do
+    timeout 60 "$G" trajectory --case A --dims 2 --steps 5 --digits 1 $extra >/dev/null 2>"$TMP/err" ||
+        note "trajectory --digits 1 $extra failed: $(cat "$TMP/err")"
+done
 
 # 5. failed writes: exit 1 and the file named on stderr.
 expect_write_failure() {  # expect_write_failure FILE command args...
