@@ -21,6 +21,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <sstream>
@@ -120,7 +121,8 @@ py::dict py_eval(const py::object& a, const py::object& b, const py::object& g, 
         return report(p, digits, arith_name, r.value, r.precision_bits, model::to_string(r.path));
     }
     if (arith_name == "mpfr") {
-        unsigned bits = arith::bits_for_digits(digits);
+        // at least MPFR's working minimum (digits = 1 asks for 20 bits)
+        unsigned bits = std::max(arith::bits_for_digits(digits), arith::min_precision_bits);
         arith::precision_guard guard(bits);
         auto e = model::evaluate(model::to_scalar<arith::mpfr>(p));
         return report(p, digits, arith_name, e, bits, "");

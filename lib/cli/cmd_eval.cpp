@@ -1,6 +1,7 @@
 // `gancert eval` — J1, J2, J, ∇J, ∇²J at one parameter point (design §6).
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -87,7 +88,8 @@ int run_eval(const eval_options& o) {
         return report(o, r.value, r.precision_bits, model::to_string(r.path));
     }
     if (o.arith == "mpfr") {
-        unsigned bits = arith::bits_for_digits(o.digits);
+        // at least the library's minimum precision (--digits 1 asks for 20 bits)
+        unsigned bits = std::max(arith::bits_for_digits(o.digits), arith::min_precision_bits);
         arith::precision_guard guard(bits);
         auto e = model::evaluate(model::to_scalar<mpfr>(o.p));
         return report(o, e, bits, "");

@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "commands.hpp"
+#include "output.hpp"
 #include "gancert/arith/errors.hpp"
 #include "gancert/arith/precision.hpp"
 #include "gancert/reference/points.hpp"
@@ -142,7 +143,12 @@ int run_reference(const reference_options& o) {
         bar.update(i + 1);
     }
     writer.end();
-    if (!out) throw std::runtime_error("write error on the output");
+    if (o.out.empty()) {
+        std::cout.flush();
+        if (!std::cout) throw write_error("writing the output to standard output failed");
+    } else {
+        close_checked(file, o.out, "--out");
+    }
     return exit_ok;
 }
 

@@ -15,9 +15,11 @@
 #include <string>
 #include <vector>
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "commands.hpp"
+#include "output.hpp"
 #include "gancert/arith/decimal.hpp"
 #include "gancert/certify/engine.hpp"
 #include "gancert/certify/model_factory.hpp"
@@ -132,6 +134,7 @@ std::string certify_leaves(const SurfaceOptions& o, const std::vector<Axis>& axe
         out << bx[0].get<std::string>() << ',' << bx[1].get<std::string>() << ',' << by[0].get<std::string>() << ','
             << by[1].get<std::string>() << ',' << j["evidence"].get<std::string>() << '\n';
     }
+    close_checked(out, leaves_csv, "temporary leaves CSV");
     std::error_code ec;
     std::filesystem::remove(opt.out, ec);
     return r.verdict + " — claim no-saddle over " + setup.box_text;
@@ -173,6 +176,7 @@ int run_surface(const SurfaceOptions& o) {
                 }
                 g << fmt(x) << ',' << fmt(y) << ',' << fmt(J) << '\n';
             }
+        close_checked(g, grid_csv, o.csv.empty() ? "temporary grid CSV" : "--csv");
     }
     std::cout << "surface: " << o.grid << " x " << o.grid << " double evaluations of J (case " << o.which
               << "; others fixed)" << (o.csv.empty() ? "" : ", written to " + o.csv) << '\n';
@@ -187,6 +191,7 @@ int run_surface(const SurfaceOptions& o) {
             t << k << ',' << fmt(coordinate(p, axes[0].index)) << ',' << fmt(coordinate(p, axes[1].index)) << ','
               << fmt(tr[k].e.J.v) << '\n';
         }
+        close_checked(t, traj_csv, "temporary trajectory CSV");
     }
 
     // ---- certifier leaves -----------------------------------------------------------------
@@ -195,13 +200,18 @@ int run_surface(const SurfaceOptions& o) {
         verdict = certify_leaves(o, axes, leaves_csv);
         std::cout << "certifier: " << verdict << '\n';
     } else {
-        std::ofstream(leaves_csv) << "x_lo,x_hi,y_lo,y_hi,evidence\n";
+        std::ofstream l(leaves_csv);
+        l << "x_lo,x_hi,y_lo,y_hi,evidence\n";
+        close_checked(l, leaves_csv, "temporary leaves CSV");
     }
 
     const char* py = std::getenv("GANCERT_PYTHON");
+    // The script writes a temporary PNG, checked and then copied with checked writes
+    // (matplotlib does not report every failed write, e.g. to a full disk).
+    const std::string tmp_png = stem + ".png";
     const std::string title = "Case " + o.which + ": J over " + axes[0].name + ", " + axes[1].name;
     const std::string cmd = std::string(py ? py : "/usr/bin/python3") + " " + quote(plot_script().string()) + " " +
-                            quote(grid_csv) + " " + quote(leaves_csv) + " " + quote(traj_csv) + " " + quote(o.plot) +
+                            quote(grid_csv) + " " + quote(leaves_csv) + " " + quote(traj_csv) + " " + quote(tmp_png) +
                             " --xname " + axes[0].name + " --yname " + axes[1].name + " --title " + quote(title);
     const int rc = std::system(cmd.c_str());
     std::error_code ec;
@@ -209,9 +219,13 @@ int run_surface(const SurfaceOptions& o) {
     std::filesystem::remove(leaves_csv, ec);
     std::filesystem::remove(traj_csv, ec);
     if (rc != 0) {
-        std::cerr << "gancert: internal failure: the plot script failed (" << cmd << ")\n";
+        std::filesystem::remove(tmp_png, ec);
+        std::cerr << "gancert: --plot: writing '" << o.plot << "' failed: the plot script exited with status "
+                  << (WIFEXITED(rc) ? WEXITSTATUS(rc) : rc) << " (" << cmd << ")\n";
         return exit_failure;
     }
+    require_complete_png(tmp_png, "--plot (temporary PNG for '" + o.plot + "')");
+    install_file(tmp_png, o.plot, "--plot");
     std::cout << "plot written to " << o.plot << '\n';
     return exit_ok;
 }

@@ -1,5 +1,6 @@
 // `gancert trajectory` — gradient play of the paper (issue 4): double / MPFR / certified
 // trajectories, the SGD comparison, plateau summary, CSV and PNG output.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -10,9 +11,11 @@
 #include <string>
 #include <vector>
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "commands.hpp"
+#include "output.hpp"
 #include "gancert/arith/decimal.hpp"
 #include "gancert/dynamics/plateau.hpp"
 #include "gancert/dynamics/play.hpp"
@@ -90,14 +93,24 @@ std::filesystem::path plot_script() {
 int draw_plot(const std::string& csv, const std::string& png, const std::string& sgd_csv,
               const std::string& title) {
     const char* py = std::getenv("GANCERT_PYTHON");
+    // The script writes a temporary PNG; it is checked and then copied with checked writes
+    // (matplotlib does not report every failed write, e.g. to a full disk).
+    const std::string tmp_png =
+        (std::filesystem::temp_directory_path() / ("gancert-trajectory-" + std::to_string(::getpid()) + ".png"))
+            .string();
     std::string cmd = std::string(py ? py : "/usr/bin/python3") + " " + shell_quote(plot_script().string()) +
-                      " " + shell_quote(csv) + " " + shell_quote(png) + " --title " + shell_quote(title);
+                      " " + shell_quote(csv) + " " + shell_quote(tmp_png) + " --title " + shell_quote(title);
     if (!sgd_csv.empty()) cmd += " --sgd " + shell_quote(sgd_csv);
     const int rc = std::system(cmd.c_str());
     if (rc != 0) {
-        std::cerr << "gancert: internal failure: the plot script failed (" << cmd << ")\n";
+        std::cerr << "gancert: --plot: writing '" << png << "' failed: the plot script exited with status "
+                  << (WIFEXITED(rc) ? WEXITSTATUS(rc) : rc) << " (" << cmd << ")\n";
+        std::error_code ec;
+        std::filesystem::remove(tmp_png, ec);
         return exit_failure;
     }
+    require_complete_png(tmp_png, "--plot (temporary PNG for '" + png + "')");
+    install_file(tmp_png, png, "--plot");
     return exit_ok;
 }
 
@@ -124,7 +137,8 @@ int run_trajectory(const TrajectoryOptions& o) {
     unsigned bits = default_certified_bits;
     if (o.digits > 0) {
         try {
-            bits = arith::bits_for_digits(static_cast<unsigned>(o.digits));
+            // at least the library's minimum precision (--digits 1 asks for 20 bits)
+            bits = std::max(arith::bits_for_digits(static_cast<unsigned>(o.digits)), arith::min_precision_bits);
         } catch (const std::invalid_argument& e) {
             throw arith::bad_input(std::string("--digits: ") + e.what());
         }
@@ -253,7 +267,7 @@ int run_trajectory(const TrajectoryOptions& o) {
                   << ", J2 = " << fmt(L.e.J2) << ", J = " << fmt(L.e.J.v) << "\n  ||grad J|| = " << fmt(L.gnorm)
                   << ", KL(p_data||p_g) = " << fmt(*kl_data_to_generator(L.p)) << '\n';
     }
-    if (csv) csv->close();
+    if (csv) close_checked(*csv, csv_path, o.csv.empty() ? "--plot (temporary CSV)" : "--csv");
 
     std::string sgd_csv;
     if (o.sgd_samples > 0) {
@@ -283,6 +297,7 @@ int run_trajectory(const TrajectoryOptions& o) {
                 for (double v : st.spread[k]) f << ',' << fmt(v);
                 f << ',' << fmt(st.distance[k]) << '\n';
             }
+            close_checked(f, sgd_csv, "--csv (SGD statistics)");
             std::cout << "  SGD statistics written to " << sgd_csv << '\n';
         }
     }

@@ -1,9 +1,16 @@
+#include <csignal>
 #include <iostream>
 
 #include "commands.hpp"
+#include "output.hpp"
 #include "gancert/arith/decimal.hpp"
 
 int main(int argc, char** argv) {
+    // Interrupts end gancert at once (default dispositions; nothing in gancert installs a
+    // handler). A non-interactive shell starts background commands with SIGINT ignored, which
+    // made a long `gancert eval … &` deaf to kill -INT: restore the default for SIGINT.
+    struct sigaction old_int {};
+    if (::sigaction(SIGINT, nullptr, &old_int) == 0 && old_int.sa_handler == SIG_IGN) std::signal(SIGINT, SIG_DFL);
     CLI::App app{"gancert — certified numerics for the R/S/E/E least-squares GAN"};
     app.require_subcommand(1);
     gancert::cli::action run;
@@ -21,16 +28,27 @@ int main(int argc, char** argv) {
         int rc = app.exit(e);
         return rc == 0 ? 0 : gancert::cli::exit_bad_input;
     }
+    int rc = gancert::cli::exit_failure;
     try {
-        return run ? run() : gancert::cli::exit_failure;
+        rc = run ? run() : gancert::cli::exit_failure;
     } catch (const gancert::arith::bad_input& e) {
+        rc = gancert::cli::exit_bad_input;
         std::cerr << "gancert: bad input: " << e.what() << '\n';
-        return gancert::cli::exit_bad_input;
     } catch (const gancert::arith::soundness_error& e) {
+        rc = gancert::cli::exit_failure;
         std::cerr << "gancert: soundness failure (please report): " << e.what() << '\n';
-        return gancert::cli::exit_failure;
+    } catch (const gancert::cli::write_error& e) {
+        rc = gancert::cli::exit_failure;
+        std::cerr << "gancert: write error: " << e.what() << '\n';
     } catch (const std::exception& e) {
+        rc = gancert::cli::exit_failure;
         std::cerr << "gancert: internal failure: " << e.what() << '\n';
-        return gancert::cli::exit_failure;
     }
+    // Standard output may be a file on a full disk: success only if everything reached it.
+    std::cout.flush();
+    if (!std::cout) {
+        std::cerr << "gancert: write error: writing to standard output failed\n";
+        return rc == gancert::cli::exit_ok ? gancert::cli::exit_failure : rc;
+    }
+    return rc;
 }

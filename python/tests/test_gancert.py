@@ -184,3 +184,26 @@ def test_certify_binding_matches_cli_verdict():
     assert isinstance(ours["leaves"], int) and ours["leaves"] >= 64
     with pytest.raises(ValueError, match="box"):
         gancert.certify(box="b=-6")
+
+
+# Extreme but valid points (an MPFR precision assertion or minutes of computation before):
+# finite enclosures that contain independent limits. J1 does not depend on g (case A's mpmath
+# J1, 27 digits); a -> 0 gives J1 -> D(b)^2 with D(-3) = erfc(3)/2; b = 1e10 saturates D.
+@pytest.mark.parametrize("p, j1", [
+    (("2.2", "-3", "1e10", "-2", "0.5"), Fraction("0.465922211468331744468596999")),
+    (("4.9e-324", "-3", "1.5", "-2", "0.5"), None),
+    (("2.2", "1e10", "1.5", "0.5", "0.5"), Fraction(1)),
+])
+def test_extreme_points_give_finite_enclosures(p, j1):
+    import math
+    r = gancert.eval(*p, digits=20)
+    for name, q in quantities(r):
+        assert math.isfinite(q["lo_float"]) and math.isfinite(q["hi_float"]), name
+        assert q["lo_float"] <= q["hi_float"], name
+    lo, hi = Fraction(r["J1"]["lo"]), Fraction(r["J1"]["hi"])
+    if j1 is None:
+        d = Fraction(math.erfc(3) / 2)
+        j1, slack = d * d, d * d * Fraction(1, 10**14)
+    else:
+        slack = Fraction(1, 10**20)
+    assert lo - slack <= j1 <= hi + slack

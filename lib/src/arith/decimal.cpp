@@ -132,6 +132,7 @@ unsigned digits_to_show_width(const mpfr& lo, const mpfr& hi, unsigned min_digit
         long el = mpfr_get_exp(raw(m)), ew = mpfr_get_exp(raw(w));
         need = (el - ew) * 0.30103 + 2;
     }
+    if (!(need < static_cast<double>(cap))) return cap;  // also keeps the cast below in range
     unsigned d = need < min_digits ? min_digits : static_cast<unsigned>(std::ceil(need));
     return d > cap ? cap : d;
 }

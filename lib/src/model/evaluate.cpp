@@ -107,7 +107,11 @@ Evaluation<mpfr> evaluate(const Params<mpfr>& p) {
         e = evaluate_interval(q, nullptr);
         mpfr tol = arith::fresh_mpfr(64);
         mpfr_set_ui_2exp(arith::raw(tol), 1, -long(bits) + 8, MPFR_RNDD);
-        bool ok = all_quantities(e, [&](const impfr& x) { return narrow(x, tol); });
+        // After one escalation, entries within ±tol (0, or exponentially small values such
+        // as e^{−b²} of a saturated discriminator) are accepted with absolute width ≤ tol.
+        bool ok = all_quantities(e, [&](const impfr& x) {
+            return narrow(x, tol) || (attempt >= 1 && arith::width_up(x) <= tol && arith::mag(x) <= tol);
+        });
         if (ok || attempt >= 3) break;
         work *= 2;
     }
@@ -126,7 +130,10 @@ bool meets_digits(const Evaluation<impfr>& e, unsigned digits, bool allow_absolu
     mpfr_pow_si(arith::raw(tol), arith::raw(tol), -long(digits), MPFR_RNDD);
     return all_quantities(e, [&](const impfr& x) {
         if (narrow(x, tol)) return true;
-        return allow_absolute_at_zero && arith::contains_zero(x) && arith::width_up(x) <= tol;
+        // Absolute width for values at or below 10^−digits in magnitude: enclosures that
+        // contain 0, and those of exponentially small values (e.g. e^{−b²} for a saturated
+        // discriminator), whose relative width no affordable precision can bring down.
+        return allow_absolute_at_zero && arith::width_up(x) <= tol && arith::mag(x) <= tol;
     });
 }
 
@@ -140,7 +147,8 @@ CertifiedEvaluation evaluate_certified(const DecimalParams& p, unsigned digits, 
         r.precision_bits = bits;
         r.value = evaluate_interval(to_scalar<impfr>(p), &r.path);
         // Relative width everywhere; after two escalations accept absolute width for
-        // enclosures that still contain 0 (values that are 0 or below 10^−digits).
+        // enclosures that lie within [−10^−digits, 10^−digits] (values that are 0 or below
+        // 10^−digits in magnitude).
         if (meets_digits(r.value, digits, attempt >= 2)) return r;
         if (bits >= max_bits)
             throw std::range_error("outside supported range: could not reach " + std::to_string(digits) +

@@ -32,9 +32,15 @@ std::size_t auto_points(int bits) {
 /// decides the tail width).
 double initial_T(double p, double beta, bool p_may_vanish, int bits) {
     const double L = bits * 0.6931471805599453 + 5.0;
-    if (p_may_vanish || p == 0) return L + 3.0 * std::log(2.0 + L);
+    const double Lgen = L + 3.0 * std::log(2.0 + L);
+    if (p_may_vanish || p == 0) return Lgen;
     const double ap = std::fabs(p);
-    const double ustar = std::max(0.0, -beta / p);
+    // The transition u* = −β/p only matters while e^{−u*} is not negligible against P, which
+    // is at least of the size of D(±β)² ≳ e^{−2β²}: beyond u ≈ Lgen + 2β² the rest is tail
+    // (enclosed by lemma Q.5 for any T). Capping u* keeps a tiny |p| (a → 0, e.g. a = 1e−300
+    // or 4.9e−324 with u* = 1e300 or ∞) from stretching the partition to astronomic or
+    // infinite lengths; efficiency only, every T is valid.
+    const double ustar = std::min(std::max(0.0, -beta / p), Lgen + std::min(2.0 * beta * beta, 1e6));
     const double tneed = std::sqrt(L + std::log1p(ap)) + 2.0;
     double T = ustar + std::min(tneed / ap, L + 3.0 * std::log(2.0 + L + ustar));
     return std::max(T, 1.0);

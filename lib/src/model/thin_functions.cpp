@@ -57,21 +57,30 @@ bool thin(const I& X) {
 }
 
 /// Enveloping asymptotic series: erfc(x) = e^{−x²}/(x√π)·(Σ_{n<N} (−1)^n (2n−1)!!/(2x²)^n + R_N),
-/// |R_N| ≤ (2N−1)!!/(2x²)^N for real x > 0 (A&S 7.1.23/24). Returns false if the terms do not
-/// get below 2^{−bits} before they start to grow (n > x²).
+/// |R_N| ≤ (2N−1)!!/(2x²)^N for real x > 0 and every N ≥ 1 (A&S 7.1.23/24). Returns false if
+/// the terms do not get below 2^{−bits} before they start to grow (n > x²); with
+/// `accept_any` it then still returns true with the enclosure at the smallest term (valid,
+/// only wider). The loop bound is computed in double and capped, so arguments with x² beyond
+/// the range of long (|x| > 3.04e9) are fine: there the first term is already < 2^{−60} and
+/// the loop ends after ⌈bits/60⌉ terms.
 template <class I>
-bool erfc_asymptotic(const I& x, int bits, I& out) {
+bool erfc_asymptotic(const I& x, int bits, I& out, bool accept_any = false) {
     using T = arith::endpoint_t<I>;
     const I x2 = square(x);
     const I y = I(1) / (I(2) * x2);
     const double x2d = arith::to_double(x2);
+    constexpr double cap = 1e9;  // far beyond any loop that could terminate by `eps`
+    const long nmax = x2d >= 1.0 ? (x2d < cap ? static_cast<long>(x2d) : static_cast<long>(cap)) : 1L;
     const I eps = pow(I(2), -bits);
     I term(1), sum(1);
-    for (long n = 1; n <= static_cast<long>(x2d); ++n) {
+    auto finish = [&](const I& t_) {
+        const T t = t_.upper();
+        out = exp(-x2) * (sum + I(T(-t), t)) / (x * arith::sqrt_pi<I>());
+    };
+    for (long n = 1; n <= nmax; ++n) {
         term = term * I(2 * n - 1) * y;
-        if (term.upper() <= eps.lower()) {
-            T t = term.upper();
-            out = exp(-x2) * (sum + I(T(-t), t)) / (x * arith::sqrt_pi<I>());
+        if (term.upper() <= eps.lower() || (accept_any && n == nmax)) {
+            finish(term);
             return true;
         }
         sum = (n % 2 == 1) ? sum - term : sum + term;
@@ -180,14 +189,22 @@ I erf_disc_impl(const I& X, const I& phi) {
     if (m >= 0) {
         if (large && erfc_asymptotic(I(m), precision_bits<I>() + 4, e))
             Dm = I(1) - e / I(2);
+        else if (md * md > 1e6)  // see below: the series of erf_point would need ~2md² terms
+            Dm = (erfc_asymptotic(I(m), precision_bits<I>() + 4, e, true), I(1) - e / I(2));
         else
             Dm = (I(1) + erf_point(m, 8)) / I(2);
     } else {
         const I x = -I(m);
         if (large && erfc_asymptotic(x, precision_bits<I>() + 4, e)) {
             Dm = e / I(2);
+        } else if (md * md > 1e6) {
+            // Not reached while `large` implies success (md² ≫ bits); kept so that no input can
+            // ask for 1.4·md² guard bits below: the enveloping bound is valid at any N.
+            erfc_asymptotic(x, precision_bits<I>() + 4, e, true);
+            Dm = e / I(2);
         } else {
-            // erfc = 1 − erf loses ≈ x²·log2(e) bits: carry them as guard bits.
+            // erfc = 1 − erf loses ≈ x²·log2(e) bits: carry them as guard bits (md² ≤ 1e6, so
+            // extra ≤ 1.5e6 fits an int and MPFR's precision range).
             const int extra = 12 + static_cast<int>(1.4427 * md * md);
             Dm = (I(1) - erf_point(T(-m), extra)) / I(2);
         }

@@ -34,8 +34,10 @@ struct CertifiedEvaluation {
 };
 
 /// Encloses J1, J2, J, ∇J, ∇²J at the exact decimal parameters with relative width
-/// <= 10^−digits for every quantity (absolute width where the enclosure contains 0 after the
-/// precision budget). The working precision starts at bits_for_digits(digits) and is raised
+/// <= 10^−digits for every quantity, or absolute width <= 10^−digits for a quantity whose
+/// enclosure lies within [−10^−digits, 10^−digits] after two precision escalations (values
+/// that are 0, or exponentially small like e^{−b²} where the discriminator saturates: no
+/// affordable precision gives those relative accuracy). The working precision starts at bits_for_digits(digits) and is raised
 /// (at most to `max_bits`) while any quantity is too wide.
 /// Throws arith::bad_input for parameters outside the domain (c <= 0, g < 0, malformed) or
 /// digits outside [1, 10000]; throws std::range_error ("outside supported range") if the
@@ -43,8 +45,8 @@ struct CertifiedEvaluation {
 CertifiedEvaluation evaluate_certified(const DecimalParams& p, unsigned digits,
                                        unsigned max_bits = 1u << 15);
 
-/// True iff every quantity of `e` meets the width target 10^−digits (relative, or absolute
-/// for enclosures containing 0 when `allow_absolute_at_zero`).
+/// True iff every quantity of `e` meets the width target 10^−digits (relative, or, when
+/// `allow_absolute_at_zero`, absolute for enclosures within [−10^−digits, 10^−digits]).
 bool meets_digits(const Evaluation<arith::impfr>& e, unsigned digits, bool allow_absolute_at_zero);
 
 }  // namespace gancert::model

@@ -27,6 +27,15 @@ inline constexpr std::array<const char*, 4> theta_names{"a", "b", "g", "h"};
 
 /// Checks a decimal parameter set against the model's domain: every entry a finite decimal,
 /// c > 0, g >= 0 (a, b, h any real). Throws arith::bad_input naming the parameter.
+/// One range limit (arith::bad_input, "outside the supported range", naming --a or --g): the
+/// slopes |a|/c and |a|·g of the two reduced integrals must be at most max_slope = 1e300,
+/// because the integral path lays out its quadrature partition in double with pieces of
+/// length ~1/slope (up to 1e300 this costs ~1700 pieces and a few seconds). Otherwise no limit:
+/// extreme but valid points (|b| = 1e10 or 1e400 where the discriminator saturates, g = 1e10,
+/// a = 4.9e−324 or 1e−300, working precision 28 bits) are evaluated to sound enclosures
+/// within seconds; quantities that are exponentially small there (e^{−b²}-like derivatives)
+/// are enclosed to absolute rather than relative width 10^−N (model::evaluate_certified).
+inline constexpr double max_slope = 1e300;
 void validate(const DecimalParams& p);
 
 /// Parses validated decimals into S (intervals enclose the exact decimals).

@@ -133,6 +133,19 @@ inline arith::idouble to_idouble(const arith::impfr& x) {
     return arith::idouble(r.conv_down(x.lower()), r.conv_up(x.upper()));
 }
 
+/// The smallest T ≥ x (T = double: x itself; T = mpfr at the working precision, which may be
+/// below 53 bits: rounded upward, so an upper bound stays an upper bound).
+template <class T>
+T round_up_from_double(double x) {
+    if constexpr (std::is_same_v<T, double>) {
+        return x;
+    } else {
+        T r = arith::fresh_mpfr();
+        mpfr_set_d(arith::raw(r), x, MPFR_RNDU);
+        return r;
+    }
+}
+
 /// M_k ≥ |f_k| on the box, per component. For impfr integrands that offer
 /// `f.template rebind<arith::idouble>()` (the same function with parameters enclosed in
 /// idouble), the box is first evaluated in cbox<idouble> (fast; any upper bound is valid);
@@ -156,7 +169,7 @@ std::array<endpoint<I>, K> modulus_bounds(const F& f, const cbox<I>& box) {
             for (std::size_t k = 0; k < K; ++k) {
                 double M = modulus_bound(CB::get(fb, k));
                 if (!std::isfinite(M) || M < 0x1p-500) redo = true;
-                out[k] = T(M);
+                out[k] = round_up_from_double<T>(M);
             }
         } catch (const std::domain_error&) {
             redo = true;
