@@ -22,6 +22,7 @@
 #include <pybind11/stl.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <map>
 #include <sstream>
@@ -206,14 +207,19 @@ py::dict py_certify(const std::string& which, const std::string& box, const std:
     opt.threads = threads;
     opt.progress = false;
     opt.initial_boxes = 64;  // as `gancert certify`
+    static std::atomic<unsigned long> serial{0};  // one locked temporary per call
     opt.out = (std::filesystem::temp_directory_path() /
-               ("gancert-python-cert-" + std::to_string(::getpid()) + ".jsonl")).string();
+               ("gancert-python-cert-" + std::to_string(::getpid()) + "-" + std::to_string(serial++) + ".jsonl"))
+                  .string();
     CertifyResult r;
-    {
+    std::error_code ec;
+    try {
         py::gil_scoped_release release;
         r = gancert::certify::certify(*setup.function, setup.root, claim, opt);
+    } catch (...) {
+        std::filesystem::remove(opt.out, ec);
+        throw;
     }
-    std::error_code ec;
     std::filesystem::remove(opt.out, ec);
     py::dict d;
     d["status"] = r.summary.value("status", std::string());
