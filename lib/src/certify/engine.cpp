@@ -137,6 +137,14 @@ std::vector<std::pair<unsigned, std::string>> existing_parts(const std::string& 
     return out;
 }
 
+/// True if the file holds at least one complete (newline-terminated) line.
+bool has_complete_line(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    for (char ch; in.get(ch);)
+        if (ch == '\n') return true;
+    return false;
+}
+
 }  // namespace
 
 std::optional<std::string> header_difference(const json& h1, const json& h2) {
@@ -165,6 +173,12 @@ std::size_t merge_parts(const std::string& path, const std::vector<std::size_t>*
     std::size_t appended = 0;
     for (const auto& [k, file] : parts) {
         std::size_t in_part = 0;
+        if (!has_complete_line(file)) {  // a rank stopped before writing its header: no leaves
+            if (expected && k < expected->size() && (*expected)[k] != 0)
+                throw std::runtime_error("part file '" + file + "' is empty, rank " + std::to_string(k) +
+                                         " reported " + std::to_string((*expected)[k]) + " leaves");
+            continue;
+        }
         auto pc = read_certificate(file, [&](std::size_t, const json& leaf) {
             ++in_part;
             if (have.insert(leaf.at("path").dump()).second) {
