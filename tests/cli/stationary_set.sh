@@ -69,13 +69,17 @@ tamper "summary inertia" 'L[-1]["summary"]["classification"]["inertia"] = [2, 2]
 tamper "summary status" 'L[-1]["summary"]["status"] = "refuted"'
 tamper "summary enclosure" 'L[-1]["summary"]["enclosure"] = "approximate"'
 tamper "summary dropped" 'L.pop()'
-tamper "domain widened" 'L[0]["box"]["lo"][2] = "-1"'
+tamper "domain widened" 'L[0]["box"]["hi"][4] = "1"'
 tamper "extra field" 'leaf("S4")["nash"] = "yes"'
 tamper "region moved off line" 'leaf("S4")["region"]["s"] = ">"'
 
-# --- boxes meeting L_c refute no-stationary and no-saddle with the stationary-line witness
+# --- boxes meeting L_c refute no-stationary and no-saddle with the stationary-line witness.
+# (The engine does not stop at the first witness: with the default 64 initial boxes and
+# min-width 1e-6 the boxes *near* L_c that do not meet it are bisected at length, as before;
+# --initial-boxes 1 makes the root itself the witness, the second run mixes leaf kinds.)
 for claim in no-stationary no-saddle; do
-    out=$("$G" certify --case A --box "a=-1:1,b=-1:1,g=0.5:2,h=-1:2" --claim $claim --out "$T/w.jsonl" \
+  for opts in "--initial-boxes 1" "--initial-boxes 8 --min-width 0.3"; do
+    out=$("$G" certify --case A --box "a=-1:1,b=-1:1,g=0.5:2,h=-1:2" --claim $claim $opts --out "$T/w.jsonl" \
           --no-progress 2>&1); rc=$?
     [ $rc -eq 1 ] || err "$claim on a box meeting L_c: exit $rc: $out"
     case "$out" in refuted*stationary-line*) ;; *) err "$claim on a box meeting L_c not refuted by the witness: $out" ;; esac
@@ -95,6 +99,7 @@ open(sys.argv[2], "w").write("".join(json.dumps(x) + "\n" for x in L))
 EOF
     v=$("$G" verify "$T/wt.jsonl" 2>&1)
     echo "$v" | grep -q "^INVALID" || err "$claim: tampered stationary-line leaf accepted: $v"
+  done
 done
 # the witness forged onto a leaf away from the line is rejected
 python3 - "$T/w.jsonl" "$T/wf.jsonl" <<'EOF'
