@@ -37,6 +37,7 @@ std::vector<std::string> split(const std::string& s, char sep) {
 int run_certify(const CertifyArgs& a) {
     using namespace gancert::certify;
     if (parse_claim_kind(a.claim) == ClaimKind::stationary_set) {  // lemma leaves, stationary_set.hpp
+        if (a.model != "rsee") throw arith::bad_input("--model: the stationary-set claim is about the rsee model");
         auto r = certify_stationary_set({a.case_name, a.params, a.box, a.out});
         std::cout << r.verdict << (a.out.empty() ? "" : ", certificate " + a.out) << std::endl;
         return r.proved ? exit_ok : exit_failure;
