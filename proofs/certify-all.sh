@@ -24,6 +24,9 @@ run no-saddle-A-4d   --case A --box "$FOUR" --claim no-saddle
 run no-saddle-B-4d   --case B --box "$FOUR" --claim no-saddle
 run no-stationary-A-4d --case A --box "$FOUR" --claim no-stationary
 run no-stationary-B-4d --case B --box "$FOUR" --claim no-stationary
+# the stationary set on the whole space (lemma leaves, proofs/stationary-set.md)
+run stationary-set-A --claim stationary-set --case A
+run stationary-set-B --claim stationary-set --case B
 # plateaux around the end points of the paper's 2-D trajectories (249 updates, step 0.4)
 run plateau-A-2d --case A --box "b=1.58:1.63,h=1.41:1.46" --claim plateau --eps 0.01 --delta 0.002 --level 1
 run plateau-B-2d --case B --box "b=2.14:2.19,h=-0.16:-0.11" --claim plateau --eps 0.01 --delta 0.002 --level 1

@@ -12,6 +12,7 @@
 #include "gancert/certify/certificate.hpp"
 #include "gancert/certify/engine.hpp"
 #include "gancert/certify/model_factory.hpp"
+#include "gancert/certify/stationary_set.hpp"
 #include "mpi_run.hpp"
 
 namespace gancert::cli {
@@ -35,6 +36,12 @@ std::vector<std::string> split(const std::string& s, char sep) {
 
 int run_certify(const CertifyArgs& a) {
     using namespace gancert::certify;
+    if (parse_claim_kind(a.claim) == ClaimKind::stationary_set) {  // lemma leaves, stationary_set.hpp
+        if (a.model != "rsee") throw arith::bad_input("--model: the stationary-set claim is about the rsee model");
+        auto r = certify_stationary_set({a.case_name, a.params, a.box, a.out});
+        std::cout << r.verdict << (a.out.empty() ? "" : ", certificate " + a.out) << std::endl;
+        return r.proved ? exit_ok : exit_failure;
+    }
     // box "name=lo:hi,..."
     std::map<std::string, std::pair<std::string, std::string>> ranges;
     if (a.box.empty()) throw arith::bad_input("--box: required (e.g. \"b=-6:6,h=-6:6\")");
@@ -96,7 +103,7 @@ void register_certify(CLI::App& app, action& run) {
     cmd->add_option("--case", args->case_name, "Paper case A or B (fixed parameters)");
     cmd->add_option("--params", args->params, "Fixed parameters a=..,b=..,g=..,h=..,c=.. (exact decimals)");
     cmd->add_option("--box", args->box, "Free parameters and ranges, e.g. \"b=-6:6,h=-6:6\"");
-    cmd->add_option("--claim", args->claim, "no-saddle | no-stationary | plateau | extrema");
+    cmd->add_option("--claim", args->claim, "no-saddle | no-stationary | plateau | extrema | stationary-set");
     cmd->add_option("--eps", args->eps, "plateau: bound on |dJ/dtheta_i|");
     cmd->add_option("--delta", args->delta, "plateau: bound on sup J - inf J (or |J - level|); extrema: target width");
     cmd->add_option("--level", args->level, "plateau: the level L of |J - L| <= delta");

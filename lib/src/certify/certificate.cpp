@@ -9,6 +9,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "gancert/certify/stationary_set.hpp"
+
 namespace gancert::certify {
 
 using nlohmann::json;
@@ -111,6 +113,12 @@ void ClaimAccumulator::add(const json& leaf, const Box& B) {
     double vol = B.relative_volume(root_);
     done_volume_ += vol;
     bool undecided = ev == ev_unknown;
+    if (ev == ev_stationary_line) {  // B meets L_c (lemma S7): stationary points, saddles if typed so
+        std::string t = leaf.at("type").get<std::string>();
+        bool refutes = claim_.kind == ClaimKind::no_stationary || (claim_.kind == ClaimKind::no_saddle && t == "saddle");
+        if (refutes && !witness_) witness_ = json{{"box", leaf.at("box")}, {"evidence", ev}, {"type", t}, {"lemma", leaf.at("lemma")}};
+        undecided = !refutes;
+    }
     if (ev == ev_unique) {
         std::string t = leaf.at("type").get<std::string>();
         ++types_[t];
@@ -193,7 +201,9 @@ std::string ClaimAccumulator::verdict() const {
     };
     if (st == "refuted") {
         const json& w = *witness_;
-        if (w.at("evidence") == ev_unique) {
+        if (w.at("evidence") == ev_stationary_line) {
+            o << stationary_line_verdict(w, claim_.kind == ClaimKind::no_saddle, box_text(w.at("box")));
+        } else if (w.at("evidence") == ev_unique) {
             std::string t = w.at("type").get<std::string>();
             std::string in = w.contains("inertia") ? " with Hessian inertia (+" + w["inertia"][0].dump() + ", -" +
                                                          w["inertia"][1].dump() + ")"

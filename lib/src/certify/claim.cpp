@@ -10,6 +10,7 @@ std::string to_string(ClaimKind k) {
         case ClaimKind::no_stationary: return "no-stationary";
         case ClaimKind::plateau: return "plateau";
         case ClaimKind::extrema: return "extrema";
+        case ClaimKind::stationary_set: return "stationary-set";
     }
     return "?";
 }
@@ -19,8 +20,9 @@ ClaimKind parse_claim_kind(const std::string& s) {
     if (s == "no-stationary") return ClaimKind::no_stationary;
     if (s == "plateau") return ClaimKind::plateau;
     if (s == "extrema") return ClaimKind::extrema;
+    if (s == "stationary-set") return ClaimKind::stationary_set;
     throw arith::bad_input("--claim: unknown claim '" + s +
-                           "' (expected no-saddle, no-stationary, plateau or extrema)");
+                           "' (expected no-saddle, no-stationary, plateau, extrema or stationary-set)");
 }
 
 }  // namespace gancert::certify

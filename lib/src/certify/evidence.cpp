@@ -1,5 +1,6 @@
 // Box analysis and leaf re-checking (see evidence.hpp; bounds in proofs/lemmas.md §K).
 #include "gancert/certify/evidence.hpp"
+#include "gancert/certify/stationary_set.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -286,6 +287,8 @@ std::optional<BoxDecision> excluded_by_bounds(const BoxFunction& f, const Box& B
 
 template <class S>
 BoxDecision analyse_stationary(const BoxFunction& f, const Box& B, const Claim& c, unsigned bits) {
+    if (auto w = stationary_line_witness(f, B); w && (c.kind == ClaimKind::no_stationary || w->at("type") == "saddle"))
+        return {BoxDecision::final_leaf, *w, {}};  // B meets L_c (lemma S7)
     if (auto d = excluded_by_bounds<S>(f, B, bits)) return *d;
     if constexpr (std::is_same_v<S, idouble>) {
         // the bounds are cheap: before a full evaluation in double, try them in MPFR, whose
@@ -445,6 +448,7 @@ BoxDecision analyse(const BoxFunction& f, const Box& B, const Claim& c, unsigned
         case ClaimKind::no_stationary: return analyse_stationary<S>(f, B, c, bits);
         case ClaimKind::plateau: return analyse_plateau<S>(f, B, c, bits);
         case ClaimKind::extrema: return analyse_extrema<S>(f, B, c, bits, inc);
+        case ClaimKind::stationary_set: break;  // not box-based (stationary_set.cpp)
     }
     throw std::logic_error("unknown claim");
 }
@@ -490,6 +494,11 @@ void recheck(const BoxFunction& f, const Box& B, const Claim& c, const json& lea
     const std::string ev = leaf.at("evidence").get<std::string>();
     std::size_t n = B.dims();
     if (ev == ev_unknown) return;
+    if (ev == ev_stationary_line) {  // lemma S7, re-derived exactly (stationary_set.cpp)
+        if (c.kind != ClaimKind::no_saddle && c.kind != ClaimKind::no_stationary)
+            throw std::runtime_error("evidence 'stationary-line' does not belong to this claim");
+        return check_stationary_line_leaf(f, B, c.kind == ClaimKind::no_saddle, leaf);
+    }
     if (ev == ev_excluded) {
         if (c.kind != ClaimKind::no_saddle && c.kind != ClaimKind::no_stationary)
             throw std::runtime_error("evidence 'excluded' does not belong to this claim");

@@ -7,6 +7,7 @@
 
 #include "gancert/certify/certificate.hpp"
 #include "gancert/certify/evidence.hpp"
+#include "gancert/certify/stationary_set.hpp"
 
 namespace gancert::certify {
 
@@ -37,6 +38,7 @@ VerifyReport verify_certificate(const std::string& path, const VerifyOptions& op
         if (!header.contains("version") || header["version"] != certificate_version)
             throw arith::bad_input("certificate '" + path + "': unsupported version " +
                                    (header.contains("version") ? header["version"].dump() : "(none)"));
+        if (header.value("claim", json::object()).value("kind", "") == "stationary-set") return verify_stationary_set(path);
         f = make_box_function(header.at("model"));
         claim = claim_from_json(header.at("claim"));
         root = root_from_json(header.at("box"));

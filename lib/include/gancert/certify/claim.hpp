@@ -7,7 +7,7 @@
 
 namespace gancert::certify {
 
-enum class ClaimKind { no_saddle, no_stationary, plateau, extrema };
+enum class ClaimKind { no_saddle, no_stationary, plateau, extrema, stationary_set };
 
 /// A claim with its tolerances (exact decimals).
 ///  no-saddle      no stationary point of J in the box is a saddle (min/max allowed).
@@ -17,6 +17,8 @@ enum class ClaimKind { no_saddle, no_stationary, plateau, extrema };
 ///                 sup J − inf J <= delta).
 ///  extrema        enclosures of max J and min J over the box (faces included); delta is the
 ///                 target width (default 1e-6).
+///  stationary-set R/S/E/E only: the stationary set is exactly L_c, classified, no Nash
+///                 equilibrium (lemma leaves, certify/stationary_set.hpp; not box-based).
 struct Claim {
     ClaimKind kind = ClaimKind::no_saddle;
     std::optional<Decimal> eps, delta, level;
