@@ -1,5 +1,6 @@
 // Certifier benchmarks: leaves per second, time per proofs/ certificate, speed-up 1 -> 2
-// threads, peak RSS (counter "peak_rss_MB", process-wide maximum so far).
+// threads, peak RSS (counter "peak_rss_MB", process-wide maximum so far). Counters:
+// leaves_per_s (rate), s_per_claim (wall seconds of one certify() run), leaves (per run).
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 
@@ -26,12 +27,17 @@ void run(benchmark::State& st, const BoxFunction& f, const Box& root, Claim c) {
     opt.initial_boxes = 64;
     opt.out = (std::filesystem::temp_directory_path() / "gancert-bench-certify.jsonl").string();
     c = resolve_claim(f, root, c);
-    std::size_t leaves = 0;
+    std::size_t leaves = 0, runs = 0;
+    double seconds = 0;
     for (auto _ : st) {
         auto r = certify(f, root, c, opt);
         leaves += r.summary["leaves"].get<std::size_t>();
+        seconds += r.seconds;
+        ++runs;
     }
     st.counters["leaves_per_s"] = benchmark::Counter(static_cast<double>(leaves), benchmark::Counter::kIsRate);
+    st.counters["s_per_claim"] = runs ? seconds / static_cast<double>(runs) : 0.0;
+    st.counters["leaves"] = runs ? static_cast<double>(leaves) / static_cast<double>(runs) : 0.0;
     st.counters["peak_rss_MB"] = peak_rss_mb();
 }
 
@@ -76,8 +82,23 @@ void BM_rsee_plateau(benchmark::State& st) {
     run(st, *f, root, c);
 }
 
+/// Lemma K4 for both signs of a (issue 10): the 4-D no-stationary claim of case A (c = 0.5)
+/// over a < 0 and over its mirror a > 0; with the a < 0 sign bound both are decided by
+/// "excluded (bounds)" leaves at a similar rate.
+template <int Sign>
+void BM_rsee_no_stationary_4d_sign(benchmark::State& st) {
+    auto f = make_rsee_function({{"c", "0.5"}}, {"a", "b", "g", "h"});
+    Box root = Sign > 0 ? make_root_box({"a", "b", "g", "h"}, {"0.5", "-6", "0.2", "-5"}, {"5", "6", "4", "3"})
+                        : make_root_box({"a", "b", "g", "h"}, {"-5", "-6", "0.2", "-5"}, {"-0.5", "6", "4", "3"});
+    Claim c;
+    c.kind = ClaimKind::no_stationary;
+    run(st, *f, root, c);
+}
+
 }  // namespace
 
+BENCHMARK_TEMPLATE(BM_rsee_no_stationary_4d_sign, -1)->Arg(2)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_TEMPLATE(BM_rsee_no_stationary_4d_sign, 1)->Arg(2)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_cubic3_no_saddle)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_TEMPLATE(BM_rsee_no_saddle, 'A', 2)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_TEMPLATE(BM_rsee_no_saddle, 'B', 2)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();

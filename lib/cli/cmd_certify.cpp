@@ -1,5 +1,6 @@
 // `gancert certify` — branch and bound over a parameter box, writes a certificate (issue 5).
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -23,7 +24,8 @@ struct CertifyArgs {
     unsigned threads = 0, max_bits = 512;
     std::size_t initial_boxes = 64;
     double min_width = 1e-6;
-    bool resume = false, no_progress = false;
+    bool resume = false, no_progress = false, progress = false, quiet = false;
+    std::string time_limit, max_leaves, progress_interval;  // validated in run_certify
 };
 
 std::vector<std::string> split(const std::string& s, char sep) {
@@ -68,7 +70,43 @@ int run_certify(const CertifyArgs& a) {
     opt.min_width = a.min_width;
     opt.resume = a.resume;
     opt.initial_boxes = a.initial_boxes;
-    opt.progress = !a.no_progress && isatty(2);
+    // Budgets: a budget-hit run ends incomplete (exit 1) with the undecided boxes as unknown
+    // leaves; --resume re-opens exactly those.
+    if (!a.time_limit.empty()) {
+        double t = -1;
+        try {
+            std::size_t used = 0;
+            t = std::stod(a.time_limit, &used);
+            if (used != a.time_limit.size()) t = -1;
+        } catch (const std::exception&) {
+        }
+        if (!(t > 0) || !std::isfinite(t)) throw arith::bad_input("--time-limit: expected a positive number of seconds, got '" + a.time_limit + "'");
+        opt.time_limit = t;
+    }
+    if (!a.max_leaves.empty()) {
+        if (a.max_leaves.find_first_not_of("0123456789") != std::string::npos || a.max_leaves.size() > 18 ||
+            std::stoull(a.max_leaves) == 0)
+            throw arith::bad_input("--max-leaves: expected a positive integer, got '" + a.max_leaves + "'");
+        opt.max_leaves = static_cast<std::size_t>(std::stoull(a.max_leaves));
+    }
+    if (!a.progress_interval.empty()) {
+        double t = -1;
+        try {
+            std::size_t used = 0;
+            t = std::stod(a.progress_interval, &used);
+            if (used != a.progress_interval.size()) t = -1;
+        } catch (const std::exception&) {
+        }
+        if (!(t > 0) || !std::isfinite(t))
+            throw arith::bad_input("--progress-interval: expected a positive number of seconds, got '" + a.progress_interval + "'");
+        opt.progress_interval = t;
+    }
+    if (a.progress && (a.quiet || a.no_progress)) throw arith::bad_input("--progress: cannot be combined with --quiet");
+    // Status on stderr: a bar on a terminal, otherwise a line every --progress-interval
+    // seconds (default 5); --progress forces it, --quiet silences it.
+    const bool tty = isatty(2);
+    opt.progress = !(a.quiet || a.no_progress);
+    opt.progress_mode = tty ? CertifyOptions::ProgressMode::bar : CertifyOptions::ProgressMode::lines;
     opt.out = a.out;
     // Without --out the certificate is a temporary file, removed however the run ends.
     std::string temporary;
@@ -88,6 +126,10 @@ int run_certify(const CertifyArgs& a) {
     };
     certify::CertifyResult r = run_distributed(*setup.function, setup.root, claim, opt, make_temporary);
     if (r.verdict.empty()) return exit_ok;  // a rank other than 0: rank 0 reports
+    if (r.summary.contains("stats") && r.summary["stats"].contains("budget"))
+        std::cerr << "gancert certify: " << r.summary["stats"]["budget"].get<std::string>()
+                  << "; the undecided boxes are recorded as unknown leaves"
+                  << (temporary.empty() ? "; continue with --resume --out " + opt.out : std::string()) << std::endl;
     std::cout << r.verdict << " — claim " << to_string(claim.kind) << " over " << setup.box_text;
     if (temporary.empty()) std::cout << ", certificate " << opt.out;
     std::cout << std::endl;
@@ -113,7 +155,12 @@ void register_certify(CLI::App& app, action& run) {
     cmd->add_option("--max-bits", args->max_bits, "Precision budget in bits (default 512)");
     cmd->add_option("--min-width", args->min_width, "Smallest relative box width bisected (default 1e-6)");
     cmd->add_option("--initial-boxes", args->initial_boxes, "Start from the box pre-split into this many (default 64)");
-    cmd->add_flag("--no-progress", args->no_progress, "No progress bar");
+    cmd->add_option("--time-limit", args->time_limit, "Stop after SECONDS: undecided boxes become unknown leaves, status incomplete (resumable)");
+    cmd->add_option("--max-leaves", args->max_leaves, "Stop after N leaves computed by this run (as --time-limit)");
+    cmd->add_flag("--progress", args->progress, "Status on stderr also when it is not a terminal (the default)");
+    cmd->add_flag("--quiet", args->quiet, "No status on stderr");
+    cmd->add_option("--progress-interval", args->progress_interval, "Seconds between status lines when stderr is not a terminal (default 5)");
+    cmd->add_flag("--no-progress", args->no_progress, "Same as --quiet");
     cmd->add_option("--model", args->model, "Model: rsee (default) or a test functor")->group("");
     cmd->callback([&run, args] { run = [args] { return run_certify(*args); }; });
 }

@@ -19,6 +19,21 @@ double Box::relative_volume(const Box& ref) const {
     return v;
 }
 
+Decimal Box::volume() const {
+    Decimal v(1);
+    for (std::size_t i = 0; i < dims(); ++i) v = v * (hi[i] - lo[i]);
+    return v;
+}
+
+int compare_paths(const std::vector<PathStep>& x, const std::vector<PathStep>& y) {
+    for (std::size_t k = 0; k < x.size() && k < y.size(); ++k) {
+        if (x[k].dim != y[k].dim) return x[k].dim < y[k].dim ? -1 : 1;
+        if (int c = compare(x[k].split, y[k].split)) return c;
+        if (x[k].upper != y[k].upper) return x[k].upper ? 1 : -1;
+    }
+    return x.size() < y.size() ? -1 : x.size() > y.size() ? 1 : 0;
+}
+
 double Box::max_scaled_width(const Box& ref) const {
     double m = 0;
     for (std::size_t i = 0; i < dims(); ++i)

@@ -88,11 +88,14 @@ ClaimAccumulator::ClaimAccumulator(Claim claim, Box root, std::vector<std::strin
 
 namespace {
 Decimal dec(const json& j, int k) { return Decimal::parse(j.at(k).get<std::string>(), "enclosure"); }
-void keep_top(std::vector<std::pair<Decimal, json>>& v, Decimal key, const json& box, bool largest) {
+template <class L>
+void keep_top(std::vector<L>& v, L item, bool largest) {
     constexpr std::size_t keep = 8;
-    v.emplace_back(std::move(key), box);
-    std::stable_sort(v.begin(), v.end(), [largest](const auto& x, const auto& y) {
-        return largest ? y.first < x.first : x.first < y.first;
+    v.push_back(std::move(item));
+    std::sort(v.begin(), v.end(), [largest](const L& x, const L& y) {  // total order: key, then path
+        int c = compare(x.key, y.key);
+        if (c != 0) return largest ? c > 0 : c < 0;
+        return compare_paths(x.path, y.path) < 0;
     });
     if (v.size() > keep) v.pop_back();
 }
@@ -124,7 +127,8 @@ void ClaimAccumulator::add(const json& leaf, const Box& B) {
         ++types_[t];
         bool refutes = claim_.kind == ClaimKind::no_stationary ||
                        (claim_.kind == ClaimKind::no_saddle && t == "saddle");
-        if (refutes && !witness_) {
+        if (refutes && (!witness_ || compare_paths(B.path, witness_path_) < 0)) {
+            witness_path_ = B.path;
             witness_ = json{{"box", leaf.at("box")}, {"evidence", ev}, {"type", t}};
             if (leaf.contains("inertia")) (*witness_)["inertia"] = leaf.at("inertia");
         }
@@ -132,15 +136,19 @@ void ClaimAccumulator::add(const json& leaf, const Box& B) {
     }
     if (undecided) {
         ++undecided_;
-        unknown_volume_ += vol;
-        if (!first_unknown_)
+        unknown_volume_ = unknown_volume_ + B.volume();
+        if (!first_unknown_ || compare_paths(B.path, first_unknown_path_) < 0) {
+            first_unknown_path_ = B.path;
             first_unknown_ = json{{"box", leaf.at("box")},
                                   {"reason", ev == ev_unknown ? leaf.value("reason", "")
                                                               : "unique stationary point of undetermined type"}};
+        }
     }
-    if (ev == ev_violates && !witness_)
+    if (ev == ev_violates && (!witness_ || compare_paths(B.path, witness_path_) < 0)) {
+        witness_path_ = B.path;
         witness_ = json{{"box", leaf.at("box")}, {"evidence", ev}, {"point", leaf.at("point")},
                         {"index", leaf.at("index")}, {"value", leaf.at("value")}};
+    }
     if (ev == ev_bounded) {
         Decimal mx_hi = dec(leaf.at("max").at("J"), 1), mx_lo = dec(leaf.at("max").at("point"), 0);
         Decimal mn_lo = dec(leaf.at("min").at("J"), 0), mn_hi = dec(leaf.at("min").at("point"), 1);
@@ -148,9 +156,14 @@ void ClaimAccumulator::add(const json& leaf, const Box& B) {
         if (!max_lo_ || *max_lo_ < mx_lo) max_lo_ = mx_lo;
         if (!min_lo_ || mn_lo < *min_lo_) min_lo_ = mn_lo;
         if (!min_hi_ || mn_hi < *min_hi_) min_hi_ = mn_hi;
-        keep_top(max_boxes_, mx_hi, leaf.at("box"), true);
-        keep_top(min_boxes_, mn_lo, leaf.at("box"), false);
+        keep_top(max_boxes_, Located{mx_hi, B.path, leaf.at("box")}, true);
+        keep_top(min_boxes_, Located{mn_lo, B.path, leaf.at("box")}, false);
     }
+}
+
+double ClaimAccumulator::unknown_fraction() const {
+    if (undecided_ == 0) return 0;
+    return unknown_volume_.approx() / root_.volume().approx();
 }
 
 std::string ClaimAccumulator::status() const {
@@ -170,17 +183,17 @@ std::optional<std::string> ClaimAccumulator::inconsistency() const {
 
 json ClaimAccumulator::summary() const {
     json s = {{"status", status()}, {"leaves", leaves_}, {"counts", counts_},
-              {"undecided", undecided_}, {"unknown_volume", unknown_volume_}};
+              {"undecided", undecided_}, {"unknown_volume", unknown_fraction()}};
     if (!types_.empty()) s["unique_types"] = types_;
     if (witness_) s["witness"] = *witness_;
     if (first_unknown_) s["first_unknown"] = *first_unknown_;
     if (gap_) s["coverage_gap"] = *gap_;
     if (claim_.kind == ClaimKind::extrema && max_hi_) {
         json loc_max = json::array(), loc_min = json::array();
-        for (const auto& [k, b] : max_boxes_)
-            if (*max_lo_ <= k) loc_max.push_back(b);
-        for (const auto& [k, b] : min_boxes_)
-            if (k <= *min_hi_) loc_min.push_back(b);
+        for (const auto& l : max_boxes_)
+            if (*max_lo_ <= l.key) loc_max.push_back(l.box);
+        for (const auto& l : min_boxes_)
+            if (l.key <= *min_hi_) loc_min.push_back(l.box);
         s["max_J"] = {max_lo_->str(), max_hi_->str()};
         s["min_J"] = {min_lo_->str(), min_hi_->str()};
         s["max_location_boxes"] = loc_max;
@@ -226,7 +239,7 @@ std::string ClaimAccumulator::verdict() const {
         }
     } else if (st == "incomplete") {
         if (gap_) o << ": " << *gap_ << ";";
-        o << " unknown volume " << unknown_volume_ << " of the box (" << undecided_ << " undecided leaves)";
+        o << " unknown volume " << unknown_fraction() << " of the box (" << undecided_ << " undecided leaves)";
         if (auto e = inconsistency()) o << "; " << *e;
     }
     if (claim_.kind == ClaimKind::extrema && max_hi_)

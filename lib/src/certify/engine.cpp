@@ -1,6 +1,7 @@
 #include "gancert/certify/engine.hpp"
 
 #include <chrono>
+#include <cmath>
 #include <condition_variable>
 #include <cstdio>
 #include <algorithm>
@@ -67,10 +68,14 @@ struct Task {
     unsigned level = 0;
 };
 
+/// Status on stderr while the run goes: a bar redrawn in place (a terminal) or one line every
+/// `interval` seconds (e.g. stderr redirected to a log file): done volume, leaves, elapsed.
 class Progress {
 public:
-    Progress(bool enabled, const ClaimAccumulator& acc, std::mutex& m) : acc_(acc), m_(m) {
-        if (enabled) thread_ = std::thread([this] { loop(); });
+    using Mode = CertifyOptions::ProgressMode;
+    Progress(Mode mode, double interval, const ClaimAccumulator& acc, std::mutex& m)
+        : mode_(mode), interval_(interval > 0 ? interval : 5), acc_(acc), m_(m) {
+        if (mode_ != Mode::off) thread_ = std::thread([this] { loop(); });
     }
     ~Progress() {
         {
@@ -79,16 +84,18 @@ public:
         }
         cv_.notify_all();
         if (thread_.joinable()) thread_.join();
-        if (shown_) std::fprintf(stderr, "\r%*s\r", 78, "");
+        if (shown_ && mode_ == Mode::bar) std::fprintf(stderr, "\r%*s\r", 78, "");
     }
 
 private:
     void loop() {
         auto start = clock_type::now();
+        double next = mode_ == Mode::bar ? 1.0 : interval_;
+        auto tick = std::chrono::milliseconds(mode_ == Mode::bar ? 250 : std::max(10, static_cast<int>(interval_ * 250)));
         std::unique_lock<std::mutex> l(cv_m_);
-        while (!cv_.wait_for(l, std::chrono::milliseconds(250), [this] { return done_; })) {
+        while (!cv_.wait_for(l, tick, [this] { return done_; })) {
             double el = std::chrono::duration<double>(clock_type::now() - start).count();
-            if (el < 1.0) continue;
+            if (el < next) continue;
             double frac;
             std::size_t leaves;
             {
@@ -96,14 +103,23 @@ private:
                 frac = acc_.done_volume();
                 leaves = acc_.leaves();
             }
-            int bar = static_cast<int>(frac * 30 + 1e-9);
-            if (bar > 30) bar = 30;
-            std::fprintf(stderr, "\r[%.*s%*s] %6.2f%% of the box, %zu leaves, %.0f s", bar,
-                         "##############################", 30 - bar, "", 100 * frac, leaves, el);
+            if (mode_ == Mode::bar) {
+                int bar = static_cast<int>(frac * 30 + 1e-9);
+                if (bar > 30) bar = 30;
+                if (bar < 0) bar = 0;
+                std::fprintf(stderr, "\r[%.*s%*s] %6.2f%% of the box, %zu leaves, %.0f s", bar,
+                             "##############################", 30 - bar, "", 100 * frac, leaves, el);
+            } else {
+                std::fprintf(stderr, "certify: %.2f%% of the box done, %zu leaves, %.1f s elapsed\n", 100 * frac,
+                             leaves, el);
+                next = el + interval_;
+            }
             std::fflush(stderr);
             shown_ = true;
         }
     }
+    Mode mode_;
+    double interval_;
     const ClaimAccumulator& acc_;
     std::mutex& m_;
     std::thread thread_;
@@ -198,6 +214,133 @@ std::size_t merge_parts(const std::string& path, const std::vector<std::size_t>*
     return appended;
 }
 
+bool is_budget_reason(const std::string& reason) {
+    return reason == budget_reason_time || reason == budget_reason_leaves || reason == "leaf budget exhausted";
+}
+
+std::map<std::string, unsigned> reopen_budget_leaves(const std::string& path, std::size_t dims) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw arith::bad_input("--resume: certificate '" + path + "': cannot be opened");
+    std::vector<std::string> kept;
+    std::map<std::string, unsigned> reopened;
+    std::string line;
+    std::size_t lineno = 0, offset = 0, first_removed = std::string::npos;
+    bool suffix = true;  // the removed leaves (and the summary) are the file's last lines
+    while (std::getline(in, line)) {
+        if (in.eof()) break;  // torn tail: not a line
+        ++lineno;
+        std::size_t at = offset;
+        offset += line.size() + 1;
+        if (lineno == 1) {
+            kept.push_back(line);
+            continue;
+        }
+        json j = json::parse(line, nullptr, false);
+        if (j.is_discarded()) throw arith::bad_input("--resume: checkpoint line " + std::to_string(lineno) + ": not valid JSON");
+        if (j.contains("summary")) {
+            if (first_removed == std::string::npos) first_removed = at;
+            continue;
+        }
+        if (j.value("evidence", "") == ev_unknown && j.contains("reason") && j["reason"].is_string() &&
+            is_budget_reason(j["reason"].get<std::string>())) {
+            box_from_leaf(j, dims);  // well formed
+            unsigned bits = j.contains("bits") && j["bits"].is_number_unsigned() ? j["bits"].get<unsigned>() : 53;
+            reopened[j.at("path").dump()] = bits;
+            if (first_removed == std::string::npos) first_removed = at;
+            continue;
+        }
+        if (first_removed != std::string::npos) suffix = false;
+        kept.push_back(line);
+    }
+    in.close();
+    if (reopened.empty()) return reopened;
+    if (suffix) {
+        std::filesystem::resize_file(path, first_removed);  // one truncation
+    } else {
+        // Rewritten in place, header first: a crash part-way leaves a valid checkpoint whose
+        // missing boxes a later --resume recomputes.
+        std::ofstream out(path, std::ios::binary | std::ios::trunc);
+        for (const auto& l : kept) out << l << '\n';
+        out.flush();
+        if (!out) throw std::runtime_error("--resume: rewriting '" + path + "' failed");
+    }
+    return reopened;
+}
+
+void extrema_incumbents(const BoxFunction& f, const Box& root, Incumbents& out) {
+    using arith::idouble;
+    auto value = [&](const std::vector<Decimal>& x) -> std::optional<idouble> {
+        try {
+            idouble J = f.enclose(point_intervals<idouble>(x)).J;
+            if (!std::isfinite(J.lower()) || !std::isfinite(J.upper())) return std::nullopt;
+            return J;
+        } catch (const arith::soundness_error&) {
+            throw;
+        } catch (const std::exception&) {
+            return std::nullopt;
+        }
+    };
+    std::optional<std::pair<std::vector<Decimal>, double>> best_max, best_min;
+    for (const Box& b : initial_partition(root, 64)) {
+        auto m = b.midpoint();
+        auto v = value(m);
+        if (!v) continue;
+        out.offer_max_lo(v->lower());
+        out.offer_min_hi(v->upper());
+        double c = arith::to_double(*v);
+        if (!best_max || c > best_max->second) best_max = {m, c};
+        if (!best_min || c < best_min->second) best_min = {m, c};
+    }
+    // The corners of the box (up to 4 dimensions): extrema often sit on the boundary.
+    if (root.dims() <= 4)
+        for (unsigned m = 0; m < (1u << root.dims()); ++m) {
+            std::vector<Decimal> x(root.dims());
+            for (std::size_t i = 0; i < root.dims(); ++i) x[i] = (m >> i) & 1 ? root.hi[i] : root.lo[i];
+            auto v = value(x);
+            if (!v) continue;
+            out.offer_max_lo(v->lower());
+            out.offer_min_hi(v->upper());
+            double c = arith::to_double(*v);
+            if (!best_max || c > best_max->second) best_max = {x, c};
+            if (!best_min || c < best_min->second) best_min = {x, c};
+        }
+    // Compass search (exact decimal points in the closed box; deterministic).
+    auto search = [&](std::vector<Decimal> x, double fx, bool maximise) {
+        std::size_t n = root.dims();
+        std::vector<Decimal> step(n);
+        for (std::size_t i = 0; i < n; ++i) step[i] = (root.hi[i] - root.lo[i]) * Decimal::parse("0.0625");
+        int halvings = 0, evals = 0;
+        while (halvings < 20 && evals < 300) {
+            bool improved = false;
+            for (std::size_t i = 0; i < n; ++i)
+                for (int sg : {1, -1}) {
+                    std::vector<Decimal> y = x;
+                    if (sg > 0 ? x[i] == root.hi[i] : x[i] == root.lo[i]) continue;
+                    y[i] = sg > 0 ? x[i] + step[i] : x[i] - step[i];
+                    if (y[i] < root.lo[i]) y[i] = root.lo[i];  // clamped: faces and corners reachable
+                    if (root.hi[i] < y[i]) y[i] = root.hi[i];
+                    auto v = value(y);
+                    ++evals;
+                    if (!v) continue;
+                    double c = arith::to_double(*v);
+                    if (maximise ? c > fx : c < fx) {
+                        x = std::move(y);
+                        fx = c;
+                        improved = true;
+                        if (maximise) out.offer_max_lo(v->lower());
+                        else out.offer_min_hi(v->upper());
+                    }
+                }
+            if (!improved) {
+                for (auto& s : step) s = s.half();
+                ++halvings;
+            }
+        }
+    };
+    if (best_max) search(best_max->first, best_max->second, true);
+    if (best_min) search(best_min->first, best_min->second, false);
+}
+
 std::vector<Box> pending_boxes(const std::string& path, const Box& root, std::size_t initial) {
     TilingChecker tiling(root);
     std::size_t leaves = 0;
@@ -219,16 +362,25 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
     json header = make_header(f, f.names(), root, claim, settings);
     const bool part = opt.tasks.has_value();
     ClaimAccumulator acc(claim, root, f.names());
-    Incumbents inc;
+    const auto ladder = precision_ladder(opt.max_bits);
+    auto level_of = [&ladder](unsigned bits) {
+        for (unsigned i = 0; i < ladder.size(); ++i)
+            if (ladder[i] == bits) return i;
+        return 0u;
+    };
     std::vector<Task> tasks;
     std::size_t resumed = 0;
     bool append = false;
 
     if (!part && opt.resume && std::filesystem::exists(opt.out) && std::filesystem::file_size(opt.out) > 0) {
         json h;
-        auto c0 = read_certificate(opt.out, [](std::size_t, const json&) {}, [&](const json& hd) { h = hd; });
+        read_certificate(opt.out, [](std::size_t, const json&) {}, [&](const json& hd) { h = hd; });
         if (auto key = header_difference(h, header))
             throw arith::bad_input("--resume: checkpoint '" + opt.out + "' was made with a different " + *key);
+        // A run stopped by a budget: its budget-unknown leaves and summary are removed and
+        // exactly those boxes are computed again (at the precision level they had reached).
+        std::map<std::string, unsigned> reopened = reopen_budget_leaves(opt.out, root.dims());
+        auto c0 = read_certificate(opt.out, [](std::size_t, const json&) {});
         const bool finished = c0.summary.has_value();
         TilingChecker tiling(root);
         if (!finished) merge_parts(opt.out, nullptr);  // leaves of an interrupted distributed run
@@ -236,10 +388,6 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
             Box B = box_from_leaf(leaf, root.dims());
             if (auto err = tiling.add(B.path, B))
                 throw arith::bad_input("--resume: checkpoint line " + std::to_string(line) + ": " + *err);
-            if (leaf.at("evidence") == ev_bounded) {
-                inc.offer_max_lo(Decimal::parse(leaf["max"]["point"][0].get<std::string>()).approx());
-                inc.offer_min_hi(Decimal::parse(leaf["min"]["point"][1].get<std::string>()).approx());
-            }
             ++resumed;
         });
         if (contents.summary) {  // finished already: report what its leaves prove
@@ -252,7 +400,11 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
         if (resumed == 0) {
             for (auto& b : initial_partition(root, opt.initial_boxes)) tasks.push_back({std::move(b), 0});
         } else {
-            for (auto& b : tiling.missing_boxes()) tasks.push_back({std::move(b), 0});
+            for (auto& b : tiling.missing_boxes()) {
+                auto it = reopened.find(leaf_record(b, json::object()).at("path").dump());
+                unsigned level = it == reopened.end() ? 0 : level_of(it->second);
+                tasks.push_back({std::move(b), level});
+            }
         }
         append = true;
     }
@@ -266,8 +418,10 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
             for (auto& b : initial_partition(root, opt.initial_boxes)) tasks.push_back({std::move(b), 0});
         }
     }
+    // Extrema: incumbents fixed up front from the root alone (same on every path: threads,
+    // MPI ranks, resume), so each box's decision is independent of the others.
+    Incumbents inc;
 
-    const auto ladder = precision_ladder(opt.max_bits);
     std::mutex acc_mutex;
     std::atomic<std::size_t> leaves{0};
     auto emit = [&](const Box& B, const json& ev) {
@@ -283,15 +437,39 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
         emit(B, {{"evidence", ev_unknown}, {"reason", reason}, {"bits", bits}});
     };
 
+    // Budgets: once one is reached no box is analysed any more; the boxes taken afterwards are
+    // collected and written below as unknown leaves (sorted by path: the file does not depend
+    // on which thread held which box).
+    std::atomic<bool> budget_hit{false};
+    std::mutex budget_mutex;
+    std::string budget_reason;
+    std::vector<Task> unfinished;
+    auto over_budget = [&]() {
+        if (budget_hit.load()) return true;
+        const char* why = nullptr;
+        if (leaves.load() >= opt.max_leaves) why = budget_reason_leaves;
+        else if (opt.time_limit > 0 &&
+                 std::chrono::duration<double>(clock_type::now() - t0).count() >= opt.time_limit)
+            why = budget_reason_time;
+        if (!why) return false;
+        std::lock_guard<std::mutex> l(budget_mutex);
+        if (budget_reason.empty()) budget_reason = why;
+        budget_hit = true;
+        return true;
+    };
+
     unsigned threads = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
     WorkPool<Task> pool(threads);
     for (std::size_t i = 0; i < tasks.size(); ++i) pool.push(std::move(tasks[i]), static_cast<unsigned>(i));
     tasks.clear();
     {
-        Progress progress(opt.progress, acc, acc_mutex);
+        Progress progress(opt.progress ? opt.progress_mode : CertifyOptions::ProgressMode::off, opt.progress_interval,
+                          acc, acc_mutex);
+        if (claim.kind == ClaimKind::extrema) extrema_incumbents(f, root, inc);
         pool.run([&](Task& t, unsigned, const WorkPool<Task>::Spawn& spawn) {
-            if (leaves.load() + resumed >= opt.max_leaves) {
-                unknown(t.box, "leaf budget exhausted", ladder[t.level]);
+            if (over_budget()) {
+                std::lock_guard<std::mutex> l(budget_mutex);
+                unfinished.push_back(std::move(t));
                 return;
             }
             unsigned li = t.level;
@@ -325,11 +503,15 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
             spawn({std::move(u), li});
             spawn({std::move(l), li});
         });
+        std::sort(unfinished.begin(), unfinished.end(),
+                  [](const Task& x, const Task& y) { return compare_paths(x.box.path, y.box.path) < 0; });
+        for (const Task& t : unfinished) unknown(t.box, budget_reason, ladder[t.level]);
     }
     CertifyResult r;
     r.seconds = std::chrono::duration<double>(clock_type::now() - t0).count();
     json stats = {{"seconds", r.seconds}, {"threads", threads}, {"leaves_this_run", leaves.load()},
                   {"resumed_leaves", resumed}};
+    if (!budget_reason.empty()) stats["budget"] = budget_reason;
     if (part) {  // a part of a distributed run: rank 0 merges and summarises
         r.summary = {{"leaves", leaves.load()}, {"stats", stats}};
         return r;

@@ -419,11 +419,10 @@ BoxDecision analyse_extrema(const BoxFunction& f, const Box& B, const Claim& c, 
                   {"max", {{"J", enc(emax.J)}, {"point", enc(emax.mid.J)}}},
                   {"min", {{"J", enc(emin.J)}, {"point", enc(emin.mid.J)}}}};
     double tol = c.delta->approx();
-    if (inc) {
-        inc->offer_max_lo(lo_double(emax.mid.J));
-        inc->offer_min_hi(hi_double(emin.mid.J));
-    }
-    double max_lo = inc ? inc->max_lo.load() : -1e308, min_hi = inc ? inc->min_hi.load() : 1e308;
+    // Pruning uses only the fixed incumbents and this box's own points, so the decision for a
+    // box does not depend on which other boxes were analysed before it (determinism).
+    double max_lo = std::max(inc ? inc->max_lo.load() : -1e308, lo_double(emax.mid.J));
+    double min_hi = std::min(inc ? inc->min_hi.load() : 1e308, hi_double(emin.mid.J));
     bool max_done = hi_double(emax.J) <= max_lo || width_double(emax.J) <= tol;
     bool min_done = lo_double(emin.J) >= min_hi || width_double(emin.J) <= tol;
     if (max_done && min_done && finite(emax.J) && finite(emin.J)) {

@@ -46,11 +46,16 @@ private:
     std::vector<std::size_t> idx_;
 
     /// Sign facts from the positive-integrand form (design §3.3, proofs/lemmas.md §K4): for
-    /// a > 0 and g >= 0, with t = a(gU + h) + b and m(T) a lower bound of erfc(t)e^{−t²} on T,
-    ///   ∂J/∂h = −2a E[(1−D(t))D'(t)] <= −(a/√π) Σ_k (e^{−u_k} − e^{−u_{k+1}}) m(T_k),
-    ///   ∂J/∂g = −2a E[U(1−D(t))D'(t)] <= −(a/√π) Σ_k ((1+u_k)e^{−u_k} − (1+u_{k+1})e^{−u_{k+1}}) m(T_k),
+    /// a != 0 (the box's a-interval excludes 0) and g >= 0, with t = a(gU + h) + b and m(T) a
+    /// lower bound of erfc(t)e^{−t²} on T,
+    ///   ∂J/∂h = −2a E[(1−D(t))D'(t)] = −(a/√π) E[erfc(t)e^{−t²}],
+    ///   ∂J/∂g = −2a E[U(1−D(t))D'(t)] = −(a/√π) E[U erfc(t)e^{−t²}],
+    ///   L_h = Σ_k (e^{−u_k} − e^{−u_{k+1}}) m(T_k) <= E[erfc(t)e^{−t²}],
+    ///   L_g = Σ_k ((1+u_k)e^{−u_k} − (1+u_{k+1})e^{−u_{k+1}}) m(T_k) <= E[U erfc(t)e^{−t²}],
     /// T_k = a(g[u_k, u_{k+1}] + h) + b over the box (dropping u > 128 only lowers the sums).
-    /// These upper bounds are intersected with the enclosures from the model layer.
+    /// So ∂J/∂h <= −(|a|_lo/√π)L_h < 0 for a > 0 and ∂J/∂h >= (|a|_lo/√π)L_h > 0 for a < 0
+    /// (sign −sign(a)), likewise ∂J/∂g. These one-sided bounds are intersected with the
+    /// enclosures from the model layer.
     template <class S>
     model::Params<S> params(const std::vector<S>& x) const {
         S v[4];
@@ -62,7 +67,8 @@ private:
         return {v[0], v[1], v[2], v[3], arith::parse<S>(fixed_.at("c"), "c")};
     }
 
-    /// ∂J/∂g, ∂J/∂h ∈ [−2a/√π, −(a/√π)·Σ…] (|(1−D)D'| <= 1/√π, E[U] = 1); others (−∞, ∞).
+    /// ∂J/∂g, ∂J/∂h ∈ −sign(a)·[(|a|_lo/√π)·L, 2|a|/√π] (|(1−D)D'| <= 1/√π, E[U] = 1);
+    /// others (−∞, ∞).
     template <class S>
     std::vector<S> bounds(const std::vector<S>& x) const {
         model::Params<S> p = params(x);
@@ -70,19 +76,33 @@ private:
                                                             std::numeric_limits<arith::endpoint_t<S>>::infinity()));
         auto sb = sign_bounds(p);
         if (!sb) return r;
-        S lo = -(S(2) * p.a * arith::inv_sqrt_pi<S>());
+        S absa = sb->sign < 0 ? p.a : -p.a;              // |a| (sign = −sign(a))
+        S far = S(2) * absa * arith::inv_sqrt_pi<S>();   // a-priori magnitude bound
         for (std::size_t i = 0; i < free_.size(); ++i) {
-            const S* b = idx_[i] == 2 ? &sb->first : idx_[i] == 3 ? &sb->second : nullptr;
-            if (b && b->lower() > 0 && lo.lower() < -b->lower())
-                r[i] = arith::make_interval(lo.lower(), (-*b).upper());
+            const S* b = idx_[i] == 2 ? &sb->g : idx_[i] == 3 ? &sb->h : nullptr;
+            if (!b || !(b->lower() > 0) || !(b->lower() < far.upper())) continue;
+            r[i] = sb->sign < 0 ? arith::make_interval((-far).lower(), (-*b).upper())
+                                : arith::make_interval(b->lower(), far.upper());
         }
         return r;
     }
 
-    /// Lower bounds (as intervals whose lower end is the bound) of −∂J/∂g and −∂J/∂h.
+    /// Certified magnitude lower bounds |∂J/∂g| >= g.lower(), |∂J/∂h| >= h.lower() (each an
+    /// interval whose lower end is the bound; <= 0 means no bound) and the sign of both
+    /// derivatives, −sign(a) (lemma K4).
     template <class S>
-    static std::optional<std::pair<S, S>> sign_bounds(const model::Params<S>& p) {
-        if (!(p.a.lower() > 0) || p.g.lower() < 0) return std::nullopt;
+    struct SignBounds {
+        S g, h;
+        int sign;
+    };
+
+    template <class S>
+    static std::optional<SignBounds<S>> sign_bounds(const model::Params<S>& p) {
+        if (p.g.lower() < 0) return std::nullopt;
+        int sign;
+        if (p.a.lower() > 0) sign = -1;
+        else if (p.a.upper() < 0) sign = 1;
+        else return std::nullopt;
         static const int nodes64[] = {0, 1, 2, 4, 8, 16, 32, 64, 128, 192, 256, 384, 512, 768,
                                       1024, 1536, 2048, 3072, 4096, 6144, 8192};  // u·64
         S sum_h(0), sum_g(0);
@@ -100,25 +120,34 @@ private:
             prev_e = e1;
             prev_ue = ue1;
         }
-        S scale = p.a * arith::inv_sqrt_pi<S>();
+        S absa = sign < 0 ? p.a : -p.a;  // an enclosure of |a| with positive lower end
+        S scale = absa * arith::inv_sqrt_pi<S>();
         S bh = scale * arith::make_interval(sum_h.lower(), sum_h.lower());
         S bg = scale * arith::make_interval(sum_g.lower(), sum_g.lower());
-        return std::make_pair(arith::make_interval(bg.lower(), bg.lower()), arith::make_interval(bh.lower(), bh.lower()));
+        return SignBounds<S>{arith::make_interval(bg.lower(), bg.lower()), arith::make_interval(bh.lower(), bh.lower()),
+                             sign};
     }
 
     template <class S>
     static void sharpen_signs(const model::Params<S>& p, model::Evaluation<S>& e) {
         auto sb = sign_bounds(p);
         if (!sb) return;
-        auto cap = [](S& x, const S& bound) {  // x ∩ (−∞, −bound.lower()]
+        auto cap = [sign = sb->sign](S& x, const S& bound) {
             if (!(bound.lower() > 0)) return;
-            auto ub = (-bound).upper();
-            if (!(ub < x.upper())) return;
-            if (ub < x.lower()) throw arith::soundness_error("soundness failure: rsee sign bound contradicts the enclosure");
-            x = arith::make_interval(x.lower(), ub);
+            if (sign < 0) {  // x ∩ (−∞, −bound.lower()]
+                auto ub = (-bound).upper();
+                if (!(ub < x.upper())) return;
+                if (ub < x.lower()) throw arith::soundness_error("soundness failure: rsee sign bound contradicts the enclosure");
+                x = arith::make_interval(x.lower(), ub);
+            } else {         // x ∩ [bound.lower(), ∞)
+                auto lb = bound.lower();
+                if (!(x.lower() < lb)) return;
+                if (x.upper() < lb) throw arith::soundness_error("soundness failure: rsee sign bound contradicts the enclosure");
+                x = arith::make_interval(lb, x.upper());
+            }
         };
-        cap(e.J.g[2], sb->first);
-        cap(e.J.g[3], sb->second);
+        cap(e.J.g[2], sb->g);
+        cap(e.J.g[3], sb->h);
     }
 
     /// Width of an a-priori range of each gradient entry over the box (g >= 0), from

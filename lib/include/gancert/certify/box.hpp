@@ -33,6 +33,8 @@ struct Box {
     std::vector<Decimal> midpoint() const;
     /// Product of widths / product of the reference box's widths (approximate, double).
     double relative_volume(const Box& reference) const;
+    /// Exact product of the widths.
+    Decimal volume() const;
     /// max_i width_i / reference width_i (approximate).
     double max_scaled_width(const Box& reference) const;
     /// The dimension with the largest scaled width (ties: lowest index).
@@ -42,6 +44,11 @@ struct Box {
     /// A box with coordinate `dim` fixed to lo (upper = false) or hi (a face; path unchanged).
     Box face(unsigned dim, bool upper) const;
 };
+
+/// Canonical order of bisection paths (lexicographic over the steps: dimension, exact split,
+/// side; a prefix first): <0, 0, >0. Independent of the order in which leaves were found, so
+/// summaries that pick "the first" leaf of a kind pick the same one for any thread count.
+int compare_paths(const std::vector<PathStep>& x, const std::vector<PathStep>& y);
 
 /// The input box from decimal endpoints (lo < hi checked; bad_input names the variable).
 Box make_root_box(const std::vector<std::string>& names, const std::vector<std::string>& lo,

@@ -39,7 +39,11 @@ nlohmann::json leaf_record(const Box& B, const nlohmann::json& evidence);
 Box box_from_leaf(const nlohmann::json& leaf, std::size_t dims);
 
 /// Aggregates leaves into the claim's overall status (the certifier and the verifier use the
-/// same rules, on the leaves in the file's order, so both compute the same summary):
+/// same rules, so both compute the same summary). The summary does not depend on the order of
+/// the leaves in the file (which depends on the thread count and on MPI): the witness and
+/// first_unknown are the qualifying leaves with the smallest path (compare_paths), ties of
+/// the extrema location boxes are broken by path, and unknown_volume is summed exactly
+/// (decimal products of widths) and converted to double once.
 ///  * no-saddle is refuted by a `unique` leaf of type saddle; a `unique` leaf whose type is not
 ///    certified (anything but min/max/saddle, e.g. "undetermined") is not decisive and counts
 ///    as undecided, like `unknown`;
@@ -73,12 +77,20 @@ private:
     std::map<std::string, std::size_t> counts_;
     std::map<std::string, std::size_t> types_;
     std::size_t leaves_ = 0, undecided_ = 0;
-    double unknown_volume_ = 0, done_volume_ = 0;
+    double done_volume_ = 0;            // progress display only
+    Decimal unknown_volume_;             // exact sum of the undecided leaves' volumes
     std::optional<nlohmann::json> witness_;
     std::optional<nlohmann::json> first_unknown_;
+    std::vector<PathStep> witness_path_, first_unknown_path_;
+    double unknown_fraction() const;
     std::optional<std::string> gap_;
     std::optional<Decimal> max_lo_, max_hi_, min_lo_, min_hi_;
-    std::vector<std::pair<Decimal, nlohmann::json>> max_boxes_, min_boxes_;  // top few
+    struct Located {
+        Decimal key;
+        std::vector<PathStep> path;
+        nlohmann::json box;
+    };
+    std::vector<Located> max_boxes_, min_boxes_;  // top few
     std::string name(std::size_t i) const;
 };
 

@@ -9,6 +9,7 @@
 #pragma once
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -20,11 +21,21 @@
 
 namespace gancert::certify {
 
+struct Incumbents;
+
 struct CertifyOptions {
     unsigned threads = 0;          // 0: all hardware threads
     unsigned max_bits = 512;       // precision budget
     double min_width = 1e-6;       // smallest scaled width bisected further
-    std::size_t max_leaves = 20'000'000;
+    // Budgets. When one is reached the run stops taking boxes: every box not yet decided is
+    // written as an `unknown` leaf with reason budget_reason_time / budget_reason_leaves (at
+    // the precision level it had reached), then the summary (status incomplete, with the
+    // unknown volume). --resume on such a certificate re-opens exactly those leaves.
+    std::size_t max_leaves = 20'000'000;  // leaves computed by this run (resumed ones not counted)
+    double time_limit = 0;                // seconds of this run; 0: none
+    enum class ProgressMode { off, bar, lines };
+    ProgressMode progress_mode = ProgressMode::bar;  // used when `progress`
+    double progress_interval = 5;  // seconds between status lines (lines mode)
     bool progress = true;          // progress bar on stderr after one second
     std::string out;               // certificate path (required)
     bool resume = false;           // continue an unfinished certificate at `out`
@@ -39,6 +50,25 @@ struct CertifyResult {
     std::string verdict;     // one line
     double seconds = 0;
 };
+
+/// Reasons of the unknown leaves a budget-hit run writes for its undecided boxes (the only
+/// unknown leaves --resume re-opens; "leaf budget exhausted" is the reason of older runs).
+inline constexpr const char* budget_reason_time = "time limit reached";
+inline constexpr const char* budget_reason_leaves = "leaf budget reached";
+bool is_budget_reason(const std::string& reason);
+
+/// Re-opens a finished certificate at `path` whose summary is incomplete because of a budget:
+/// removes its budget `unknown` leaves and its summary (the file becomes a resumable
+/// checkpoint: header + leaves) and returns the removed boxes with the precision (bits) each
+/// had reached, keyed by the path's JSON text. Empty (file untouched) if there is none. The
+/// caller holds the OutputLock.
+std::map<std::string, unsigned> reopen_budget_leaves(const std::string& path, std::size_t dims);
+
+/// Deterministic incumbents for the extrema claim over `root`: J (interval<double> at exact
+/// decimal points) at the midpoints of initial_partition(root, 64) and at the corners of the
+/// box (up to 4 dimensions), then a compass search (steps clamped to the box) from the best
+/// point for max and for min. Points whose evaluation fails are skipped.
+void extrema_incumbents(const BoxFunction& f, const Box& root, Incumbents& out);
 
 /// Resolves a plateau claim without a level (level := J at the box midpoint, rounded to 10
 /// digits; delta := delta/2) and fills the extrema default delta (1e-6).

@@ -21,8 +21,10 @@
 
 namespace gancert::certify {
 
-/// Shared incumbents of the extrema branch and bound (outward doubles): a certified lower
-/// bound of max J and a certified upper bound of min J found so far. Pruning only.
+/// Incumbents of the extrema branch and bound (outward doubles): a certified lower bound of
+/// max J and a certified upper bound of min J, fixed before the run (engine.hpp: extrema_incumbents) and
+/// only read by analyse_box, so that every box's decision is independent of the others and
+/// the leaves are the same for any thread count / MPI split. Pruning only.
 struct Incumbents {
     std::atomic<double> max_lo{-1e308};
     std::atomic<double> min_hi{1e308};
@@ -40,7 +42,7 @@ struct BoxDecision {
 /// Analyses box B at `bits` of precision (53 = interval<double>, else interval<mpfr> at that
 /// many bits) for the claim. Never returns a final leaf that is not justified by the recorded
 /// enclosures. Returns escalate when the midpoint evaluation is limited by precision (or the
-/// evaluation failed), bisect otherwise. `incumbents` is used (and updated) for extrema only.
+/// evaluation failed), bisect otherwise. `incumbents` is read (never updated) for extrema only.
 BoxDecision analyse_box(const BoxFunction& f, const Box& B, const Claim& claim, unsigned bits,
                         Incumbents* incumbents);
 

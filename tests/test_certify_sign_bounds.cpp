@@ -1,0 +1,178 @@
+// Lemma K4 (proofs/lemmas.md): the certifier's sign bounds of ∂J/∂g and ∂J/∂h for the R/S/E/E
+// cost, for a > 0 (certified upper bound < 0) and for a < 0 (certified lower bound > 0). The
+// bounds (RseeFunction::gradient_bounds, and the same bounds intersected into enclose()) are
+// compared with the validated integral path's enclosures (model::evaluate_integral on point
+// intervals) at points of random boxes: the bound must have the sign −sign(a) and must never
+// cut an enclosure (a sound bound contains the exact value, which the enclosure contains).
+// Planted errors (the bound scaled by 1.5 towards the far side, or with the wrong sign) go
+// through the same comparison and must be caught.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <functional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "gancert/arith/decimal.hpp"
+#include "gancert/arith/errors.hpp"
+#include "gancert/certify/model_factory.hpp"
+#include "gancert/model/integral_path.hpp"
+
+using namespace gancert;
+using arith::idouble;
+
+namespace {
+
+struct TestBox {
+    double lo[4], hi[4];  // a, b, g, h (exact doubles)
+    std::string c;
+};
+
+/// Random boxes with a > 0 (positive = true) or a < 0 (the mirror a -> -a, b -> -b keeps t in
+/// the same range; not needed for soundness, only to cover similar magnitudes).
+std::vector<TestBox> random_boxes(bool positive, unsigned count, unsigned seed) {
+    std::mt19937_64 rng(seed);
+    std::uniform_real_distribution<double> ua(0.05, 5), ub(-6, 6), ug(0, 4), uh(-5, 3), uw(0.002, 0.25),
+        usmall(0, 0.3);
+    std::vector<TestBox> out;
+    for (unsigned k = 0; k < count; ++k) {
+        TestBox B;
+        double a = ua(rng), w = uw(rng);
+        B.lo[0] = positive ? a : -a - w;
+        B.hi[0] = positive ? a + w : -a;
+        double b = ub(rng);
+        B.lo[1] = b;
+        B.hi[1] = b + uw(rng);
+        double g = (k % 3 == 0) ? usmall(rng) : ug(rng);  // a third with small g: tight bounds
+        B.lo[2] = g;
+        B.hi[2] = g + uw(rng);
+        double h = uh(rng);
+        B.lo[3] = h;
+        B.hi[3] = h + uw(rng);
+        B.c = k % 2 ? "0.5" : "4.04";
+        out.push_back(B);
+    }
+    return out;
+}
+
+/// A bound r on an exact value is contradicted by an enclosure E of that value iff r ∩ E = ∅.
+bool cuts(const idouble& r, const idouble& E) { return r.upper() < E.lower() || E.upper() < r.lower(); }
+
+using Bound = std::function<idouble(const idouble&, int /*sign*/)>;  // identity or a planted error
+
+struct Tally {
+    unsigned boxes = 0, with_bound = 0, points = 0, cut = 0, wrong_sign = 0;
+};
+
+/// Runs the comparison over the boxes with the bound transformed by `plant`.
+Tally compare(const std::vector<TestBox>& boxes, const Bound& plant, bool also_enclose) {
+    Tally t;
+    std::mt19937_64 rng(7);
+    std::uniform_real_distribution<double> u01(0, 1);
+    for (const auto& B : boxes) {
+        ++t.boxes;
+        auto f = certify::make_rsee_function({{"c", B.c}}, {"a", "b", "g", "h"});
+        std::vector<idouble> X;
+        for (int i = 0; i < 4; ++i) X.emplace_back(B.lo[i], B.hi[i]);
+        auto r = f->gradient_bounds(X);
+        REQUIRE(r.size() == 4);
+        const int sign = B.lo[0] > 0 ? -1 : 1;  // −sign(a)
+        bool any = false;
+        for (int i : {2, 3}) {
+            if (!std::isfinite(r[i].lower()) || !std::isfinite(r[i].upper())) continue;
+            any = true;
+            r[i] = plant(r[i], sign);
+            if (sign < 0 ? !(r[i].upper() < 0) : !(r[i].lower() > 0)) ++t.wrong_sign;
+        }
+        if (any) ++t.with_bound;
+        // points: the 16 corners and 8 random points of the box
+        std::vector<std::array<double, 4>> pts;
+        for (int m = 0; m < 16; ++m) {
+            std::array<double, 4> p;
+            for (int i = 0; i < 4; ++i) p[i] = (m >> i) & 1 ? B.hi[i] : B.lo[i];
+            pts.push_back(p);
+        }
+        for (int k = 0; k < 8; ++k) {
+            std::array<double, 4> p;
+            for (int i = 0; i < 4; ++i) p[i] = B.lo[i] + (B.hi[i] - B.lo[i]) * u01(rng);
+            pts.push_back(p);
+        }
+        idouble c = arith::parse<idouble>(B.c);
+        for (const auto& p : pts) {
+            model::Params<idouble> prm{idouble(p[0]), idouble(p[1]), idouble(p[2]), idouble(p[3]), c};
+            model::Evaluation<idouble> e;
+            try {
+                e = model::evaluate_integral(prm);
+            } catch (const std::range_error&) {
+                continue;
+            }
+            ++t.points;
+            bool bad = false;
+            for (int i : {2, 3}) {
+                const idouble& E = e.J.g[i];
+                if (std::isfinite(r[i].lower()) && std::isfinite(r[i].upper()) && cuts(r[i], E)) bad = true;
+            }
+            if (also_enclose) {
+                // the certifier's own point enclosure (closed form / integral path, then the
+                // sign bound intersected in) must agree with the integral path
+                std::vector<idouble> P{idouble(p[0]), idouble(p[1]), idouble(p[2]), idouble(p[3])};
+                auto en = f->enclose(P);
+                for (int i : {2, 3})
+                    if (cuts(en.g[i], e.J.g[i])) bad = true;
+            }
+            if (bad) ++t.cut;
+        }
+    }
+    return t;
+}
+
+}  // namespace
+
+TEST_CASE("K4 sign bounds: sound for a > 0 and a < 0, planted errors caught", "[certify][rsee][K4]") {
+    for (bool positive : {true, false}) {
+        INFO((positive ? "a > 0" : "a < 0"));
+        auto boxes = random_boxes(positive, 36, positive ? 11 : 12);
+        Tally ok = compare(boxes, [](const idouble& r, int) { return r; }, true);
+        std::printf("K4 %s: %u boxes, %u with a bound, %u points, %u cut\n", positive ? "a>0" : "a<0", ok.boxes,
+                    ok.with_bound, ok.points, ok.cut);
+        CHECK(ok.with_bound >= ok.boxes * 2 / 3);  // the bound is available on most boxes
+        CHECK(ok.points >= ok.boxes * 20);
+        CHECK(ok.wrong_sign == 0);
+        CHECK(ok.cut == 0);
+
+        // planted: the bound's inner end moved 1.5x further from 0 (too strong a claim)
+        Tally scaled = compare(boxes, [](const idouble& r, int sign) {
+            return sign < 0 ? idouble(r.lower(), 1.5 * r.upper()) : idouble(1.5 * r.lower(), r.upper());
+        }, false);
+        std::printf("K4 %s planted x1.5: %u points cut\n", positive ? "a>0" : "a<0", scaled.cut);
+        CHECK(scaled.cut > 0);
+        // planted: the sign of a ignored (the a > 0 formula's sign for every a)
+        Tally flipped = compare(boxes, [](const idouble& r, int) { return -r; }, false);
+        CHECK(flipped.wrong_sign > 0);
+        CHECK(flipped.cut >= ok.with_bound);  // every box with a bound is caught at some point
+    }
+}
+
+TEST_CASE("K4 sign bounds: the a < 0 bound mirrors the a > 0 one", "[certify][rsee][K4]") {
+    // J(a, b, g, h) and the mirror (−a, −b, g, −h)... are different functions; what mirrors is
+    // the integrand: with t = a(gU + h) + b the bound depends on the box only through T_k and |a|.
+    // Boxes (a, b, h) and (−a, −b, −h) have T_k = −T_k', and erfc(t)e^{−t²} is not even, so only
+    // the availability of a bound with the right sign is compared here.
+    auto f = certify::make_rsee_function({{"c", "0.5"}}, {"a", "b", "g", "h"});
+    std::vector<idouble> pos{idouble(0.5, 0.6), idouble(-1, -0.9), idouble(1, 1.1), idouble(0.2, 0.3)};
+    std::vector<idouble> neg{idouble(-0.6, -0.5), idouble(0.9, 1), idouble(1, 1.1), idouble(-0.3, -0.2)};
+    auto rp = f->gradient_bounds(pos), rn = f->gradient_bounds(neg);
+    for (int i : {2, 3}) {
+        REQUIRE(std::isfinite(rp[i].upper()));
+        REQUIRE(std::isfinite(rn[i].lower()));
+        CHECK(rp[i].upper() < 0);
+        CHECK(rn[i].lower() > 0);
+    }
+    // a box with 0 in its a-interval has no sign bound
+    std::vector<idouble> zero{idouble(-0.1, 0.1), idouble(0), idouble(1), idouble(0)};
+    auto rz = f->gradient_bounds(zero);
+    CHECK(!std::isfinite(rz[2].lower()));
+    CHECK(!std::isfinite(rz[3].upper()));
+}
