@@ -64,16 +64,10 @@ certify::CertifyResult run_ranks(const certify::BoxFunction& f, const certify::B
             if (resume) {
                 json h;
                 auto c = certify::read_certificate(out, [](std::size_t, const json&) {}, [&](const json& hd) { h = hd; });
-<<<<<<< HEAD
                 if (auto key = certify::header_difference(h, header))
                     throw arith::bad_input("--resume: checkpoint '" + out + "' was made with a different " + *key);
-=======
-                for (const char* key : {"claim", "model", "box", "settings"})
-                    if (h.value(key, json()) != header[key])
-                        throw arith::bad_input("--resume: checkpoint '" + out + "' was made with a different " + key);
                 if (!certify::reopen_budget_leaves(out, root.dims()).empty())  // a budget-stopped run:
                     c = certify::read_certificate(out, [](std::size_t, const json&) {});  // redo those boxes
->>>>>>> certify-budgets
                 if (c.summary) finished = 1;
                 else certify::merge_parts(out, nullptr);  // an interrupted run's parts
                 certify::read_certificate(out, [&](std::size_t, const json&) { ++resumed; });
