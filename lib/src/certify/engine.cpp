@@ -218,11 +218,11 @@ bool is_budget_reason(const std::string& reason) {
     return reason == budget_reason_time || reason == budget_reason_leaves || reason == "leaf budget exhausted";
 }
 
-std::map<std::string, unsigned> reopen_budget_leaves(const std::string& path, std::size_t dims) {
+std::vector<ReopenedBox> reopen_budget_leaves(const std::string& path, std::size_t dims) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw arith::bad_input("--resume: certificate '" + path + "': cannot be opened");
     std::vector<std::string> kept;
-    std::map<std::string, unsigned> reopened;
+    std::vector<ReopenedBox> reopened;
     std::string line;
     std::size_t lineno = 0, offset = 0, first_removed = std::string::npos;
     bool suffix = true;  // the removed leaves (and the summary) are the file's last lines
@@ -243,9 +243,8 @@ std::map<std::string, unsigned> reopen_budget_leaves(const std::string& path, st
         }
         if (j.value("evidence", "") == ev_unknown && j.contains("reason") && j["reason"].is_string() &&
             is_budget_reason(j["reason"].get<std::string>())) {
-            box_from_leaf(j, dims);  // well formed
             unsigned bits = j.contains("bits") && j["bits"].is_number_unsigned() ? j["bits"].get<unsigned>() : 53;
-            reopened[j.at("path").dump()] = bits;
+            reopened.push_back({box_from_leaf(j, dims), bits});
             if (first_removed == std::string::npos) first_removed = at;
             continue;
         }
@@ -379,7 +378,7 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
             throw arith::bad_input("--resume: checkpoint '" + opt.out + "' was made with a different " + *key);
         // A run stopped by a budget: its budget-unknown leaves and summary are removed and
         // exactly those boxes are computed again (at the precision level they had reached).
-        std::map<std::string, unsigned> reopened = reopen_budget_leaves(opt.out, root.dims());
+        std::vector<ReopenedBox> reopened = reopen_budget_leaves(opt.out, root.dims());
         auto c0 = read_certificate(opt.out, [](std::size_t, const json&) {});
         const bool finished = c0.summary.has_value();
         TilingChecker tiling(root);
@@ -397,14 +396,24 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
             return r;
         }
         std::filesystem::resize_file(opt.out, contents.valid_bytes);
-        if (resumed == 0) {
+        if (resumed == 0 && reopened.empty()) {
             for (auto& b : initial_partition(root, opt.initial_boxes)) tasks.push_back({std::move(b), 0});
         } else {
-            for (auto& b : tiling.missing_boxes()) {
-                auto it = reopened.find(leaf_record(b, json::object()).at("path").dump());
-                unsigned level = it == reopened.end() ? 0 : level_of(it->second);
-                tasks.push_back({std::move(b), level});
+            // The re-opened boxes themselves (not the coarser gaps of the tree they leave), at
+            // the precision they had reached: the run continues exactly where it stopped.
+            std::set<std::string> under_reopened;  // paths of the re-opened boxes and their prefixes
+            for (const auto& r : reopened) {
+                Box p = r.box;
+                for (;;) {
+                    under_reopened.insert(leaf_record(p, json::object()).at("path").dump());
+                    if (p.path.empty()) break;
+                    p.path.pop_back();
+                }
             }
+            for (auto& b : tiling.missing_boxes())  // other gaps (an interrupted run)
+                if (!under_reopened.count(leaf_record(b, json::object()).at("path").dump()))
+                    tasks.push_back({std::move(b), 0});
+            for (auto& r : reopened) tasks.push_back({std::move(r.box), level_of(r.bits)});
         }
         append = true;
     }

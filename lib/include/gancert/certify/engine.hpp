@@ -9,7 +9,6 @@
 #pragma once
 #include <cstddef>
 #include <functional>
-#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -59,10 +58,14 @@ bool is_budget_reason(const std::string& reason);
 
 /// Re-opens a finished certificate at `path` whose summary is incomplete because of a budget:
 /// removes its budget `unknown` leaves and its summary (the file becomes a resumable
-/// checkpoint: header + leaves) and returns the removed boxes with the precision (bits) each
-/// had reached, keyed by the path's JSON text. Empty (file untouched) if there is none. The
-/// caller holds the OutputLock.
-std::map<std::string, unsigned> reopen_budget_leaves(const std::string& path, std::size_t dims);
+/// checkpoint: header + leaves) and returns the removed boxes (with their paths) and the
+/// precision (bits) each had reached, in file order. Empty (file untouched) if there is none.
+/// The caller holds the OutputLock.
+struct ReopenedBox {
+    Box box;
+    unsigned bits = 53;
+};
+std::vector<ReopenedBox> reopen_budget_leaves(const std::string& path, std::size_t dims);
 
 /// Deterministic incumbents for the extrema claim over `root`: J (interval<double> at exact
 /// decimal points) at the midpoints of initial_partition(root, 64) and at the corners of the
