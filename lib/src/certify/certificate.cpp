@@ -238,7 +238,8 @@ std::string ClaimAccumulator::verdict() const {
                   << claim_.delta->str() << ") at (" << at << "): J in " << interval_text(w.at("value"));
         }
     } else if (st == "incomplete") {
-        if (gap_) o << ": " << *gap_ << ";";
+        o << ":";
+        if (gap_) o << " " << *gap_ << ";";
         o << " unknown volume " << unknown_fraction() << " of the box (" << undecided_ << " undecided leaves)";
         if (auto e = inconsistency()) o << "; " << *e;
     }
