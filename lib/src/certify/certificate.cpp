@@ -119,7 +119,10 @@ void ClaimAccumulator::add(const json& leaf, const Box& B) {
     if (ev == ev_stationary_line) {  // B meets L_c (lemma S7): stationary points, saddles if typed so
         std::string t = leaf.at("type").get<std::string>();
         bool refutes = claim_.kind == ClaimKind::no_stationary || (claim_.kind == ClaimKind::no_saddle && t == "saddle");
-        if (refutes && !witness_) witness_ = json{{"box", leaf.at("box")}, {"evidence", ev}, {"type", t}, {"lemma", leaf.at("lemma")}};
+        if (refutes && (!witness_ || compare_paths(B.path, witness_path_) < 0)) {  // deterministic choice
+            witness_path_ = B.path;
+            witness_ = json{{"box", leaf.at("box")}, {"evidence", ev}, {"type", t}, {"lemma", leaf.at("lemma")}};
+        }
         undecided = !refutes;
     }
     if (ev == ev_unique) {
