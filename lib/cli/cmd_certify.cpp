@@ -28,13 +28,6 @@ struct CertifyArgs {
     std::string time_limit, max_leaves, progress_interval;  // validated in run_certify
 };
 
-std::vector<std::string> split(const std::string& s, char sep) {
-    std::vector<std::string> r;
-    std::string cur;
-    std::istringstream in(s);
-    while (std::getline(in, cur, sep)) r.push_back(cur);
-    return r;
-}
 
 int run_certify(const CertifyArgs& a) {
     using namespace gancert::certify;
@@ -47,7 +40,7 @@ int run_certify(const CertifyArgs& a) {
     // box "name=lo:hi,..."
     std::map<std::string, std::pair<std::string, std::string>> ranges;
     if (a.box.empty()) throw arith::bad_input("--box: required (e.g. \"b=-6:6,h=-6:6\")");
-    for (const auto& item : split(a.box, ',')) {
+    for (const auto& item : certify::split_list(a.box, ',')) {
         auto eq = item.find('='), colon = item.find(':', eq == std::string::npos ? 0 : eq);
         if (eq == std::string::npos || colon == std::string::npos || eq == 0)
             throw arith::bad_input("--box: malformed item '" + item + "' (expected name=lo:hi)");

@@ -259,6 +259,21 @@ json summary_without_stats(const json& summary) {
     return s;
 }
 
+std::vector<std::string> summary_differences(const json& recorded, const json& recomputed) {
+    std::vector<std::string> out;
+    json theirs = summary_without_stats(recorded);
+    if (!theirs.is_object()) return {"summary is not an object"};
+    for (auto it = theirs.begin(); it != theirs.end(); ++it)
+        if (!recomputed.contains(it.key()))
+            out.push_back("summary." + it.key() + " recorded " + it.value().dump() + ", not recomputed");
+    for (auto it = recomputed.begin(); it != recomputed.end(); ++it)
+        if (!theirs.contains(it.key()) || theirs[it.key()] != it.value())
+            out.push_back("summary." + it.key() + " recorded " +
+                          (theirs.contains(it.key()) ? theirs[it.key()].dump() : "(none)") + ", recomputed " +
+                          it.value().dump());
+    return out;
+}
+
 Assembly assemble_certificate(const std::string& path) {
     Assembly a;
     std::optional<TilingChecker> tiling;

@@ -13,15 +13,16 @@ const std::map<std::string, std::map<std::string, std::string>> paper_cases = {
     {"B", {{"a", "1.21"}, {"b", "-1"}, {"g", "0.35"}, {"h", "-4"}, {"c", "4.04"}}},
 };
 
-std::vector<std::string> split(const std::string& s, char sep) {
+
+}  // namespace
+
+std::vector<std::string> split_list(const std::string& s, char sep) {
     std::vector<std::string> r;
     std::string cur;
     std::istringstream in(s);
     while (std::getline(in, cur, sep)) r.push_back(cur);
     return r;
 }
-
-}  // namespace
 
 ModelSetup make_model(const ModelRequest& req) {
     ModelSetup s;
@@ -34,7 +35,7 @@ ModelSetup make_model(const ModelRequest& req) {
             fixed = it->second;
         }
         if (!req.params.empty()) {
-            for (const auto& item : split(req.params, ',')) {
+            for (const auto& item : split_list(req.params, ',')) {
                 auto eq = item.find('=');
                 if (eq == std::string::npos) throw arith::bad_input("--params: malformed item '" + item + "' (name=value)");
                 std::string n = item.substr(0, eq), v = item.substr(eq + 1);

@@ -1,6 +1,7 @@
 // The stationary-set claim of the R/S/E/E cost (proofs/lemmas.md §S; header
 // gancert/certify/stationary_set.hpp describes the certificate).
 #include "gancert/certify/stationary_set.hpp"
+#include "gancert/certify/model_factory.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -417,13 +418,6 @@ Domain domain_from_box(const json& box) {
     return d;
 }
 
-std::vector<std::string> split(const std::string& s, char sep) {
-    std::vector<std::string> r;
-    std::string cur;
-    std::istringstream in(s);
-    while (std::getline(in, cur, sep)) r.push_back(cur);
-    return r;
-}
 
 // ------------------------------------------------------------ stationary-line witness (S7)
 struct ModelBox {
@@ -602,17 +596,7 @@ VerifyReport verify_stationary_set(const std::string& path) {
     if (!summary) {
         fail("no summary line: the run did not finish");
     } else {
-        json theirs = summary_without_stats(*summary);
-        if (!theirs.is_object()) fail("summary is not an object");
-        else {
-            for (auto it = theirs.begin(); it != theirs.end(); ++it)
-                if (!mine.contains(it.key())) fail("summary." + it.key() + " recorded " + it.value().dump() + ", not recomputed");
-            for (auto it = mine.begin(); it != mine.end(); ++it)
-                if (!theirs.contains(it.key()) || theirs[it.key()] != it.value())
-                    fail("summary." + it.key() + " recorded " +
-                         (theirs.contains(it.key()) ? theirs[it.key()].dump() : "(none)") + ", recomputed " +
-                         it.value().dump());
-        }
+        for (const auto& diff : summary_differences(*summary, mine)) fail(diff);
     }
     return rep;
 }
@@ -629,7 +613,7 @@ StationarySetResult certify_stationary_set(const StationarySetRequest& req) {
         else throw arith::bad_input("--case: unknown case '" + req.case_name + "' (A or B)");
     }
     if (!req.params.empty())
-        for (const auto& item : split(req.params, ',')) {
+        for (const auto& item : split_list(req.params, ',')) {
             auto eq = item.find('=');
             if (eq == std::string::npos || item.substr(0, eq) != "c")
                 throw arith::bad_input("--params: the stationary-set claim takes only c=.. (give ranges of a, b, g, "
@@ -639,7 +623,7 @@ StationarySetResult certify_stationary_set(const StationarySetRequest& req) {
         }
     bool c_in_box = false;
     if (!req.box.empty())
-        for (const auto& item : split(req.box, ',')) {
+        for (const auto& item : split_list(req.box, ',')) {
             auto eq = item.find('='), colon = item.find(':', eq == std::string::npos ? 0 : eq);
             if (eq == std::string::npos || colon == std::string::npos || eq == 0)
                 throw arith::bad_input("--box: malformed item '" + item + "' (expected name=lo:hi)");

@@ -112,6 +112,9 @@ Assembly assemble_certificate(const std::string& path);
 
 /// The summary without its run statistics ("stats"), the part verify compares exactly.
 nlohmann::json summary_without_stats(const nlohmann::json& summary);
+/// Every field in which a recorded summary (minus "stats") differs from the recomputed one,
+/// one message each ("summary.KEY recorded X, recomputed Y"); empty when they are equal.
+std::vector<std::string> summary_differences(const nlohmann::json& recorded, const nlohmann::json& recomputed);
 
 /// Exclusive advisory lock (flock) on a certificate path for the duration of a run, taken
 /// before the file is read or truncated. A second holder fails at once: throws

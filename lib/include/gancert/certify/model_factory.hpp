@@ -3,6 +3,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "gancert/certify/box.hpp"
 #include "gancert/certify/box_function.hpp"
@@ -21,6 +22,9 @@ struct ModelSetup {
     Box root;
     std::string box_text;  // "b in [-6, 6], h in [-6, 6]"
 };
+
+/// The items of a list separated by `sep` ("a=1,b=2" -> {"a=1", "b=2"}); empty items kept.
+std::vector<std::string> split_list(const std::string& s, char sep);
 
 /// Validates everything (unknown parameter names, malformed numbers, lo >= hi, a box leaving
 /// the domain: c <= 0 or g < 0) and throws arith::bad_input naming the offending item.
