@@ -15,6 +15,16 @@ using arith::idouble;
 using arith::impfr;
 using arith::mpfr;
 
+/// The one policy for absolute (instead of relative) width: an enclosure that contains 0, or
+/// whose magnitude is below 2^negligible_exponent. Values in between always get relative width
+/// (a value of 1e−40 asked at 30 digits gets 30 significant digits, not an absolute 1e−30).
+constexpr long negligible_exponent = -4096;
+bool absolute_ok(const impfr& x) {
+    if (arith::contains_zero(x)) return true;
+    mpfr m = arith::mag(x);
+    return mpfr_cmp_si_2exp(arith::raw(m), 1, negligible_exponent) < 0;
+}
+
 /// Relative width of x is at most `tol` (x not containing 0), or x is the point 0.
 template <class T>
 bool narrow(const arith::interval<T>& x, const T& tol) {
@@ -107,10 +117,10 @@ Evaluation<mpfr> evaluate(const Params<mpfr>& p) {
         e = evaluate_interval(q, nullptr);
         mpfr tol = arith::fresh_mpfr(64);
         mpfr_set_ui_2exp(arith::raw(tol), 1, -long(bits) + 8, MPFR_RNDD);
-        // After one escalation, entries within ±tol (0, or exponentially small values such
+        // After one escalation, entries that contain 0 or are negligible (below 2^−4096, such
         // as e^{−b²} of a saturated discriminator) are accepted with absolute width ≤ tol.
         bool ok = all_quantities(e, [&](const impfr& x) {
-            return narrow(x, tol) || (attempt >= 1 && arith::width_up(x) <= tol && arith::mag(x) <= tol);
+            return narrow(x, tol) || (attempt >= 1 && arith::width_up(x) <= tol && absolute_ok(x));
         });
         if (ok || attempt >= 3) break;
         work *= 2;
@@ -130,10 +140,10 @@ bool meets_digits(const Evaluation<impfr>& e, unsigned digits, bool allow_absolu
     mpfr_pow_si(arith::raw(tol), arith::raw(tol), -long(digits), MPFR_RNDD);
     return all_quantities(e, [&](const impfr& x) {
         if (narrow(x, tol)) return true;
-        // Absolute width for values at or below 10^−digits in magnitude: enclosures that
-        // contain 0, and those of exponentially small values (e.g. e^{−b²} for a saturated
-        // discriminator), whose relative width no affordable precision can bring down.
-        return allow_absolute_at_zero && arith::width_up(x) <= tol && arith::mag(x) <= tol;
+        // Absolute width only for enclosures that contain 0 and for negligible values (below
+        // 2^−4096, e.g. e^{−b²} for a saturated discriminator), whose relative width no
+        // affordable precision can bring down; every other value gets `digits` relative digits.
+        return allow_absolute_at_zero && arith::width_up(x) <= tol && absolute_ok(x);
     });
 }
 
@@ -146,9 +156,8 @@ CertifiedEvaluation evaluate_certified(const DecimalParams& p, unsigned digits, 
         CertifiedEvaluation r;
         r.precision_bits = bits;
         r.value = evaluate_interval(to_scalar<impfr>(p), &r.path);
-        // Relative width everywhere; after two escalations accept absolute width for
-        // enclosures that lie within [−10^−digits, 10^−digits] (values that are 0 or below
-        // 10^−digits in magnitude).
+        // Relative width everywhere; after two escalations accept absolute width ≤ 10^−digits
+        // for enclosures that contain 0 or are negligible (absolute_ok).
         if (meets_digits(r.value, digits, attempt >= 2)) return r;
         if (bits >= max_bits)
             throw std::range_error("outside supported range: could not reach " + std::to_string(digits) +
