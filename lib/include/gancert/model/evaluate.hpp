@@ -34,10 +34,10 @@ struct CertifiedEvaluation {
 };
 
 /// Encloses J1, J2, J, ∇J, ∇²J at the exact decimal parameters with relative width
-/// <= 10^−digits for every quantity, or absolute width <= 10^−digits for a quantity whose
-/// enclosure lies within [−10^−digits, 10^−digits] after two precision escalations (values
-/// that are 0, or exponentially small like e^{−b²} where the discriminator saturates: no
-/// affordable precision gives those relative accuracy). The working precision starts at bits_for_digits(digits) and is raised
+/// <= 10^−digits for every quantity, or — after two precision escalations — absolute width
+/// <= 10^−digits for a quantity whose enclosure contains 0 or lies below 2^−4096 in magnitude
+/// (exponentially small values like e^{−b²} where the discriminator saturates: no affordable
+/// precision gives those relative accuracy). Every other value gets relative width. The working precision starts at bits_for_digits(digits) and is raised
 /// (at most to `max_bits`) while any quantity is too wide.
 /// Throws arith::bad_input for parameters outside the domain (c <= 0, g < 0, malformed) or
 /// digits outside [1, 10000]; throws std::range_error ("outside supported range") if the

@@ -33,8 +33,8 @@ inline constexpr std::array<const char*, 4> theta_names{"a", "b", "g", "h"};
 /// length ~1/slope (up to 1e300 this costs ~1700 pieces and a few seconds). Otherwise no limit:
 /// extreme but valid points (|b| = 1e10 or 1e400 where the discriminator saturates, g = 1e10,
 /// a = 4.9e−324 or 1e−300, working precision 28 bits) are evaluated to sound enclosures
-/// within seconds; quantities that are exponentially small there (e^{−b²}-like derivatives)
-/// are enclosed to absolute rather than relative width 10^−N (model::evaluate_certified).
+/// within seconds; quantities below 2^−4096 there (e^{−b²}-like derivatives) are enclosed to
+/// absolute rather than relative width 10^−N (model::evaluate_certified).
 inline constexpr double max_slope = 1e300;
 void validate(const DecimalParams& p);
 
