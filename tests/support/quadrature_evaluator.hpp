@@ -1,5 +1,5 @@
 // tests/support/quadrature_evaluator.hpp — an independent, NON-rigorous evaluator of the
-// R/S/E/E cost for tests: Boost.Math quadrature of the integrals of shared/math.md §2.1–2.2.
+// R/S/E/E cost for tests: Boost.Math quadrature of the integrals of docs/mathematics.md §2.
 //
 // J = Pj(a/c, b) + q(ag, ah + b) with Pj(p, β) = E D(pU + β)², q(p, β) = E (1 − D(pU + β))²,
 // U ~ Exp(1). Each of Pj, q and their first/second partials in (p, β) is one integral

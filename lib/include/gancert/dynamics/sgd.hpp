@@ -6,7 +6,7 @@
 //   ∂Ĵ/∂a = mean[F1(t1) x + K1(t2)(g z² + h)], ∂Ĵ/∂b = mean[F1(t1) + K1(t2)],
 //   ∂Ĵ/∂g = mean[K1(t2) a z²],                 ∂Ĵ/∂h = mean[K1(t2) a],
 // t1 = a x + b, t2 = a(g z² + h) + b, F1 = 2Dφ, K1 = −2(1 − D)φ, φ(t) = e^{−t²}/√π
-// (shared/math.md §2.1 with the expectations replaced by sample means; E ∇Ĵ = ∇J).
+// (docs/mathematics.md §2 with the expectations replaced by sample means; E ∇Ĵ = ∇J).
 // The same update rule, sign, step, iterate count and moving coordinates as gradient_play.
 // R independent realisations: run r uses std::mt19937_64 seeded with splitmix64(seed + r).
 // All in double; not rigorous (it is a simulation).
