@@ -9,24 +9,17 @@
 #include "gancert/certify/test_functions.hpp"
 #include "gancert/certify/verify.hpp"
 
+#include "support/certificate_files.hpp"
+
 using namespace gancert::certify;
 using nlohmann::json;
 
 namespace {
 
-std::string temp_path(const std::string& name) {
-    return (std::filesystem::temp_directory_path() / ("gancert-test-cert-" + name + ".jsonl")).string();
-}
-std::vector<std::string> lines(const std::string& path) {
-    std::ifstream in(path);
-    std::vector<std::string> r;
-    for (std::string l; std::getline(in, l);) r.push_back(l);
-    return r;
-}
+std::string temp_path(const std::string& name) { return gancert::test::cert_temp_path("cert", name); }
+std::vector<std::string> lines(const std::string& path) { return gancert::test::file_lines(path); }
 void write(const std::string& path, const std::vector<std::string>& ls, const std::string& tail = "") {
-    std::ofstream out(path, std::ios::trunc);
-    for (const auto& l : ls) out << l << '\n';
-    out << tail;
+    gancert::test::write_lines(path, ls, tail);
 }
 std::string make_cert(const BoxFunction& f, const Box& root, ClaimKind k, const std::string& name,
                       std::size_t max_leaves = 20'000'000) {

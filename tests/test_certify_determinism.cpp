@@ -14,20 +14,15 @@
 #include "gancert/certify/test_functions.hpp"
 #include "gancert/certify/verify.hpp"
 
+#include "support/certificate_files.hpp"
+
 using namespace gancert::certify;
 using nlohmann::json;
 
 namespace {
 
-std::string temp_path(const std::string& name) {
-    return (std::filesystem::temp_directory_path() / ("gancert-test-det-" + name + ".jsonl")).string();
-}
-std::vector<std::string> lines(const std::string& path) {
-    std::ifstream in(path);
-    std::vector<std::string> r;
-    for (std::string l; std::getline(in, l);) r.push_back(l);
-    return r;
-}
+std::string temp_path(const std::string& name) { return gancert::test::cert_temp_path("det", name); }
+std::vector<std::string> lines(const std::string& path) { return gancert::test::file_lines(path); }
 /// The leaf lines, sorted.
 std::vector<std::string> sorted_leaves(const std::string& path) {
     auto ls = lines(path);

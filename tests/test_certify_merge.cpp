@@ -10,24 +10,16 @@
 #include "gancert/certify/test_functions.hpp"
 #include "gancert/certify/verify.hpp"
 
+#include "support/certificate_files.hpp"
+
 using namespace gancert::certify;
 using nlohmann::json;
 
 namespace {
 
-std::string temp_path(const std::string& name) {
-    return (std::filesystem::temp_directory_path() / ("gancert-test-merge-" + name + ".jsonl")).string();
-}
-std::vector<std::string> lines(const std::string& path) {
-    std::ifstream in(path);
-    std::vector<std::string> r;
-    for (std::string l; std::getline(in, l);) r.push_back(l);
-    return r;
-}
-void write(const std::string& path, const std::vector<std::string>& ls) {
-    std::ofstream out(path, std::ios::trunc);
-    for (const auto& l : ls) out << l << '\n';
-}
+std::string temp_path(const std::string& name) { return gancert::test::cert_temp_path("merge", name); }
+std::vector<std::string> lines(const std::string& path) { return gancert::test::file_lines(path); }
+void write(const std::string& path, const std::vector<std::string>& ls) { gancert::test::write_lines(path, ls); }
 
 /// A refuted no-saddle run of x1³−3x1 + x2³−3x2 on a box holding a saddle only in part of it.
 std::vector<std::string> genuine_run(const std::string& name) {

@@ -29,6 +29,20 @@ struct CertifyArgs {
 };
 
 
+/// A positive finite number of seconds, or bad_input naming the option.
+double positive_seconds(const std::string& text, const char* option) {
+    double t = -1;
+    try {
+        std::size_t used = 0;
+        t = std::stod(text, &used);
+        if (used != text.size()) t = -1;
+    } catch (const std::exception&) {
+    }
+    if (!(t > 0) || !std::isfinite(t))
+        throw arith::bad_input(std::string(option) + ": expected a positive number of seconds, got '" + text + "'");
+    return t;
+}
+
 int run_certify(const CertifyArgs& a) {
     using namespace gancert::certify;
     if (parse_claim_kind(a.claim) == ClaimKind::stationary_set) {  // lemma leaves, stationary_set.hpp
@@ -65,35 +79,14 @@ int run_certify(const CertifyArgs& a) {
     opt.initial_boxes = a.initial_boxes;
     // Budgets: a budget-hit run ends incomplete (exit 1) with the undecided boxes as unknown
     // leaves; --resume re-opens exactly those.
-    if (!a.time_limit.empty()) {
-        double t = -1;
-        try {
-            std::size_t used = 0;
-            t = std::stod(a.time_limit, &used);
-            if (used != a.time_limit.size()) t = -1;
-        } catch (const std::exception&) {
-        }
-        if (!(t > 0) || !std::isfinite(t)) throw arith::bad_input("--time-limit: expected a positive number of seconds, got '" + a.time_limit + "'");
-        opt.time_limit = t;
-    }
+    if (!a.time_limit.empty()) opt.time_limit = positive_seconds(a.time_limit, "--time-limit");
     if (!a.max_leaves.empty()) {
         if (a.max_leaves.find_first_not_of("0123456789") != std::string::npos || a.max_leaves.size() > 18 ||
             std::stoull(a.max_leaves) == 0)
             throw arith::bad_input("--max-leaves: expected a positive integer, got '" + a.max_leaves + "'");
         opt.max_leaves = static_cast<std::size_t>(std::stoull(a.max_leaves));
     }
-    if (!a.progress_interval.empty()) {
-        double t = -1;
-        try {
-            std::size_t used = 0;
-            t = std::stod(a.progress_interval, &used);
-            if (used != a.progress_interval.size()) t = -1;
-        } catch (const std::exception&) {
-        }
-        if (!(t > 0) || !std::isfinite(t))
-            throw arith::bad_input("--progress-interval: expected a positive number of seconds, got '" + a.progress_interval + "'");
-        opt.progress_interval = t;
-    }
+    if (!a.progress_interval.empty()) opt.progress_interval = positive_seconds(a.progress_interval, "--progress-interval");
     if (a.progress && (a.quiet || a.no_progress)) throw arith::bad_input("--progress: cannot be combined with --quiet");
     // Status on stderr: a bar on a terminal, otherwise a line every --progress-interval
     // seconds (default 5); --progress forces it, --quiet silences it.

@@ -6,17 +6,7 @@ G="$1"
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 fail=0
-expect() {  # expect <code> <text-in-stderr-or-stdout> <args...>
-    local code="$1" text="$2"
-    shift 2
-    "$G" "$@" >"$T/out" 2>"$T/err"
-    local rc=$?
-    if [ "$rc" != "$code" ] || ! grep -q -- "$text" "$T/out" "$T/err"; then
-        echo "FAIL: gancert $* -> exit $rc (want $code, text '$text')"
-        cat "$T/out" "$T/err"
-        fail=1
-    fi
-}
+. "$(dirname "$0")/../support/cli_expect.sh"
 # bad input -> 2, naming the item
 expect 2 "b=-6" certify --case A --box "b=-6" --claim no-saddle
 expect 2 "empty or degenerate" certify --case A --box "b=6:-6,h=-6:6" --claim no-saddle

@@ -10,17 +10,7 @@ G="$1"
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 fail=0
-expect() {  # expect <code> <text-in-stderr-or-stdout> <args...>
-    local code="$1" text="$2"
-    shift 2
-    "$G" "$@" >"$T/out" 2>"$T/err"
-    local rc=$?
-    if [ "$rc" != "$code" ] || ! grep -q -- "$text" "$T/out" "$T/err"; then
-        echo "FAIL: gancert $* -> exit $rc (want $code, text '$text')"
-        cat "$T/out" "$T/err"
-        fail=1
-    fi
-}
+. "$(dirname "$0")/../support/cli_expect.sh"
 # sorted leaf lines (the whole leaf records) and the summary without "stats"
 leaves() { grep -v '"summary"' "$1" | tail -n +2 | sort; }
 summary() { tail -1 "$1" | python3 -c 'import json,sys; s=json.load(sys.stdin)["summary"]; s.pop("stats",None); print(json.dumps(s,sort_keys=True))'; }

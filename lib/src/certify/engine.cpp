@@ -280,28 +280,22 @@ void extrema_incumbents(const BoxFunction& f, const Box& root, Incumbents& out) 
         }
     };
     std::optional<std::pair<std::vector<Decimal>, double>> best_max, best_min;
-    for (const Box& b : initial_partition(root, 64)) {
-        auto m = b.midpoint();
-        auto v = value(m);
-        if (!v) continue;
+    auto consider = [&](const std::vector<Decimal>& x) {  // J at x: incumbents and best points
+        auto v = value(x);
+        if (!v) return;
         out.offer_max_lo(v->lower());
         out.offer_min_hi(v->upper());
         double c = arith::to_double(*v);
-        if (!best_max || c > best_max->second) best_max = {m, c};
-        if (!best_min || c < best_min->second) best_min = {m, c};
-    }
+        if (!best_max || c > best_max->second) best_max = {x, c};
+        if (!best_min || c < best_min->second) best_min = {x, c};
+    };
+    for (const Box& b : initial_partition(root, 64)) consider(b.midpoint());
     // The corners of the box (up to 4 dimensions): extrema often sit on the boundary.
     if (root.dims() <= 4)
         for (unsigned m = 0; m < (1u << root.dims()); ++m) {
             std::vector<Decimal> x(root.dims());
             for (std::size_t i = 0; i < root.dims(); ++i) x[i] = (m >> i) & 1 ? root.hi[i] : root.lo[i];
-            auto v = value(x);
-            if (!v) continue;
-            out.offer_max_lo(v->lower());
-            out.offer_min_hi(v->upper());
-            double c = arith::to_double(*v);
-            if (!best_max || c > best_max->second) best_max = {x, c};
-            if (!best_min || c < best_min->second) best_min = {x, c};
+            consider(x);
         }
     // Compass search (exact decimal points in the closed box; deterministic).
     auto search = [&](std::vector<Decimal> x, double fx, bool maximise) {
