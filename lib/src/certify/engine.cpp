@@ -15,6 +15,8 @@
 
 #include "gancert/certify/certificate.hpp"
 #include "gancert/certify/evidence.hpp"
+#include "gancert/certify/limits.hpp"
+#include "gancert/certify/record.hpp"
 #include "gancert/certify/work_pool.hpp"
 
 namespace gancert::certify {
@@ -235,8 +237,12 @@ std::vector<ReopenedBox> reopen_budget_leaves(const std::string& path, std::size
             kept.push_back(line);
             continue;
         }
-        json j = json::parse(line, nullptr, false);
-        if (j.is_discarded()) throw arith::bad_input("--resume: checkpoint line " + std::to_string(lineno) + ": not valid JSON");
+        json j;
+        try {
+            j = parse_record(line);
+        } catch (const std::exception& e) {
+            throw arith::bad_input("--resume: checkpoint line " + std::to_string(lineno) + ": " + e.what());
+        }
         if (j.contains("summary")) {
             if (first_removed == std::string::npos) first_removed = at;
             continue;
@@ -350,6 +356,8 @@ std::vector<Box> pending_boxes(const std::string& path, const Box& root, std::si
 CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim, const CertifyOptions& opt) {
     auto t0 = clock_type::now();
     if (opt.out.empty()) throw arith::bad_input("--out: a certificate path is required");
+    resolve_threads(opt.threads);
+    check_initial_boxes(opt.initial_boxes);
     OutputLock lock(opt.out);  // before anything is read or truncated
     json settings = {{"min_width", opt.min_width}, {"max_bits", opt.max_bits}};
     json header = make_header(f, f.names(), root, claim, settings);
@@ -461,7 +469,7 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
         return true;
     };
 
-    unsigned threads = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
+    unsigned threads = resolve_threads(opt.threads);
     WorkPool<Task> pool(threads);
     for (std::size_t i = 0; i < tasks.size(); ++i) pool.push(std::move(tasks[i]), static_cast<unsigned>(i));
     tasks.clear();

@@ -1,6 +1,7 @@
 // The stationary-set claim of the R/S/E/E cost (proofs/lemmas.md §S; header
 // gancert/certify/stationary_set.hpp describes the certificate).
 #include "gancert/certify/stationary_set.hpp"
+#include "gancert/certify/record.hpp"
 #include "gancert/certify/model_factory.hpp"
 
 #include <algorithm>
@@ -514,7 +515,7 @@ VerifyReport verify_stationary_set(const std::string& path) {
     Domain d;
     try {
         if (!in || !std::getline(in, line)) throw arith::bad_input("certificate '" + path + "': cannot be read");
-        header = json::parse(line);
+        header = parse_record(line);
         if (header.value("format", "") != certificate_format || header.value("version", 0) != certificate_version)
             throw arith::bad_input("certificate '" + path + "': not a gancert certificate of version 1");
         if (header.at("claim") != json{{"kind", "stationary-set"}})
@@ -541,9 +542,9 @@ VerifyReport verify_stationary_set(const std::string& path) {
         std::string where = "line " + std::to_string(lineno) + ": ";
         json leaf;
         try {
-            leaf = json::parse(line);
-        } catch (const std::exception&) {
-            fail(where + "not JSON");
+            leaf = parse_record(line);
+        } catch (const std::exception& e) {
+            fail(where + e.what());
             continue;
         }
         if (leaf.contains("summary")) {

@@ -3,10 +3,13 @@
 #include <atomic>
 #include <fstream>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 #include "gancert/certify/certificate.hpp"
 #include "gancert/certify/evidence.hpp"
+#include "gancert/certify/limits.hpp"
+#include "gancert/certify/record.hpp"
 #include "gancert/certify/stationary_set.hpp"
 
 namespace gancert::certify {
@@ -14,6 +17,7 @@ namespace gancert::certify {
 using nlohmann::json;
 
 VerifyReport verify_certificate(const std::string& path, const VerifyOptions& opt) {
+    resolve_threads(opt.threads);  // bad input before any work
     VerifyReport rep;
     auto fail = [&](const std::string& m) {
         if (rep.failures.size() < 20) rep.failures.push_back(m);
@@ -29,9 +33,9 @@ VerifyReport verify_certificate(const std::string& path, const VerifyOptions& op
         if (!in) throw arith::bad_input("certificate '" + path + "': cannot be opened");
         if (!std::getline(in, line)) throw arith::bad_input("certificate '" + path + "': empty");
         try {
-            header = json::parse(line);
-        } catch (const std::exception&) {
-            throw arith::bad_input("certificate '" + path + "': line 1 is not a JSON header");
+            header = parse_record(line);
+        } catch (const std::exception& e) {
+            throw arith::bad_input("certificate '" + path + "': line 1 is not a JSON header (" + e.what() + ")");
         }
         if (!header.is_object() || header.value("format", "") != certificate_format)
             throw arith::bad_input("certificate '" + path + "': not a gancert certificate (format)");
@@ -52,7 +56,7 @@ VerifyReport verify_certificate(const std::string& path, const VerifyOptions& op
 
     TilingChecker tiling(root);
     ClaimAccumulator acc(claim, root, f->names());
-    unsigned threads = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
+    unsigned threads = resolve_threads(opt.threads);
     std::vector<std::pair<std::size_t, json>> batch;
     auto flush = [&] {
         std::vector<std::optional<std::string>> errs(batch.size());
@@ -74,7 +78,11 @@ VerifyReport verify_certificate(const std::string& path, const VerifyOptions& op
             }
         };
         std::vector<std::thread> ts;
-        for (unsigned t = 1; t < threads; ++t) ts.emplace_back(work);
+        try {
+            for (unsigned t = 1; t < threads; ++t) ts.emplace_back(work);
+        } catch (const std::system_error&) {
+            // the system refused a thread: go on with the ones that started (and this one)
+        }
         work();
         for (auto& t : ts) t.join();
         if (unsound) std::rethrow_exception(unsound);

@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "gancert/arith/decimal.hpp"
+#include "gancert/certify/record.hpp"
 
 namespace gancert::certify {
 
@@ -21,9 +22,9 @@ CertificateContents read_certificate(const std::string& path, F&& on_leaf, H&& o
         offset += line.size() + 1;
         if (lineno == 1) {
             try {
-                c.header = nlohmann::json::parse(line);
-            } catch (const std::exception&) {
-                throw arith::bad_input("certificate '" + path + "': line 1 is not a JSON header");
+                c.header = parse_record(line);
+            } catch (const std::exception& e) {
+                throw arith::bad_input("certificate '" + path + "': line 1 is not a JSON header (" + e.what() + ")");
             }
             if (!c.header.is_object() || c.header.value("format", "") != certificate_format)
                 throw arith::bad_input("certificate '" + path + "': not a gancert certificate (format)");
@@ -39,9 +40,9 @@ CertificateContents read_certificate(const std::string& path, F&& on_leaf, H&& o
         if (c.summary) throw std::runtime_error("line " + std::to_string(lineno) + ": data after the summary");
         nlohmann::json j;
         try {
-            j = nlohmann::json::parse(line);
-        } catch (const std::exception&) {
-            throw std::runtime_error("line " + std::to_string(lineno) + ": not valid JSON");
+            j = parse_record(line);
+        } catch (const std::exception& e) {
+            throw std::runtime_error("line " + std::to_string(lineno) + ": " + e.what());
         }
         if (j.contains("summary")) c.summary = j["summary"];
         else on_leaf(lineno, j);

@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -37,8 +38,14 @@ public:
 
     void run(const Process& process) {
         std::vector<std::thread> threads;
-        for (unsigned w = 0; w < queues_.size(); ++w)
-            threads.emplace_back([this, w, &process] { loop(w, process); });
+        // Worker 0 runs on the calling thread; if the system refuses a thread, the workers that
+        // started steal the tasks queued for the others (fewer threads, same work).
+        try {
+            for (unsigned w = 1; w < queues_.size(); ++w)
+                threads.emplace_back([this, w, &process] { loop(w, process); });
+        } catch (const std::system_error&) {
+        }
+        loop(0, process);
         for (auto& t : threads) t.join();
         if (error_) std::rethrow_exception(error_);
     }

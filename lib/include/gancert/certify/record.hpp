@@ -1,0 +1,16 @@
+// gancert/certify/record.hpp — parsing one line of a certificate (untrusted data).
+//
+// parse_record(line) returns the JSON value of the line, or throws std::runtime_error with a
+// reason ("not valid JSON", "longer than … bytes", "nested deeper than …") without ever
+// recursing on the input's structure beyond limits.hpp's max_record_depth: the nesting depth is
+// measured by one linear scan first (brackets outside strings), so a hostile line of 10⁶ '['
+// is rejected in O(length) time and constant stack.
+#pragma once
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace gancert::certify {
+
+nlohmann::json parse_record(const std::string& line);
+
+}  // namespace gancert::certify

@@ -1,0 +1,42 @@
+#include "gancert/certify/record.hpp"
+
+#include <stdexcept>
+
+#include "gancert/certify/limits.hpp"
+
+namespace gancert::certify {
+namespace {
+
+/// Maximal bracket depth outside JSON strings (escapes honoured); stops early above `limit`.
+unsigned nesting_depth(const std::string& s, unsigned limit) {
+    unsigned depth = 0, deepest = 0;
+    bool in_string = false, escaped = false;
+    for (char ch : s) {
+        if (in_string) {
+            if (escaped) escaped = false;
+            else if (ch == '\\') escaped = true;
+            else if (ch == '"') in_string = false;
+            continue;
+        }
+        if (ch == '"') in_string = true;
+        else if (ch == '[' || ch == '{') {
+            deepest = std::max(deepest, ++depth);
+            if (deepest > limit) return deepest;
+        } else if ((ch == ']' || ch == '}') && depth > 0) --depth;
+    }
+    return deepest;
+}
+
+}  // namespace
+
+nlohmann::json parse_record(const std::string& line) {
+    if (line.size() > max_record_bytes)
+        throw std::runtime_error("record longer than " + std::to_string(max_record_bytes) + " bytes");
+    if (nesting_depth(line, max_record_depth) > max_record_depth)
+        throw std::runtime_error("record nested deeper than " + std::to_string(max_record_depth) + " levels");
+    auto j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_discarded()) throw std::runtime_error("not valid JSON");
+    return j;
+}
+
+}  // namespace gancert::certify
