@@ -100,6 +100,18 @@ certify::CertifyResult run_ranks(const certify::BoxFunction& f, const certify::B
     unsigned long my_leaves = 0;
     int failed = 0;
     std::string my_error;
+    // The level barrier of the level-by-level run (same leaves as one process): refuted
+    // somewhere, work left somewhere, a rank failed. A failing rank takes part in one more
+    // barrier (unless the loop was over) so that the others stop at theirs.
+    bool loop_over = false;
+    auto level_barrier = [&loop_over](bool refuted, bool work, int fail) {
+        int in[3] = {refuted ? 1 : 0, work ? 1 : 0, fail}, all[3] = {0, 0, 0};
+        MPI_Allreduce(in, all, 3, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
+        bool stop_all = all[2] != 0;
+        std::pair<bool, bool> r{all[0] != 0 && !stop_all, all[1] != 0 && !stop_all};
+        if (r.first || !r.second) loop_over = true;
+        return r;
+    };
     try {
         auto pending = certify::pending_boxes(out, root, std::max<std::size_t>(opt.initial_boxes, 8u * size));
         std::vector<certify::Box> share;
@@ -110,11 +122,13 @@ certify::CertifyResult run_ranks(const certify::BoxFunction& f, const certify::B
         mine.progress = opt.progress && rank == 0;
         mine.resume = false;
         mine.tasks = std::move(share);
+        mine.level_barrier = [&](bool refuted, bool work) { return level_barrier(refuted, work, 0); };
         auto part = certify::certify(f, root, claim, mine);
         my_leaves = part.summary.value("leaves", 0ul);
     } catch (const std::exception& e) {
         failed = 1;
         my_error = "rank " + std::to_string(rank) + ": " + e.what();
+        if (!loop_over) level_barrier(false, false, 1);
     }
     int any_failed = 0;
     MPI_Allreduce(&failed, &any_failed, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);

@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <functional>
+#include <limits>
+#include <algorithm>
 #include <stdexcept>
 
 namespace gancert::certify {
@@ -12,10 +14,32 @@ std::vector<Decimal> Box::midpoint() const {
     return m;
 }
 
+bool Box::bounded() const {
+    for (std::size_t i = 0; i < dims(); ++i)
+        if (!lo[i].is_finite() || !hi[i].is_finite()) return false;
+    return true;
+}
+
+namespace {
+/// Share of dimension i of `ref` covered by [lo, hi] (approximate): the width ratio, or for an
+/// unbounded reference range the ratio of atan-lengths (a finite measure on the line).
+double share(const Decimal& lo, const Decimal& hi, const Decimal& rlo, const Decimal& rhi) {
+    if (rlo.is_finite() && rhi.is_finite()) return (hi - lo).approx() / (rhi - rlo).approx();
+    return (std::atan(hi.approx()) - std::atan(lo.approx())) / (std::atan(rhi.approx()) - std::atan(rlo.approx()));
+}
+/// Width of [lo, hi] relative to the reference range: the width ratio, or for an unbounded
+/// reference range the width relative to max(1, |lo|, |hi|) (∞ for an unbounded [lo, hi]).
+double scaled_extent(const Decimal& lo, const Decimal& hi, const Decimal& rlo, const Decimal& rhi) {
+    if (rlo.is_finite() && rhi.is_finite()) return (hi - lo).approx() / (rhi - rlo).approx();
+    if (!lo.is_finite() || !hi.is_finite()) return HUGE_VAL;
+    double m = std::max({1.0, std::fabs(lo.approx()), std::fabs(hi.approx())});
+    return (hi - lo).approx() / m;
+}
+}  // namespace
+
 double Box::relative_volume(const Box& ref) const {
     double v = 1;
-    for (std::size_t i = 0; i < dims(); ++i)
-        v *= (hi[i] - lo[i]).approx() / (ref.hi[i] - ref.lo[i]).approx();
+    for (std::size_t i = 0; i < dims(); ++i) v *= share(lo[i], hi[i], ref.lo[i], ref.hi[i]);
     return v;
 }
 
@@ -36,16 +60,19 @@ int compare_paths(const std::vector<PathStep>& x, const std::vector<PathStep>& y
 
 double Box::max_scaled_width(const Box& ref) const {
     double m = 0;
-    for (std::size_t i = 0; i < dims(); ++i)
-        m = std::max(m, (hi[i] - lo[i]).approx() / (ref.hi[i] - ref.lo[i]).approx());
+    for (std::size_t i = 0; i < dims(); ++i) m = std::max(m, scaled_extent(lo[i], hi[i], ref.lo[i], ref.hi[i]));
     return m;
+}
+
+double Box::scaled_width(unsigned dim, const Box& ref) const {
+    return scaled_extent(lo[dim], hi[dim], ref.lo[dim], ref.hi[dim]);
 }
 
 unsigned Box::widest_scaled_dim(const Box& ref) const {
     unsigned best = 0;
     double bw = -1;
     for (std::size_t i = 0; i < dims(); ++i) {
-        double w = (hi[i] - lo[i]).approx() / (ref.hi[i] - ref.lo[i]).approx();
+        double w = scaled_extent(lo[i], hi[i], ref.lo[i], ref.hi[i]);
         if (w > bw) { bw = w; best = static_cast<unsigned>(i); }
     }
     return best;
@@ -71,8 +98,12 @@ Box make_root_box(const std::vector<std::string>& names, const std::vector<std::
                   const std::vector<std::string>& hi) {
     Box b;
     for (std::size_t i = 0; i < names.size(); ++i) {
-        b.lo.push_back(Decimal::parse(lo[i], "--box " + names[i] + " (lower bound)"));
-        b.hi.push_back(Decimal::parse(hi[i], "--box " + names[i] + " (upper bound)"));
+        b.lo.push_back(Decimal::parse_extended(lo[i], "--box " + names[i] + " (lower bound)"));
+        b.hi.push_back(Decimal::parse_extended(hi[i], "--box " + names[i] + " (upper bound)"));
+        if (!b.lo.back().is_finite() && b.lo.back().sign() > 0)
+            throw arith::bad_input("--box " + names[i] + ": lower bound " + lo[i] + " is +inf");
+        if (!b.hi.back().is_finite() && b.hi.back().sign() < 0)
+            throw arith::bad_input("--box " + names[i] + ": upper bound " + hi[i] + " is -inf");
         if (!(b.lo.back() < b.hi.back()))
             throw arith::bad_input("--box " + names[i] + ": empty or degenerate range " + lo[i] +
                                    ":" + hi[i] + " (need lo < hi)");
@@ -84,12 +115,14 @@ template <class S>
 std::vector<S> outer_intervals(const std::vector<Decimal>& lo, const std::vector<Decimal>& hi) {
     std::vector<S> r;
     r.reserve(lo.size());
+    const auto inf = std::numeric_limits<arith::endpoint_t<S>>::infinity();
     for (std::size_t i = 0; i < lo.size(); ++i) {
-        if (lo[i] == hi[i]) {
+        if (lo[i] == hi[i] && lo[i].is_finite()) {
             r.push_back(arith::parse<S>(lo[i].str(), "box"));
         } else {
-            S l = arith::parse<S>(lo[i].str(), "box"), h = arith::parse<S>(hi[i].str(), "box");
-            r.push_back(arith::make_interval(l.lower(), h.upper()));
+            auto l = lo[i].is_finite() ? arith::parse<S>(lo[i].str(), "box").lower() : -inf;
+            auto h = hi[i].is_finite() ? arith::parse<S>(hi[i].str(), "box").upper() : inf;
+            r.push_back(arith::make_interval(l, h));
         }
     }
     return r;
@@ -106,6 +139,7 @@ std::optional<std::vector<S>> inner_intervals(const std::vector<Decimal>& lo,
                                               const std::vector<Decimal>& hi) {
     std::vector<S> r;
     for (std::size_t i = 0; i < lo.size(); ++i) {
+        if (!lo[i].is_finite() || !hi[i].is_finite()) return std::nullopt;
         S l = arith::parse<S>(lo[i].str(), "box"), h = arith::parse<S>(hi[i].str(), "box");
         if (!(l.upper() <= h.lower())) return std::nullopt;
         r.push_back(arith::make_interval(l.upper(), h.lower()));

@@ -5,6 +5,8 @@
 #include <sys/file.h>
 #include <unistd.h>
 #include <cerrno>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <sstream>
 #include <stdexcept>
@@ -70,8 +72,8 @@ Box box_from_leaf(const json& leaf, std::size_t dims) {
     const json& box = leaf.at("box");
     if (!box.is_array() || box.size() != dims) throw std::runtime_error("leaf box has the wrong dimension");
     for (const auto& iv : box) {
-        B.lo.push_back(Decimal::parse(iv.at(0).get<std::string>(), "leaf box"));
-        B.hi.push_back(Decimal::parse(iv.at(1).get<std::string>(), "leaf box"));
+        B.lo.push_back(Decimal::parse_extended(iv.at(0).get<std::string>(), "leaf box"));
+        B.hi.push_back(Decimal::parse_extended(iv.at(1).get<std::string>(), "leaf box"));
     }
     for (const auto& s : leaf.at("path")) {
         int side = s.at(2).get<int>();
@@ -105,6 +107,13 @@ std::string interval_text(const json& enc) {
 }
 }  // namespace
 
+bool leaf_refutes(ClaimKind kind, const json& leaf) {
+    const std::string ev = leaf.value("evidence", "");
+    if (ev == ev_violates) return kind == ClaimKind::plateau;
+    if (ev != ev_unique && ev != ev_stationary_line) return false;
+    return kind == ClaimKind::no_stationary || (kind == ClaimKind::no_saddle && leaf.value("type", "") == "saddle");
+}
+
 std::string ClaimAccumulator::name(std::size_t i) const {
     return i < names_.size() ? names_[i] : "x" + std::to_string(i + 1);
 }
@@ -118,7 +127,7 @@ void ClaimAccumulator::add(const json& leaf, const Box& B) {
     bool undecided = ev == ev_unknown;
     if (ev == ev_stationary_line) {  // B meets L_c (lemma S7): stationary points, saddles if typed so
         std::string t = leaf.at("type").get<std::string>();
-        bool refutes = claim_.kind == ClaimKind::no_stationary || (claim_.kind == ClaimKind::no_saddle && t == "saddle");
+        bool refutes = leaf_refutes(claim_.kind, leaf);
         if (refutes && (!witness_ || compare_paths(B.path, witness_path_) < 0)) {  // deterministic choice
             witness_path_ = B.path;
             witness_ = json{{"box", leaf.at("box")}, {"evidence", ev}, {"type", t}, {"lemma", leaf.at("lemma")}};
@@ -128,8 +137,7 @@ void ClaimAccumulator::add(const json& leaf, const Box& B) {
     if (ev == ev_unique) {
         std::string t = leaf.at("type").get<std::string>();
         ++types_[t];
-        bool refutes = claim_.kind == ClaimKind::no_stationary ||
-                       (claim_.kind == ClaimKind::no_saddle && t == "saddle");
+        bool refutes = leaf_refutes(claim_.kind, leaf);
         if (refutes && (!witness_ || compare_paths(B.path, witness_path_) < 0)) {
             witness_path_ = B.path;
             witness_ = json{{"box", leaf.at("box")}, {"evidence", ev}, {"type", t}};
@@ -139,7 +147,8 @@ void ClaimAccumulator::add(const json& leaf, const Box& B) {
     }
     if (undecided) {
         ++undecided_;
-        unknown_volume_ = unknown_volume_ + B.volume();
+        if (root_.bounded()) unknown_volume_ = unknown_volume_ + B.volume();
+        else unknown_share_ += vol;
         if (!first_unknown_ || compare_paths(B.path, first_unknown_path_) < 0) {
             first_unknown_path_ = B.path;
             first_unknown_ = json{{"box", leaf.at("box")},
@@ -166,6 +175,11 @@ void ClaimAccumulator::add(const json& leaf, const Box& B) {
 
 double ClaimAccumulator::unknown_fraction() const {
     if (undecided_ == 0) return 0;
+    if (!root_.bounded()) {  // atan measure in unbounded dimensions, summed in double: 6 digits
+        char text[32];
+        std::snprintf(text, sizeof text, "%.6g", unknown_share_);
+        return std::strtod(text, nullptr);
+    }
     return unknown_volume_.approx() / root_.volume().approx();
 }
 

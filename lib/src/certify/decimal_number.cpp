@@ -1,5 +1,6 @@
 #include "gancert/certify/decimal_number.hpp"
 
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <stdexcept>
@@ -55,7 +56,21 @@ Decimal Decimal::parse(std::string_view s, std::string_view what) {
     return r;
 }
 
+Decimal Decimal::parse_extended(std::string_view s, std::string_view what) {
+    std::string t(s);
+    for (auto& ch : t) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    int sg = 1;
+    std::string_view body(t);
+    if (!body.empty() && (body[0] == '+' || body[0] == '-')) {
+        sg = body[0] == '-' ? -1 : 1;
+        body.remove_prefix(1);
+    }
+    if (body == "inf" || body == "infinity") return infinity(sg);
+    return parse(s, what);
+}
+
 std::string Decimal::str() const {
+    if (inf_) return inf_ > 0 ? "inf" : "-inf";
     if (mant_ == 0) return "0";
     bool neg = mant_ < 0;
     std::string d = (neg ? Int(-mant_) : mant_).str();
@@ -70,7 +85,10 @@ std::string Decimal::str() const {
     return neg ? "-" + out : out;
 }
 
-double Decimal::approx() const { return std::strtod(str().c_str(), nullptr); }
+double Decimal::approx() const {
+    if (inf_) return inf_ * HUGE_VAL;
+    return std::strtod(str().c_str(), nullptr);
+}
 
 void Decimal::align(const Decimal& x, const Decimal& y, Int& mx, Int& my, int& e) {
     e = std::min(x.exp_, y.exp_);
@@ -79,6 +97,10 @@ void Decimal::align(const Decimal& x, const Decimal& y, Int& mx, Int& my, int& e
 }
 
 Decimal operator+(const Decimal& x, const Decimal& y) {
+    if (x.inf_ || y.inf_) {
+        if (x.inf_ && y.inf_ && x.inf_ != y.inf_) throw std::domain_error("Decimal: inf - inf");
+        return Decimal::infinity(x.inf_ ? x.inf_ : y.inf_);
+    }
     Decimal r;
     Decimal::Int mx, my;
     Decimal::align(x, y, mx, my, r.exp_);
@@ -88,6 +110,10 @@ Decimal operator+(const Decimal& x, const Decimal& y) {
 }
 Decimal operator-(const Decimal& x, const Decimal& y) { return x + (-y); }
 Decimal operator*(const Decimal& x, const Decimal& y) {
+    if (x.inf_ || y.inf_) {
+        if (x.sign() == 0 || y.sign() == 0) throw std::domain_error("Decimal: 0 * inf");
+        return Decimal::infinity(x.sign() * y.sign());
+    }
     Decimal r;
     r.mant_ = x.mant_ * y.mant_;
     r.exp_ = x.exp_ + y.exp_;
@@ -95,6 +121,7 @@ Decimal operator*(const Decimal& x, const Decimal& y) {
     return r;
 }
 Decimal Decimal::half() const {
+    if (inf_) return *this;
     Decimal r;
     r.mant_ = mant_ * 5;
     r.exp_ = exp_ - 1;
@@ -102,18 +129,20 @@ Decimal Decimal::half() const {
     return r;
 }
 int compare(const Decimal& x, const Decimal& y) {
+    if (x.inf_ || y.inf_) return x.inf_ == y.inf_ ? 0 : (x.inf_ < y.inf_ ? -1 : 1);
     Decimal::Int mx, my;
     int e;
     Decimal::align(x, y, mx, my, e);
     return mx < my ? -1 : (mx > my ? 1 : 0);
 }
 int Decimal::order_of_magnitude() const {
+    if (inf_) throw std::domain_error("order_of_magnitude of inf");
     if (mant_ == 0) throw std::domain_error("order_of_magnitude of 0");
     std::string d = (mant_ < 0 ? Int(-mant_) : mant_).str();
     return static_cast<int>(d.size()) - 1 + exp_;
 }
 Decimal Decimal::floor_to_power(int k) const {
-    if (exp_ >= k) return *this;
+    if (inf_ || exp_ >= k) return *this;
     Int scale = pow10(static_cast<unsigned>(k - exp_));
     Int q = mant_ / scale;  // truncates toward zero
     if (mant_ < 0 && q * scale != mant_) q -= 1;
@@ -125,6 +154,17 @@ Decimal Decimal::floor_to_power(int k) const {
 }
 
 Decimal split_point(const Decimal& lo, const Decimal& hi) {
+    if (!(lo < hi)) throw std::domain_error("split_point: empty interval");
+    if (!lo.is_finite() || !hi.is_finite()) {
+        const Decimal zero(0), one(1);
+        if (lo < zero && zero < hi) return zero;
+        auto outward = [&](const Decimal& e) {  // max(2|e|, 1)
+            Decimal m = e.sign() < 0 ? -e : e;
+            Decimal d = m + m;
+            return d < one ? one : d;
+        };
+        return hi.is_finite() ? -outward(hi) : outward(lo);
+    }
     Decimal w = hi - lo;
     if (w.sign() <= 0) throw std::domain_error("split_point: empty interval");
     int k = w.order_of_magnitude() - 2;  // 10^k <= w/100

@@ -25,6 +25,12 @@ using nlohmann::json;
 using clock_type = std::chrono::steady_clock;
 
 Claim resolve_claim(const BoxFunction& f, const Box& root, Claim claim) {
+    if (!root.bounded()) {
+        if (claim.kind == ClaimKind::extrema)
+            throw arith::bad_input("--box: unbounded ranges are supported for no-saddle, no-stationary and plateau");
+        if (claim.kind == ClaimKind::plateau && !claim.level)
+            throw arith::bad_input("--level: required for the plateau claim on an unbounded box");
+    }
     if (claim.kind == ClaimKind::plateau) {
         if (!claim.eps) throw arith::bad_input("--eps: required for the plateau claim");
         if (!claim.delta) throw arith::bad_input("--delta: required for the plateau claim");
@@ -58,6 +64,18 @@ std::vector<Box> initial_partition(const Box& root, std::size_t count) {
 }
 
 namespace {
+
+/// An unbounded box is bisected outward (split_point) until a lemma covers it; beyond this
+/// magnitude of its finite endpoints in an unbounded dimension it becomes an unknown leaf.
+bool beyond_unbounded_cap(const Box& B) {
+    static const Decimal cap = Decimal::parse("1e30");
+    for (std::size_t i = 0; i < B.dims(); ++i) {
+        if (B.lo[i].is_finite() && B.hi[i].is_finite()) continue;
+        const Decimal& e = B.lo[i].is_finite() ? B.lo[i] : B.hi[i];
+        if (!e.is_finite() || (e.sign() < 0 ? -e : e) < cap) return false;
+    }
+    return true;
+}
 
 std::vector<unsigned> precision_ladder(unsigned max_bits) {
     std::vector<unsigned> l{53};
@@ -470,52 +488,87 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
     };
 
     unsigned threads = resolve_threads(opt.threads);
-    WorkPool<Task> pool(threads);
-    for (std::size_t i = 0; i < tasks.size(); ++i) pool.push(std::move(tasks[i]), static_cast<unsigned>(i));
+    // Level by level: every box of a level is decided (or split, its children forming the next
+    // level) before the next level starts. A refuting leaf ends the run after its level; the
+    // boxes of the next level become unknown leaves "not examined: claim refuted". The leaf set
+    // is then a function of the input alone (threads, MPI ranks: opt.level_barrier).
+    const bool early_stop = claim.kind != ClaimKind::extrema;
+    std::atomic<bool> refuted{false};
+    bool stopped_refuted = false;
+    auto by_path = [](const Task& x, const Task& y) { return compare_paths(x.box.path, y.box.path) < 0; };
+    std::vector<Task> level = std::move(tasks);
     tasks.clear();
     {
         Progress progress(opt.progress ? opt.progress_mode : CertifyOptions::ProgressMode::off, opt.progress_interval,
                           acc, acc_mutex);
         if (claim.kind == ClaimKind::extrema) extrema_incumbents(f, root, inc);
-        pool.run([&](Task& t, unsigned, const WorkPool<Task>::Spawn& spawn) {
-            if (over_budget()) {
-                std::lock_guard<std::mutex> l(budget_mutex);
-                unfinished.push_back(std::move(t));
-                return;
-            }
-            unsigned li = t.level;
-            BoxDecision d;
-            bool exhausted = false;
-            for (;;) {
-                d = analyse_box(f, t.box, claim, ladder[li], &inc);
-                if (d.kind == BoxDecision::final_leaf) {
-                    emit(t.box, d.evidence);
+        for (;;) {
+            std::sort(level.begin(), level.end(), by_path);
+            std::vector<Task> next;
+            std::mutex next_mutex;
+            WorkPool<Task> pool(threads);
+            for (std::size_t i = 0; i < level.size(); ++i) pool.push(std::move(level[i]), static_cast<unsigned>(i));
+            pool.run([&](Task& t, unsigned, const WorkPool<Task>::Spawn&) {
+                if (over_budget()) {
+                    std::lock_guard<std::mutex> l(budget_mutex);
+                    unfinished.push_back(std::move(t));
                     return;
                 }
-                if (d.kind == BoxDecision::escalate) {
-                    if (li + 1 < ladder.size()) { ++li; continue; }
-                    exhausted = true;
+                unsigned li = t.level;
+                BoxDecision d;
+                bool exhausted = false;
+                for (;;) {
+                    d = analyse_box(f, t.box, claim, ladder[li], &inc);
+                    if (d.kind == BoxDecision::final_leaf) {
+                        if (early_stop && leaf_refutes(claim.kind, d.evidence)) refuted = true;
+                        emit(t.box, d.evidence);
+                        return;
+                    }
+                    if (d.kind == BoxDecision::escalate) {
+                        if (li + 1 < ladder.size()) { ++li; continue; }
+                        exhausted = true;
+                    }
+                    break;
                 }
+                if (!t.box.bounded() && beyond_unbounded_cap(t.box)) {
+                    unknown(t.box, "unbounded box beyond |x| = 1e30 not covered by a lemma (" + d.reason + ")", ladder[li]);
+                    return;
+                }
+                bool failed = d.reason.rfind("evaluation failed", 0) == 0;
+                const double width = d.split_dim ? t.box.scaled_width(*d.split_dim, root) : t.box.max_scaled_width(root);
+                if (width <= (failed ? std::max(opt.min_width, 1.0 / 256) : opt.min_width)) {
+                    if (!d.evidence.is_null() && d.evidence.value("evidence", "") == ev_bounded) {
+                        emit(t.box, d.evidence);
+                        return;
+                    }
+                    std::string why = failed ? d.reason
+                                      : exhausted ? "precision budget exhausted (" + d.reason + ")"
+                                                  : "minimum width reached (" + d.reason + ")";
+                    unknown(t.box, why, ladder[li]);
+                    return;
+                }
+                auto [l, u] = t.box.bisect(d.split_dim ? *d.split_dim : t.box.widest_scaled_dim(root));
+                std::lock_guard<std::mutex> g(next_mutex);
+                next.push_back({std::move(l), li});
+                next.push_back({std::move(u), li});
+            });
+            bool any_refuted = refuted.load(), work_left = !next.empty() && !budget_hit.load();
+            if (budget_hit.load()) {  // budget: the next level is not started
+                std::lock_guard<std::mutex> l(budget_mutex);
+                for (auto& t : next) unfinished.push_back(std::move(t));
+                next.clear();
+            }
+            if (opt.level_barrier) std::tie(any_refuted, work_left) = opt.level_barrier(any_refuted, work_left);
+            if (early_stop && any_refuted) {
+                std::sort(next.begin(), next.end(), by_path);
+                for (const Task& t : next) unknown(t.box, reason_refuted, ladder[t.level]);
+                stopped_refuted = true;
                 break;
             }
-            bool failed = d.reason.rfind("evaluation failed", 0) == 0;
-            if (t.box.max_scaled_width(root) <= (failed ? std::max(opt.min_width, 1.0 / 256) : opt.min_width)) {
-                if (!d.evidence.is_null() && d.evidence.value("evidence", "") == ev_bounded) {
-                    emit(t.box, d.evidence);
-                    return;
-                }
-                std::string why = d.reason.rfind("evaluation failed", 0) == 0 ? d.reason
-                                  : exhausted ? "precision budget exhausted (" + d.reason + ")"
-                                              : "minimum width reached (" + d.reason + ")";
-                unknown(t.box, why, ladder[li]);
-                return;
-            }
-            auto [l, u] = t.box.bisect(t.box.widest_scaled_dim(root));
-            spawn({std::move(u), li});
-            spawn({std::move(l), li});
-        });
-        std::sort(unfinished.begin(), unfinished.end(),
-                  [](const Task& x, const Task& y) { return compare_paths(x.box.path, y.box.path) < 0; });
+            if (!work_left) break;
+            level = std::move(next);
+        }
+        std::sort(unfinished.begin(), unfinished.end(), by_path);
         for (const Task& t : unfinished) unknown(t.box, budget_reason, ladder[t.level]);
     }
     CertifyResult r;
@@ -523,6 +576,7 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
     json stats = {{"seconds", r.seconds}, {"threads", threads}, {"leaves_this_run", leaves.load()},
                   {"resumed_leaves", resumed}};
     if (!budget_reason.empty()) stats["budget"] = budget_reason;
+    if (stopped_refuted) stats["stopped"] = reason_refuted;
     if (part) {  // a part of a distributed run: rank 0 merges and summarises
         r.summary = {{"leaves", leaves.load()}, {"stats", stats}};
         return r;

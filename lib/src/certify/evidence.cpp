@@ -32,6 +32,9 @@ template <class S>
 void recheck(const BoxFunction& f, const Box& B, const Claim& c, const json& leaf, Pass pass) {
     const std::string ev = leaf.at("evidence").get<std::string>();
     if (ev == ev_unknown) return;
+    if (ev == ev_lemma) return detail::recheck_lemma(f, B, c, leaf);
+    if (!B.bounded() && ev != ev_stationary_line)  // only lemmas (and S7) reach unbounded leaves
+        throw std::runtime_error("evidence '" + ev + "' on an unbounded leaf");
     if (ev == ev_stationary_line || ev == ev_excluded || ev == ev_unique || ev == ev_empty)
         return detail::recheck_stationary<S>(f, B, c, leaf, pass);
     if (ev == ev_plateau || ev == ev_violates) return detail::recheck_plateau<S>(f, B, c, leaf, pass);

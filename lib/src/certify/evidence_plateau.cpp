@@ -8,6 +8,7 @@ namespace gancert::certify::detail {
 
 template <class S>
 BoxDecision analyse_plateau(const BoxFunction& f, const Box& B, const Claim& c, unsigned bits) {
+    if (!B.bounded()) return {BoxDecision::bisect, {}, "unbounded box: no lemma applies"};
     Eval<S> e = evaluate_box<S>(f, B);
     std::size_t n = B.dims();
     const Decimal& eps = *c.eps;

@@ -27,6 +27,15 @@ template <class S>
 BoxDecision analyse_stationary(const BoxFunction& f, const Box& B, const Claim& c, unsigned bits) {
     if (auto w = stationary_line_witness(f, B); w && (c.kind == ClaimKind::no_stationary || w->at("type") == "saddle"))
         return {BoxDecision::final_leaf, *w, {}};  // B meets L_c (lemma S7)
+    std::optional<unsigned> hint;
+    if (auto l = lemma_leaf(f, B, &hint)) return {BoxDecision::final_leaf, *l, {}};
+    if (hint && *hint == out_of_reach)  // near a = 0 with |b| large: no lemma, evaluation hopeless
+        return {BoxDecision::final_leaf,
+                {{"evidence", ev_unknown}, {"bits", 53}, {"reason", "meets a = 0 where lemma S8 is out of reach"}}, {}};
+    if (!B.bounded()) return {BoxDecision::bisect, {}, "unbounded box: no lemma applies"};
+    // near a = 0 the gradient's a-factor degenerates and evaluation is costly: S8 decides after
+    // a few bisections along the hinted dimension
+    if (hint) return {BoxDecision::bisect, {}, "lemma S8 not yet met on this leaf", hint};
     if (auto d = excluded_by_bounds<S>(f, B, bits)) return *d;
     if constexpr (std::is_same_v<S, idouble>) {
         // the bounds are cheap: before a full evaluation in double, try them in MPFR, whose
@@ -84,7 +93,7 @@ BoxDecision analyse_stationary(const BoxFunction& f, const Box& B, const Claim& 
     }
     if (gradient_unresolved(e)) return {BoxDecision::escalate, {}, "gradient at the midpoint not resolved"};
     return {BoxDecision::bisect, {}, untyped_unique ? "unique stationary point, Hessian inertia undetermined"
-                                                    : "no evidence at this width"};
+                                                    : "no evidence at this width", hint};
 }
 
 

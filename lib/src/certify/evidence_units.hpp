@@ -5,6 +5,7 @@
 // when two enclosures contradict each other). Dispatch: evidence.cpp.
 #pragma once
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "gancert/certify/evidence.hpp"
 
@@ -26,5 +27,15 @@ template <class S>
 BoxDecision analyse_extrema(const BoxFunction& f, const Box& B, const Claim& c, unsigned bits, Incumbents* inc);
 template <class S>
 void recheck_extrema(const BoxFunction& f, const Box& B, const Claim& c, const nlohmann::json& leaf, Pass pass);
+
+/// A lemma leaf for box B of the rsee model (no-saddle / no-stationary; evidence_lemma.cpp):
+/// lemma S1, S2 or S8 with its hypotheses met, or nullopt — then *split_hint may name the
+/// dimension whose bisection brings S8 closer, or `out_of_reach` when the leaf meets a = 0 and
+/// S8 is hopeless there (|b| large: φ(b) underflows the remainder).
+inline constexpr unsigned out_of_reach = ~0u;
+std::optional<nlohmann::json> lemma_leaf(const BoxFunction& f, const Box& B, std::optional<unsigned>* split_hint);
+/// Verifier: re-derives the cited lemma's hypotheses on B (throws std::runtime_error naming the
+/// lemma when they fail or the leaf differs from the re-derivation).
+void recheck_lemma(const BoxFunction& f, const Box& B, const Claim& c, const nlohmann::json& leaf);
 
 }  // namespace gancert::certify::detail

@@ -420,12 +420,11 @@ Domain domain_from_box(const json& box) {
 }
 
 
-// ------------------------------------------------------------ stationary-line witness (S7)
-struct ModelBox {
-    Decimal lo[4], hi[4];
-    Decimal c;
-    bool free_[4] = {false, false, false, false};
-};
+std::string dtext(const Decimal& lo, const Decimal& hi) { return "[" + lo.str() + ", " + hi.str() + "]"; }
+
+}  // namespace
+
+// ------------------------------------------------------------ public: the model box (S7, lemma leaves)
 std::optional<ModelBox> model_box(const BoxFunction& f, const Box& B) {
     json d = f.describe();
     if (d.value("model", "") != "rsee") return std::nullopt;
@@ -448,10 +447,6 @@ std::optional<ModelBox> model_box(const BoxFunction& f, const Box& B) {
     m.c = Decimal::parse(fixed.at("c"), "c");
     return m;
 }
-
-std::string dtext(const Decimal& lo, const Decimal& hi) { return "[" + lo.str() + ", " + hi.str() + "]"; }
-
-}  // namespace
 
 // ------------------------------------------------------------ public: witness
 std::optional<json> stationary_line_witness(const BoxFunction& f, const Box& B) {

@@ -25,18 +25,24 @@ struct PathStep {
 };
 
 struct Box {
-    std::vector<Decimal> lo, hi;  // exact endpoints, lo[i] < hi[i]
+    std::vector<Decimal> lo, hi;  // exact endpoints (possibly ±∞), lo[i] < hi[i]
     std::vector<PathStep> path;   // bisections from the input box
 
     std::size_t dims() const { return lo.size(); }
+    /// Every endpoint finite.
+    bool bounded() const;
     /// Exact midpoint.
     std::vector<Decimal> midpoint() const;
-    /// Product of widths / product of the reference box's widths (approximate, double).
+    /// Product of widths / product of the reference box's widths (approximate, double; for an
+    /// unbounded reference range the ratio of atan-lengths).
     double relative_volume(const Box& reference) const;
     /// Exact product of the widths.
     Decimal volume() const;
-    /// max_i width_i / reference width_i (approximate).
+    /// max_i width_i / reference width_i (approximate; for an unbounded reference range the
+    /// width relative to max(1, |lo|, |hi|), ∞ for an unbounded range).
     double max_scaled_width(const Box& reference) const;
+    /// The scaled width of dimension `dim` (as in max_scaled_width).
+    double scaled_width(unsigned dim, const Box& reference) const;
     /// The dimension with the largest scaled width (ties: lowest index).
     unsigned widest_scaled_dim(const Box& reference) const;
     /// Bisects at split_point() of dimension `dim`; the children carry the extended path.

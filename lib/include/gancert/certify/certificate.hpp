@@ -53,6 +53,10 @@ Box box_from_leaf(const nlohmann::json& leaf, std::size_t dims);
 ///    the claim incomplete; otherwise it is proved.
 /// Extrema: max J ∈ [max_l point_l, max_l J_l^max], min J likewise; inconsistency() reports an
 /// empty assembled interval (a recorded lower bound above an upper bound).
+/// The leaf (its evidence record) refutes a claim of this kind: a stationary-line or unique
+/// leaf for no-stationary, one typed "saddle" for no-saddle, a violates leaf for plateau.
+bool leaf_refutes(ClaimKind kind, const nlohmann::json& leaf);
+
 class ClaimAccumulator {
 public:
     ClaimAccumulator(Claim claim, Box root, std::vector<std::string> names = {});
@@ -78,7 +82,8 @@ private:
     std::map<std::string, std::size_t> types_;
     std::size_t leaves_ = 0, undecided_ = 0;
     double done_volume_ = 0;            // progress display only
-    Decimal unknown_volume_;             // exact sum of the undecided leaves' volumes
+    Decimal unknown_volume_;             // exact sum of the undecided leaves' volumes (bounded root)
+    double unknown_share_ = 0;           // unbounded root: sum of relative_volume (atan measure)
     std::optional<nlohmann::json> witness_;
     std::optional<nlohmann::json> first_unknown_;
     std::vector<PathStep> witness_path_, first_unknown_path_;

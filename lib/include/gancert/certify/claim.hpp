@@ -36,5 +36,6 @@ inline constexpr const char* ev_plateau = "plateau";    // sup|∂J| <= eps and 
 inline constexpr const char* ev_violates = "violates";  // a point where the plateau bound fails
 inline constexpr const char* ev_bounded = "bounded";    // J enclosures for the extrema claim
 inline constexpr const char* ev_unknown = "unknown";    // undecided, with a reason
+inline constexpr const char* ev_lemma = "lemma";        // a gradient sign by a lemma of §S (S1, S2, S8)
 
 }  // namespace gancert::certify

@@ -43,6 +43,10 @@ struct CertifyOptions {
     // part file (header + leaves, no summary, never resumed) that merge_parts() folds into the
     // certificate afterwards.
     std::optional<std::vector<Box>> tasks;
+    // Called after every level of the level-by-level run with (a leaf of this process refutes
+    // the claim, this process has boxes for the next level); returns the same pair for the
+    // whole distributed run (every rank calls it equally often). Unset: one process.
+    std::function<std::pair<bool, bool>(bool, bool)> level_barrier;
 };
 struct CertifyResult {
     nlohmann::json summary;  // as written to the certificate
@@ -54,6 +58,9 @@ struct CertifyResult {
 /// unknown leaves --resume re-opens; "leaf budget exhausted" is the reason of older runs).
 inline constexpr const char* budget_reason_time = "time limit reached";
 inline constexpr const char* budget_reason_leaves = "leaf budget reached";
+/// Reason of the unknown leaves a run stopped early by a refutation writes for the boxes of the
+/// level after the refuting one.
+inline constexpr const char* reason_refuted = "not examined: claim refuted";
 bool is_budget_reason(const std::string& reason);
 
 /// Re-opens a finished certificate at `path` whose summary is incomplete because of a budget:

@@ -37,6 +37,7 @@ struct BoxDecision {
     enum Kind { final_leaf, escalate, bisect } kind = bisect;
     nlohmann::json evidence;  // for final_leaf: {"evidence": ..., ...data}
     std::string reason;       // for escalate / bisect: why undecided
+    std::optional<unsigned> split_dim;  // for bisect: the dimension to split (else the widest)
 };
 
 /// Analyses box B at `bits` of precision (53 = interval<double>, else interval<mpfr> at that

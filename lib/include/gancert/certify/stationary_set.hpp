@@ -61,6 +61,14 @@ StationarySetResult certify_stationary_set(const StationarySetRequest& req);
 /// on the header's claim kind).
 VerifyReport verify_stationary_set(const std::string& path);
 
+/// Box B of an rsee BoxFunction with the fixed parameters: ranges of a, b, g, h (a fixed one
+/// as [v, v]), c, and which of a, b, g, h are free. nullopt for another model.
+struct ModelBox {
+    Decimal lo[4], hi[4];
+    Decimal c;
+    bool free_[4] = {false, false, false, false};
+};
+std::optional<ModelBox> model_box(const BoxFunction& f, const Box& B);
 /// A stationary-line witness for box B of an rsee BoxFunction (from f.describe(): fixed
 /// parameters and free variables) if B, with the fixed parameters, meets L_c (exact decimal
 /// test, lemma S7); "type" is "saddle" when a and one of g, h are free (then every point of

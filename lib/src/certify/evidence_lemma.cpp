@@ -1,0 +1,207 @@
+// Lemma leaves for no-saddle / no-stationary (proofs/lemmas.md §S1, §S2, §S8): one gradient
+// component of the rsee cost has a fixed sign on the leaf by an analytic lemma whose hypotheses
+// are exact decimal comparisons of the leaf's ranges (S1, S2: valid on unbounded leaves, no
+// evaluation of J) or inequalities between interval enclosures computed from the ranges (S8,
+// near the hyperplane a = 0). The verifier re-derives the leaf from its box and the cited lemma.
+#include "evidence_units.hpp"
+
+#include <algorithm>
+
+#include "evidence_support.hpp"
+#include "gancert/arith/constants.hpp"
+#include "gancert/arith/functions.hpp"
+#include "gancert/certify/stationary_set.hpp"
+
+namespace gancert::certify::detail {
+namespace {
+
+const char* const names4[4] = {"a", "b", "g", "h"};
+enum { A, B_, G, H };
+
+std::string range_text(const ModelBox& m, int k) {
+    return std::string(names4[k]) + " in [" + m.lo[k].str() + ", " + m.hi[k].str() + "]";
+}
+/// Index of model variable k among the free variables of f (nullopt when fixed).
+std::optional<std::size_t> free_index(const BoxFunction& f, int k) {
+    auto n = f.names();
+    auto it = std::find(n.begin(), n.end(), names4[k]);
+    if (it == n.end()) return std::nullopt;
+    return static_cast<std::size_t>(it - n.begin());
+}
+bool finite_box(const ModelBox& m) {
+    for (int k = 0; k < 4; ++k)
+        if (!m.lo[k].is_finite() || !m.hi[k].is_finite()) return false;
+    return true;
+}
+idouble ival(const Decimal& lo, const Decimal& hi) { return outer_intervals<idouble>({lo}, {hi})[0]; }
+/// Upper bound of max(|lo|, |hi|) as a point interval's upper end.
+idouble absmax(const Decimal& lo, const Decimal& hi) {
+    idouble x = ival(lo, hi);
+    return idouble(std::max(-x.lower(), x.upper()));
+}
+
+json leaf(const char* lemma, std::size_t index, int sign, json hyps, std::string conclusion) {
+    return {{"evidence", ev_lemma}, {"bits", 53}, {"lemma", lemma}, {"index", index}, {"sign", sign},
+            {"hypotheses", std::move(hyps)}, {"conclusion", std::move(conclusion)}};
+}
+
+/// S1: a ≠ 0 on the leaf (exact), g >= 0, c > 0 ⇒ sign ∂J/∂h = sign ∂J/∂g = −sign a.
+std::optional<json> lemma_s1(const BoxFunction& f, const ModelBox& m) {
+    int sa = m.lo[A].sign() > 0 ? 1 : m.hi[A].sign() < 0 ? -1 : 0;
+    if (sa == 0 || m.lo[G].sign() < 0 || m.c.sign() <= 0) return std::nullopt;
+    int k = free_index(f, H) ? H : free_index(f, G) ? G : -1;
+    if (k < 0) return std::nullopt;
+    json hyps = {std::string(sa > 0 ? "a_lo > 0: " : "a_hi < 0: ") + range_text(m, A),
+                 "g_lo >= 0: " + range_text(m, G), "c > 0: c = " + m.c.str()};
+    return leaf("S1", *free_index(f, k), -sa, hyps,
+                std::string("dJ/d") + names4[k] + (sa > 0 ? " < 0" : " > 0") + " on the leaf (sign -sign a)");
+}
+
+/// S2: a = 0 fixed, b free with b ≠ 0 on the leaf (exact), c > 0 ⇒ sign ∂J/∂b = sign b.
+std::optional<json> lemma_s2(const BoxFunction& f, const ModelBox& m) {
+    if (m.free_[A] || m.lo[A].sign() != 0 || !free_index(f, B_) || m.c.sign() <= 0) return std::nullopt;
+    int sb = m.lo[B_].sign() > 0 ? 1 : m.hi[B_].sign() < 0 ? -1 : 0;
+    if (sb == 0) return std::nullopt;
+    json hyps = {"a = 0 (fixed)", std::string(sb > 0 ? "b_lo > 0: " : "b_hi < 0: ") + range_text(m, B_),
+                 "c > 0: c = " + m.c.str()};
+    return leaf("S2", *free_index(f, B_), sb, hyps,
+                std::string("dJ/db = 2 phi(b) erf(b)") + (sb > 0 ? " > 0" : " < 0") + " on the leaf");
+}
+
+/// κ = 1/π + √(2/(πe)) ≥ |φ² + Dφ'| and ≥ |−φ² + (1 − D)φ'| on ℝ (lemma S8).
+idouble kappa() {
+    idouble pi = arith::pi<idouble>();
+    return idouble(1) / pi + boost::numeric::sqrt(idouble(2) / (pi * arith::exp(idouble(1))));
+}
+
+/// The S8 hypothesis: |base| > remainder, enclosures recorded.
+struct S8 {
+    idouble base, remainder;
+    int sign = 0;  // sign of base when decided
+    bool holds() const { return sign != 0; }
+};
+S8 decide(idouble base, idouble remainder) {
+    S8 s{base, remainder, 0};
+    if (base.lower() > remainder.upper()) s.sign = 1;
+    else if (-base.upper() > remainder.upper()) s.sign = -1;
+    return s;
+}
+
+/// S8b: b ≠ 0 on the leaf, finite ranges: ∂J/∂b = 2φ(b)erf(b) + a·∂²J/∂a∂b(ξ) with
+/// |∂²J/∂a∂b| <= 2κ(1/c + g_hi + max|h|), so sign ∂J/∂b = sign b when
+/// |2φ(b)erf(b)| > max|a| · 2κ(1/c + g_hi + max|h|) on the leaf.
+S8 s8b_numbers(const ModelBox& m) {
+    idouble b = ival(m.lo[B_], m.hi[B_]);
+    idouble base = idouble(2) * arith::exp(-arith::square(b)) * arith::inv_sqrt_pi<idouble>() * arith::erf(b);
+    idouble ab = idouble(1) / ival(m.c, m.c) + ival(m.hi[G], m.hi[G]) + absmax(m.lo[H], m.hi[H]);
+    idouble rem = absmax(m.lo[A], m.hi[A]) * idouble(2) * kappa() * ab;
+    return decide(base, rem);
+}
+/// S8a: c(g + h) ≠ 1 on the leaf, finite ranges: ∂J/∂a = (1/c − (g+h))/√π + a·∂²J/∂a²(ξ) +
+/// b·∂²J/∂a∂b(ξ), |∂²J/∂a²| <= 2κ(2/c² + 2g_hi² + 2g_hi·max|h| + max|h|²).
+S8 s8a_numbers(const ModelBox& m, idouble* a_term, idouble* b_term) {
+    idouble c = ival(m.c, m.c), gh = ival(m.lo[G] + m.lo[H], m.hi[G] + m.hi[H]);
+    idouble base = (idouble(1) / c - gh) * arith::inv_sqrt_pi<idouble>();
+    idouble gm = ival(m.hi[G], m.hi[G]), hm = absmax(m.lo[H], m.hi[H]), k2 = idouble(2) * kappa();
+    idouble aa = k2 * (idouble(2) / arith::square(c) + idouble(2) * arith::square(gm) + idouble(2) * gm * hm +
+                       arith::square(hm));
+    idouble ab = k2 * (idouble(1) / c + gm + hm);
+    *a_term = absmax(m.lo[A], m.hi[A]) * aa;
+    *b_term = absmax(m.lo[B_], m.hi[B_]) * ab;
+    return decide(base, *a_term + *b_term);
+}
+
+/// A split toward a = 0 is hinted only while S8 is within reach (|base| >= 1e-30 · remainder,
+/// about 100 halvings of the remainder's factor max|a| or max|b|).
+bool within_reach(const S8& s) { return std::max(s.base.lower(), -s.base.upper()) >= 1e-30 * s.remainder.upper(); }
+
+std::optional<json> lemma_s8(const BoxFunction& f, const ModelBox& m, std::optional<unsigned>* hint, S8* raw = nullptr) {
+    if (!finite_box(m) || m.lo[G].sign() < 0 || m.c.sign() <= 0) return std::nullopt;
+    auto ia = free_index(f, A), ib = free_index(f, B_);
+    json common = {"finite ranges, g_lo >= 0, c > 0: " + range_text(m, A) + ", " + range_text(m, B_) + ", " +
+                   range_text(m, G) + ", " + range_text(m, H) + ", c = " + m.c.str()};
+    bool b_off = m.lo[B_].sign() > 0 || m.hi[B_].sign() < 0;
+    if (ib && b_off) {
+        S8 s = s8b_numbers(m);
+        if (raw) *raw = s;
+        if (!s.holds()) {
+            if (ia) *hint = static_cast<unsigned>(within_reach(s) ? *ia : out_of_reach);
+            return std::nullopt;
+        }
+        json j = leaf("S8b", *ib, s.sign, common, std::string("dJ/db") + (s.sign > 0 ? " > 0" : " < 0") + " on the leaf");
+        j["base"] = enc(s.base);
+        j["remainder"] = enc(s.remainder);
+        return j;
+    }
+    Decimal one(1);
+    bool s_off = m.c * (m.hi[G] + m.hi[H]) < one || one < m.c * (m.lo[G] + m.lo[H]);
+    if (ia && s_off) {
+        idouble at, bt;
+        S8 s = s8a_numbers(m, &at, &bt);
+        if (raw) *raw = s;
+        if (!s.holds()) {
+            *hint = within_reach(s) ? static_cast<unsigned>(ib && bt.upper() > at.upper() ? *ib : *ia) : out_of_reach;
+            return std::nullopt;
+        }
+        json j = leaf("S8a", *ia, s.sign, common, std::string("dJ/da") + (s.sign > 0 ? " > 0" : " < 0") + " on the leaf");
+        j["base"] = enc(s.base);
+        j["remainder"] = enc(s.remainder);
+        return j;
+    }
+    return std::nullopt;
+}
+
+std::optional<json> derive(const BoxFunction& f, const ModelBox& m, const std::string& lemma, S8* raw) {
+    std::optional<unsigned> ignored;
+    if (lemma == "S1") return lemma_s1(f, m);
+    if (lemma == "S2") return lemma_s2(f, m);
+    if (lemma == "S8b" || lemma == "S8a") {
+        auto j = lemma_s8(f, m, &ignored, raw);
+        if (j && j->at("lemma") == lemma) return j;
+        return std::nullopt;
+    }
+    throw std::runtime_error("lemma leaf: unknown lemma '" + lemma + "'");
+}
+
+}  // namespace
+
+std::optional<json> lemma_leaf(const BoxFunction& f, const Box& B, std::optional<unsigned>* split_hint) {
+    auto m = model_box(f, B);
+    if (!m) return std::nullopt;
+    if (auto j = lemma_s1(f, *m)) return j;
+    if (auto j = lemma_s2(f, *m)) return j;
+    return lemma_s8(f, *m, split_hint);
+}
+
+void recheck_lemma(const BoxFunction& f, const Box& B, const Claim& c, const json& leaf) {
+    if (c.kind != ClaimKind::no_saddle && c.kind != ClaimKind::no_stationary)
+        throw std::runtime_error("evidence 'lemma' does not belong to this claim");
+    auto m = model_box(f, B);
+    if (!m) throw std::runtime_error("lemma leaf: the model is not rsee");
+    std::string lemma = leaf.at("lemma").get<std::string>();
+    S8 raw;
+    auto w = derive(f, *m, lemma, &raw);
+    if (!w) throw std::runtime_error("lemma " + lemma + ": its hypotheses do not hold on the leaf");
+    for (auto it = leaf.begin(); it != leaf.end(); ++it)
+        if (it.key() != "path" && it.key() != "box" && !w->contains(it.key()))
+            throw std::runtime_error("lemma " + lemma + ": unexpected field '" + it.key() + "'");
+    for (auto it = w->begin(); it != w->end(); ++it) {
+        if (!leaf.contains(it.key())) throw std::runtime_error("lemma " + lemma + ": field '" + it.key() + "' missing");
+        if (it.key() == "base" || it.key() == "remainder") {  // recorded enclosures: contain ours (§K7)
+            check_enc(leaf[it.key()], it.key() == "base" ? raw.base : raw.remainder, "lemma " + lemma + " " + it.key(),
+                      Pass::replay);
+            continue;
+        }
+        if (leaf[it.key()] != it.value())
+            throw std::runtime_error("lemma " + lemma + ": field '" + it.key() + "' recorded " + leaf[it.key()].dump() +
+                                     ", recomputed " + it.value().dump());
+    }
+    if (leaf.contains("base")) {  // the inequality must follow from the recorded enclosures too
+        Recorded b = rec(leaf.at("base")), r = rec(leaf.at("remainder"));
+        int sign = leaf.at("sign").get<int>();
+        bool ok = sign > 0 ? r.hi < b.lo : r.hi < -b.hi;
+        if (!ok) throw std::runtime_error("lemma " + lemma + ": recorded |base| does not exceed the remainder");
+    }
+}
+
+}  // namespace gancert::certify::detail
