@@ -37,8 +37,10 @@ Claim resolve_claim(const BoxFunction& f, const Box& root, Claim claim) {
         }
     }
     if (claim.kind == ClaimKind::extrema) {
-        if (!claim.delta) claim.delta = Decimal::parse("1e-6");
+        // --delta: target width relative to |extremum|; --eps: optional absolute floor
+        if (!claim.delta) claim.delta = Decimal::parse("1e-12");
         if (claim.delta->sign() <= 0) throw arith::bad_input("--delta: must be positive");
+        if (claim.eps && claim.eps->sign() < 0) throw arith::bad_input("--eps: must not be negative");
     }
     return claim;
 }
@@ -56,6 +58,22 @@ std::vector<Box> initial_partition(const Box& root, std::size_t count) {
 }
 
 namespace {
+
+/// The widest (scaled) of the dimensions the analysis asked for, else of all (ties: lowest index).
+double scaled_width(const Box& B, const Box& root, unsigned i) {
+    return (B.hi[i] - B.lo[i]).approx() / (root.hi[i] - root.lo[i]).approx();
+}
+/// The widest (scaled) of the dimensions the analysis asked for, else of all (ties: lowest
+/// index); the minimum-width stop is judged in that dimension.
+unsigned split_dimension(const Box& B, const Box& root, const std::vector<unsigned>& dims) {
+    if (dims.empty()) return B.widest_scaled_dim(root);
+    unsigned best = dims[0];
+    for (unsigned i : dims) {
+        double wi = scaled_width(B, root, i), wb = scaled_width(B, root, best);
+        if (wi > wb || (wi == wb && i < best)) best = i;
+    }
+    return best;
+}
 
 std::vector<unsigned> precision_ladder(unsigned max_bits) {
     std::vector<unsigned> l{53};
@@ -491,7 +509,8 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
                 break;
             }
             bool failed = d.reason.rfind("evaluation failed", 0) == 0;
-            if (t.box.max_scaled_width(root) <= (failed ? std::max(opt.min_width, 1.0 / 256) : opt.min_width)) {
+            const unsigned dim = split_dimension(t.box, root, d.split_dims);
+            if (scaled_width(t.box, root, dim) <= (failed ? std::max(opt.min_width, 1.0 / 256) : opt.min_width)) {
                 if (!d.evidence.is_null() && d.evidence.value("evidence", "") == ev_bounded) {
                     emit(t.box, d.evidence);
                     return;
@@ -502,7 +521,7 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
                 unknown(t.box, why, ladder[li]);
                 return;
             }
-            auto [l, u] = t.box.bisect(t.box.widest_scaled_dim(root));
+            auto [l, u] = t.box.bisect(dim);
             spawn({std::move(u), li});
             spawn({std::move(l), li});
         });
