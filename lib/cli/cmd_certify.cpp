@@ -132,8 +132,8 @@ void register_certify(CLI::App& app, action& run) {
     cmd->add_option("--params", args->params, "Fixed parameters a=..,b=..,g=..,h=..,c=.. (exact decimals)");
     cmd->add_option("--box", args->box, "Free parameters and ranges, e.g. \"b=-6:6,h=-6:6\"");
     cmd->add_option("--claim", args->claim, "no-saddle | no-stationary | plateau | extrema | stationary-set");
-    cmd->add_option("--eps", args->eps, "plateau: bound on |dJ/dtheta_i|");
-    cmd->add_option("--delta", args->delta, "plateau: bound on sup J - inf J (or |J - level|); extrema: target width");
+    cmd->add_option("--eps", args->eps, "plateau: bound on |dJ/dtheta_i|; extrema: absolute floor of the target width (default none)");
+    cmd->add_option("--delta", args->delta, "plateau: bound on sup J - inf J (or |J - level|); extrema: target width relative to |max J|, |min J| (default 1e-12)");
     cmd->add_option("--level", args->level, "plateau: the level L of |J - L| <= delta");
     cmd->add_option("--out", args->out, "Certificate file (JSON Lines; also the checkpoint)");
     cmd->add_option("--threads", args->threads, "Worker threads (default: all cores)");

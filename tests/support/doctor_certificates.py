@@ -33,6 +33,9 @@ BASES = [
                                "--eps", "0.5", "--delta", "1", "--level", "-4"]),
     ("cubic-extrema", ["--model", "test-cubic", "--box", "x1=-2:2,x2=-1.5:2.5", "--claim", "extrema",
                        "--delta", "1e-3"]),
+    # extrema isolated in the relative interior of faces (max on x2 = 2.5 at x1 = -1, min on
+    # x1 = 1.2 at x2 = 1, K8) and a saddle of the cubic at (1, -1) inside one leaf
+    ("cubic-extrema-isolated", ["--model", "test-cubic", "--box", "x1=0.3:1.2,x2=-1.6:2.5", "--claim", "extrema"]),
     # the audit's R/S/E/E saddle (a 2-D saddle of J in (a, b)); ~700 leaves, so only its unique
     # leaves are doctored (see UNIQUE_ONLY)
     ("rsee-nosaddle-refuted", ["--params", "g=0.0159697123469,h=0.119680267744,c=1.42270193163",
@@ -67,16 +70,18 @@ def verify(path, bits=None):
     return run(args)
 
 
-def expect_rejected(base, what, header, leaves, summary, bits_list=(None, 256)):
-    """The doctored certificate must not verify as a proof (exit 0) and must be INVALID."""
+def expect_rejected(base, what, header, leaves, summary, bits_list=(None, 256), reason=None):
+    """The doctored certificate must not verify as a proof (exit 0) and must be INVALID (for
+    the stated reason, if one is given)."""
     global checked
     path = os.path.join(WORK, "doctored.jsonl")
     save(path, header, leaves, summary)
     for bits in bits_list:
         rc, out = verify(path, bits)
         checked += 1
-        if rc == 0 or "INVALID" not in out:
-            failures.append(f"{base}: {what} (bits={bits}) was accepted: exit {rc}\n{out[:600]}")
+        if rc == 0 or "INVALID" not in out or (reason and reason not in out):
+            failures.append(f"{base}: {what} (bits={bits}) was accepted or rejected for another reason "
+                            f"(expected '{reason}'): exit {rc}\n{out[:600]}")
 
 
 def forge_summary(summary, leaves, claim_kind, status="proved"):
@@ -117,7 +122,7 @@ def shrink(enc, side):
 def shift(enc, side):
     """[hi, hi + w] (side 0) or [lo - w, lo] (side 1): touches the old enclosure at one end."""
     lo, hi = Decimal(enc[0]), Decimal(enc[1])
-    w = hi - lo
+    w = max(hi - lo, abs(hi) * Decimal("1e-30"), Decimal("1e-60"))  # a point enclosure moves too
     return [str(hi), str(hi + w)] if side == 0 else [str(lo - w), str(lo)]
 
 
@@ -135,7 +140,7 @@ def enclosure_fields(leaf):
                 pass
         if isinstance(obj, dict):
             for k, v in obj.items():
-                if k not in ("box", "path", "Y", "Q"):
+                if k not in ("box", "path", "Y", "Q", "Z"):
                     walk(v, path + [k])
         elif isinstance(obj, list):
             for i, v in enumerate(obj):
@@ -307,6 +312,67 @@ def doctor(base):
         S = copy.deepcopy(summary)
         S["max_J"] = [str(top + 1), str(top)]
         expect_rejected(base, "empty assembled max J", header, L, {"summary": S})
+        doctor_extrema_sides(base, header, leaves, summary)
+
+
+def isolated_sides(leaves):
+    return [(i, side) for i, l in enumerate(leaves) if l["evidence"] == "bounded"
+            for side in ("max", "min") if l[side]["kind"] == "isolated"]
+
+
+def doctor_extrema_sides(base, header, leaves, summary):
+    """Extremum records (K5', K8): a moved value, a moved isolating box, the kind changed, a
+    saddle planted as an isolated max (definiteness faked), a face round dropped."""
+    last = {"summary": summary}
+    for i, side in isolated_sides(leaves)[:2]:
+        rec = leaves[i][side]
+        # the value moved by a relative 1e-9 (summary to match): not J at the extremum
+        L = copy.deepcopy(leaves)
+        v = [Decimal(x) * (1 + Decimal("1e-9")) + Decimal("1e-12") for x in rec["J"]]
+        L[i][side]["J"] = L[i][side]["point"] = [str(v[0]), str(v[1])]
+        S = copy.deepcopy(summary)
+        S[side + "_J"] = [str(v[0]), str(v[1])]
+        expect_rejected(base, f"leaf {i} {side} value moved", header, L, {"summary": S}, reason="J at the extremum")
+        # the location moved: Z shifted by its width in every free coordinate
+        L = copy.deepcopy(leaves)
+        for z in L[i][side]["Z"]:
+            lo, hi = Decimal(z[0]), Decimal(z[1])
+            if lo < hi:
+                z[0], z[1] = str(hi), str(2 * hi - lo)
+        expect_rejected(base, f"leaf {i} {side} isolating box moved", header, L, last, reason="K(Z)")
+        L = copy.deepcopy(leaves)
+        L[i][side]["kind"] = "face"
+        expect_rejected(base, f"leaf {i} {side} isolated -> face", header, L, last)
+        L = copy.deepcopy(leaves)
+        L[i][side]["kind"] = "vertex"
+        expect_rejected(base, f"leaf {i} {side} isolated -> vertex", header, L, last, reason="not a vertex")
+        if rec["faces"]:
+            L = copy.deepcopy(leaves)
+            L[i][side]["faces"] = rec["faces"][1:]
+            expect_rejected(base, f"leaf {i} {side} face round dropped", header, L, last)
+            L = copy.deepcopy(leaves)
+            L[i][side]["faces"][0][0][1] ^= 1
+            expect_rejected(base, f"leaf {i} {side} face side flipped", header, L, last, reason="monotonicity")
+    if base != "cubic-extrema-isolated":
+        return
+    # definiteness faked: the saddle (1, -1) of x1^3 - 3x1 + x2^3 - 3x2 (Hessian diag(6, -6))
+    # recorded as an isolated max of the leaf containing it; everything else checks out
+    for i, l in enumerate(leaves):
+        (a0, a1), (b0, b1) = [(Decimal(x[0]), Decimal(x[1])) for x in l["box"]]
+        if a0 < 1 < a1 and b0 < -1 < b1:
+            break
+    else:
+        failures.append(f"{base}: no leaf contains the saddle (1, -1) in its interior")
+        return
+    planted = {"faces": [], "kind": "isolated", "J": ["-1e-9", "1e-9"], "point": ["-1e-9", "1e-9"],
+               "Z": [["0.999999", "1.000001"], ["-1.000001", "-0.999999"]],
+               "Y": ["0.166666666667", "0", "0", "-0.166666666667"], "Q": ["1", "0", "0", "1"],
+               "K": [["0.9999999", "1.0000001"], ["-1.0000001", "-0.9999999"]]}
+    for side, sign in (("max", "negative"), ("min", "positive")):
+        L = copy.deepcopy(leaves)
+        L[i][side] = copy.deepcopy(planted)
+        expect_rejected(base, f"leaf {i}: saddle planted as an isolated {side}", header, L, last,
+                        reason=f"not certified {sign} definite")
 
 
 def main():

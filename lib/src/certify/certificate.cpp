@@ -11,6 +11,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "extrema_location.hpp"
 #include "gancert/certify/stationary_set.hpp"
 
 namespace gancert::certify {
@@ -168,6 +169,16 @@ void ClaimAccumulator::add(const json& leaf, const Box& B) {
         if (!max_lo_ || *max_lo_ < mx_lo) max_lo_ = mx_lo;
         if (!min_lo_ || mn_lo < *min_lo_) min_lo_ = mn_lo;
         if (!min_hi_ || mn_hi < *min_hi_) min_hi_ = mn_hi;
+        std::vector<std::string> names;
+        for (std::size_t i = 0; i < B.dims(); ++i) names.push_back(name(i));
+        auto offer = [&](std::optional<Located>& at, const Decimal& key, bool larger, const char* side) {
+            bool better = !at || (larger ? at->key < key : key < at->key) ||
+                          (key == at->key && compare_paths(B.path, at->path) < 0);
+            if (better)
+                at = Located{key, B.path, detail::extremum_location(leaf.at(side), leaf.at("box"), root_, names, larger)};
+        };
+        offer(max_at_, mx_lo, true, "max");
+        offer(min_at_, mn_hi, false, "min");
         keep_top(max_boxes_, Located{mx_hi, B.path, leaf.at("box")}, true);
         keep_top(min_boxes_, Located{mn_lo, B.path, leaf.at("box")}, false);
     }
@@ -215,6 +226,8 @@ json ClaimAccumulator::summary() const {
         s["min_J"] = {min_lo_->str(), min_hi_->str()};
         s["max_location_boxes"] = loc_max;
         s["min_location_boxes"] = loc_min;
+        s["max_location"] = max_at_->box;
+        s["min_location"] = min_at_->box;
     }
     return s;
 }
@@ -262,7 +275,8 @@ std::string ClaimAccumulator::verdict() const {
     }
     if (claim_.kind == ClaimKind::extrema && max_hi_)
         o << "; max J in [" << max_lo_->str() << ", " << max_hi_->str() << "], min J in [" << min_lo_->str()
-          << ", " << min_hi_->str() << "]";
+          << ", " << min_hi_->str() << "]; " << detail::location_text(max_at_->box) << "; "
+          << detail::location_text(min_at_->box);
     o << " (" << leaves_ << " leaves)";
     return o.str();
 }

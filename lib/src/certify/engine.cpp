@@ -45,8 +45,10 @@ Claim resolve_claim(const BoxFunction& f, const Box& root, Claim claim) {
         }
     }
     if (claim.kind == ClaimKind::extrema) {
-        if (!claim.delta) claim.delta = Decimal::parse("1e-6");
+        // --delta: target width relative to |extremum|; --eps: optional absolute floor
+        if (!claim.delta) claim.delta = Decimal::parse("1e-12");
         if (claim.delta->sign() <= 0) throw arith::bad_input("--delta: must be positive");
+        if (claim.eps && claim.eps->sign() < 0) throw arith::bad_input("--eps: must not be negative");
     }
     return claim;
 }
@@ -75,6 +77,18 @@ bool beyond_unbounded_cap(const Box& B) {
         if (!e.is_finite() || (e.sign() < 0 ? -e : e) < cap) return false;
     }
     return true;
+}
+
+/// The widest (scaled) of the dimensions the analysis asked for, else of all (ties: lowest
+/// index); the minimum-width stop is judged in that dimension.
+unsigned split_dimension(const Box& B, const Box& root, const std::vector<unsigned>& dims) {
+    if (dims.empty()) return B.widest_scaled_dim(root);
+    unsigned best = dims[0];
+    for (unsigned i : dims) {
+        double wi = B.scaled_width(i, root), wb = B.scaled_width(best, root);
+        if (wi > wb || (wi == wb && i < best)) best = i;
+    }
+    return best;
 }
 
 std::vector<unsigned> precision_ladder(unsigned max_bits) {
@@ -535,7 +549,8 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
                     return;
                 }
                 bool failed = d.reason.rfind("evaluation failed", 0) == 0;
-                const double width = d.split_dim ? t.box.scaled_width(*d.split_dim, root) : t.box.max_scaled_width(root);
+                const unsigned dim = split_dimension(t.box, root, d.split_dims);
+                const double width = t.box.scaled_width(dim, root);
                 if (width <= (failed ? std::max(opt.min_width, 1.0 / 256) : opt.min_width)) {
                     if (!d.evidence.is_null() && d.evidence.value("evidence", "") == ev_bounded) {
                         emit(t.box, d.evidence);
@@ -547,7 +562,7 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
                     unknown(t.box, why, ladder[li]);
                     return;
                 }
-                auto [l, u] = t.box.bisect(d.split_dim ? *d.split_dim : t.box.widest_scaled_dim(root));
+                auto [l, u] = t.box.bisect(dim);
                 std::lock_guard<std::mutex> g(next_mutex);
                 next.push_back({std::move(l), li});
                 next.push_back({std::move(u), li});

@@ -1,89 +1,181 @@
-// Evidence for the extrema claim: enclosures of J over a box, reduced to faces where J is monotone (§K5).
+// Evidence for the extrema claim. Per leaf and per extremum (max, min): the face the extremum
+// reduces to where J is monotone (§K5, K5'), then one of
+//   vertex    — the face is a point: max_B J = J(vertex), a point enclosure;
+//   isolated  — Hessian definite over the face in its free coordinates (K3) and a Krawczyk box
+//               Z for the face gradient (K2): max_B J = J(x*), enclosed to second order (§K8);
+//   face      — J over the face (upper bound of max) and J at its midpoint (lower bound).
+// The leaf records "J" (an enclosure whose upper end bounds max_B J; both ends for vertex and
+// isolated) and "point" (an enclosure of a value of J on B, the lower bound of max_B J).
 #include "evidence_units.hpp"
 
 #include "evidence_support.hpp"
+#include "extrema_faces.hpp"
 
 namespace gancert::certify::detail {
+namespace {
 
-/// Faces carrying max J / min J when J is monotone in some coordinates (signs s_i).
-Box extremal_face(const Box& B, const std::vector<int>& s, bool for_max) {
-    Box F = B;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == 0) continue;
-        bool upper = (s[i] > 0) == for_max;
-        F = F.face(static_cast<unsigned>(i), upper);
-    }
-    return F;
+const char* const kind_vertex = "vertex";
+const char* const kind_isolated = "isolated";
+const char* const kind_face = "face";
+
+/// Target width for an extremum near `x`: delta relative, with the absolute floor eps (if given).
+template <class S>
+double tolerance(const Claim& c, const S& x) {
+    double mag = arith::contains_zero(x) ? 0.0 : std::min(std::fabs(lo_double(x)), std::fabs(hi_double(x)));
+    return std::max(c.delta->approx() * mag, c.eps ? c.eps->approx() : 0.0);
 }
+
+json box_json(const Box& Z) {
+    json b = json::array();
+    for (std::size_t i = 0; i < Z.dims(); ++i) b.push_back({Z.lo[i].str(), Z.hi[i].str()});
+    return b;
+}
+
+struct Side {
+    json record;
+    bool done = false, finite_enc = false;
+    double point_width = 0, tol = 0;
+    std::vector<std::size_t> free;
+};
 
 template <class S>
-std::pair<Eval<S>, Eval<S>> extremal_evals(const BoxFunction& f, const Box& B, const std::vector<int>& s,
-                                           const Eval<S>& whole) {
-    bool any = false;
-    for (int v : s) any = any || v != 0;
-    if (!any) return {whole, whole};
-    return {evaluate_box<S>(f, extremal_face(B, s, true)), evaluate_box<S>(f, extremal_face(B, s, false))};
+Side analyse_side(const BoxFunction& f, const Box& B, const Eval<S>& e, const Claim& c, unsigned bits,
+                  bool for_max, double incumbent) {
+    Reduction<S> r = reduce_to_face<S>(f, B, e, for_max);
+    Side s;
+    s.free = free_coordinates(r.F);
+    S J = r.e.J, point = r.e.mid.J;
+    std::string kind = s.free.empty() ? kind_vertex : kind_face;
+    if (kind == kind_vertex) J = point;
+    // pruning: the fixed incumbent (§K5: it is a value of J) or this face's own midpoint
+    double best = for_max ? std::max(incumbent, lo_double(point)) : std::min(incumbent, hi_double(point));
+    bool pruned = for_max ? hi_double(J) <= best : lo_double(J) >= best;
+    json extra = json::object();
+    if (kind == kind_face && !pruned && width_double(J) > tolerance(c, point)) {
+        if (auto iso = isolate<S>(f, r, for_max, bits)) {
+            kind = kind_isolated;
+            J = point = iso->value;
+            extra = {{"Z", box_json(iso->iso.Z)}, {"Y", iso->iso.Y}, {"Q", iso->iso.Q}, {"K", iso->iso.K}};
+        }
+    }
+    s.finite_enc = finite(J) && finite(point);
+    s.tol = tolerance(c, point);
+    s.point_width = width_double(point);
+    s.done = s.finite_enc && (pruned || width_double(J) <= s.tol);
+    s.record = {{"faces", r.rounds}, {"kind", kind}, {"J", enc(J)}, {"point", enc(point)}};
+    for (auto it = extra.begin(); it != extra.end(); ++it) s.record[it.key()] = it.value();
+    return s;
 }
+
+}  // namespace
 
 template <class S>
 BoxDecision analyse_extrema(const BoxFunction& f, const Box& B, const Claim& c, unsigned bits,
                             Incumbents* inc) {
     Eval<S> e = evaluate_box<S>(f, B);
-    std::vector<int> s(B.dims(), 0);
-    for (std::size_t i = 0; i < s.size(); ++i)
-        if (finite(e.g[i]) && !arith::contains_zero(e.g[i])) s[i] = e.g[i].lower() > 0 ? 1 : -1;
-    auto [emax, emin] = extremal_evals<S>(f, B, s, e);
-    BoxDecision d;
-    d.evidence = {{"evidence", ev_bounded}, {"bits", bits}, {"signs", s},
-                  {"max", {{"J", enc(emax.J)}, {"point", enc(emax.mid.J)}}},
-                  {"min", {{"J", enc(emin.J)}, {"point", enc(emin.mid.J)}}}};
-    double tol = c.delta->approx();
     // Pruning uses only the fixed incumbents and this box's own points, so the decision for a
     // box does not depend on which other boxes were analysed before it (determinism).
-    double max_lo = std::max(inc ? inc->max_lo.load() : -1e308, lo_double(emax.mid.J));
-    double min_hi = std::min(inc ? inc->min_hi.load() : 1e308, hi_double(emin.mid.J));
-    bool max_done = hi_double(emax.J) <= max_lo || width_double(emax.J) <= tol;
-    bool min_done = lo_double(emin.J) >= min_hi || width_double(emin.J) <= tol;
-    if (max_done && min_done && finite(emax.J) && finite(emin.J)) {
+    Side mx = analyse_side<S>(f, B, e, c, bits, true, inc ? inc->max_lo.load() : -1e308);
+    Side mn = analyse_side<S>(f, B, e, c, bits, false, inc ? inc->min_hi.load() : 1e308);
+    BoxDecision d;
+    d.evidence = {{"evidence", ev_bounded}, {"bits", bits}, {"max", mx.record}, {"min", mn.record}};
+    if (mx.done && mn.done) {
         d.kind = BoxDecision::final_leaf;
         return d;
     }
-    if (!finite(e.mid.J) || width_double(e.mid.J) > tol / 8 || !finite(emax.J) || !finite(emin.J)) {
+    bool unresolved = false;
+    for (const Side* s : {&mx, &mn})
+        if (!s->done && (!s->finite_enc || s->point_width > s->tol / 8)) unresolved = true;
+    if (unresolved) {
         d.kind = BoxDecision::escalate;
-        d.reason = "J at the midpoint not resolved to the tolerance";
-        if (!finite(emax.J) || !finite(emin.J)) d.evidence = json();
+        d.reason = "J on the extremal face not resolved to the tolerance";
+        if (!mx.finite_enc || !mn.finite_enc) d.evidence = json();
         return d;
     }
+    // bisect only where it helps: the free coordinates of an unfinished extremal face
+    for (const Side* s : {&mx, &mn})
+        if (!s->done)
+            for (std::size_t i : s->free) d.split_dims.push_back(static_cast<unsigned>(i));
     d.kind = BoxDecision::bisect;
     d.reason = "extrema bounds not yet tight";
     return d;
 }
 
+namespace {
+
+Box parse_box(const json& j, const Box& like) {
+    if (!j.is_array() || j.size() != like.dims()) throw std::runtime_error("malformed Z");
+    Box Z = like;
+    for (std::size_t i = 0; i < like.dims(); ++i) {
+        auto v = strings(j[i], 2, "Z");
+        Z.lo[i] = Decimal::parse(v[0], "Z");
+        Z.hi[i] = Decimal::parse(v[1], "Z");
+    }
+    return Z;
+}
+
+template <class S>
+void recheck_isolated(const BoxFunction& f, const Reduction<S>& r, const json& s, bool for_max, Pass pass) {
+    auto I = free_coordinates(r.F);
+    if (I.empty()) throw std::runtime_error("isolated extremum on a vertex");
+    std::size_t k = I.size();
+    Eval<S> eF = restricted(r.e, I);
+    // K3 with the recorded basis or the verifier's own (Sylvester: any certified inertia is it)
+    if (!definite_on_face(eF, strings(s.at("Q"), k * k, "Q"), for_max) &&
+        !definite_on_face(eF, approximate_eigenvectors(mid_hessian(eF.box), k), for_max))
+        throw std::runtime_error(std::string("face Hessian not certified ") +
+                                 (for_max ? "negative" : "positive") + " definite");
+    Box Z = parse_box(s.at("Z"), r.F);
+    for (std::size_t i = 0; i < Z.dims(); ++i) {
+        bool is_free = std::find(I.begin(), I.end(), i) != I.end();
+        bool ok = is_free ? r.F.lo[i] <= Z.lo[i] && Z.lo[i] < Z.hi[i] && Z.hi[i] <= r.F.hi[i]
+                          : Z.lo[i] == r.F.lo[i] && Z.hi[i] == r.F.hi[i];
+        if (!ok) throw std::runtime_error("isolating box Z is not inside the face");
+    }
+    Eval<S> eZ = evaluate_box<S>(f, Z);
+    Eval<S> eI = restricted(eZ, I);
+    std::vector<S> K = krawczyk(eI, strings(s.at("Y"), k * k, "Y"));
+    const json& Kj = s.at("K");
+    if (!Kj.is_array() || Kj.size() != k) throw std::runtime_error("malformed K");
+    if (!krawczyk_inside(K, Z, I)) throw std::runtime_error("K(Z) is not strictly inside Z");
+    for (std::size_t a = 0; a < k; ++a) {
+        check_enc(Kj[a], K[a], "K", pass);
+        Recorded rk = rec(Kj[a]);
+        if (!(Z.lo[I[a]] < rk.lo && rk.hi < Z.hi[I[a]])) throw std::runtime_error("recorded K is not inside Z");
+    }
+    S v = value_at_critical_point(eZ, eI, K);
+    check_enc(s.at("J"), v, "J at the extremum", pass);
+    check_enc(s.at("point"), v, "J at the extremum", pass);
+}
+
+template <class S>
+void recheck_side(const BoxFunction& f, const Box& B, const json& s, bool for_max, Pass pass) {
+    Reduction<S> r = replay_reduction<S>(f, B, s.at("faces"), for_max, pass);
+    const std::string kind = s.at("kind").get<std::string>();
+    const char* name = for_max ? "max" : "min";
+    if (kind == kind_vertex) {
+        if (!free_coordinates(r.F).empty()) throw std::runtime_error(std::string(name) + ": the face is not a vertex");
+        check_enc(s.at("J"), r.e.mid.J, std::string(name) + ".J", pass);
+        check_enc(s.at("point"), r.e.mid.J, std::string(name) + ".point", pass);
+    } else if (kind == kind_face) {
+        check_enc(s.at("J"), r.e.J, std::string(name) + ".J", pass);
+        check_enc(s.at("point"), r.e.mid.J, std::string(name) + ".point", pass);
+    } else if (kind == kind_isolated) {
+        recheck_isolated<S>(f, r, s, for_max, pass);
+    } else {
+        throw std::runtime_error(std::string(name) + ": unknown kind '" + kind + "'");
+    }
+}
+
+}  // namespace
 
 template <class S>
 void recheck_extrema(const BoxFunction& f, const Box& B, const Claim& c, const json& leaf, Pass pass) {
     const std::string ev = leaf.at("evidence").get<std::string>();
-    std::size_t n = B.dims();
-    if (ev == ev_bounded) {
-        if (c.kind != ClaimKind::extrema) throw std::runtime_error("evidence 'bounded' does not belong to this claim");
-        Eval<S> e = evaluate_box<S>(f, B);
-        const json& sj = leaf.at("signs");
-        if (!sj.is_array() || sj.size() != n) throw std::runtime_error("malformed signs");
-        std::vector<int> s;
-        for (std::size_t i = 0; i < n; ++i) {
-            int v = sj[i].get<int>();
-            if (v != 0 && !(v > 0 ? e.g[i].lower() > 0 : e.g[i].upper() < 0))
-                throw std::runtime_error("monotonicity in coordinate " + std::to_string(i) + " not confirmed");
-            s.push_back(v);
-        }
-        auto [emax, emin] = extremal_evals<S>(f, B, s, e);
-        check_enc(leaf.at("max").at("J"), emax.J, "max.J", pass);
-        check_enc(leaf.at("max").at("point"), emax.mid.J, "max.point", pass);
-        check_enc(leaf.at("min").at("J"), emin.J, "min.J", pass);
-        check_enc(leaf.at("min").at("point"), emin.mid.J, "min.point", pass);
-        return;
-    }
-    throw std::logic_error("recheck_extrema: evidence '" + ev + "' not handled here");
+    if (ev != ev_bounded) throw std::logic_error("recheck_extrema: evidence '" + ev + "' not handled here");
+    if (c.kind != ClaimKind::extrema) throw std::runtime_error("evidence 'bounded' does not belong to this claim");
+    recheck_side<S>(f, B, leaf.at("max"), true, pass);
+    recheck_side<S>(f, B, leaf.at("min"), false, pass);
 }
 
 template BoxDecision analyse_extrema<idouble>(const BoxFunction&, const Box&, const Claim&, unsigned, Incumbents*);

@@ -96,6 +96,7 @@ private:
         nlohmann::json box;
     };
     std::vector<Located> max_boxes_, min_boxes_;  // top few
+    std::optional<Located> max_at_, min_at_;      // the leaf giving the lower (upper) bound; box = its location
     std::string name(std::size_t i) const;
 };
 

@@ -15,8 +15,10 @@ enum class ClaimKind { no_saddle, no_stationary, plateau, extrema, stationary_se
 ///  plateau        |∂_iJ| <= eps for all i on the box and |J − level| <= delta (if no level is
 ///                 given, the certifier fixes one at the start and uses delta/2, which proves
 ///                 sup J − inf J <= delta).
-///  extrema        enclosures of max J and min J over the box (faces included); delta is the
-///                 target width (default 1e-6).
+///  extrema        enclosures of max J and min J over the box (faces included) with their
+///                 location; target width max(delta·|value|, eps): delta relative (default
+///                 1e-12), eps an optional absolute floor for values near 0. A target that is
+///                 not reached (minimum width) leaves wider, still proven, enclosures.
 ///  stationary-set R/S/E/E only: the stationary set is exactly L_c, classified, no Nash
 ///                 equilibrium (lemma leaves, certify/stationary_set.hpp; not box-based).
 struct Claim {

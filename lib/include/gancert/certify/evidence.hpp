@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "gancert/certify/box.hpp"
 #include "gancert/certify/box_function.hpp"
@@ -37,7 +38,7 @@ struct BoxDecision {
     enum Kind { final_leaf, escalate, bisect } kind = bisect;
     nlohmann::json evidence;  // for final_leaf: {"evidence": ..., ...data}
     std::string reason;       // for escalate / bisect: why undecided
-    std::optional<unsigned> split_dim;  // for bisect: the dimension to split (else the widest)
+    std::vector<unsigned> split_dims = {};  // for bisect: the dimensions worth splitting (empty: any)
 };
 
 /// Analyses box B at `bits` of precision (53 = interval<double>, else interval<mpfr> at that
