@@ -20,7 +20,9 @@
 
 #include "commands.hpp"
 #include "output.hpp"
+#include "gancert/api/box.hpp"
 #include "gancert/arith/decimal.hpp"
+#include "gancert/certify/certificate.hpp"
 #include "gancert/certify/engine.hpp"
 #include "gancert/certify/model_factory.hpp"
 #include "gancert/dynamics/play.hpp"
@@ -64,31 +66,23 @@ struct Axis {
 
 /// Parses "x=lo:hi,y=lo:hi" (exactly two of a, b, g, h) in the user's order.
 std::vector<Axis> parse_box(const std::string& text) {
-    if (text.empty()) throw arith::bad_input("--box: required (e.g. \"b=-6:6,h=-6:6\")");
     std::vector<Axis> axes;
-    std::stringstream in(text);
-    std::string item;
-    while (std::getline(in, item, ',')) {
-        const auto eq = item.find('=');
-        const auto colon = item.find(':', eq == std::string::npos ? 0 : eq);
-        if (eq == std::string::npos || colon == std::string::npos || eq == 0)
-            throw arith::bad_input("--box: malformed item '" + item + "' (expected name=lo:hi)");
+    for (const auto& r : api::parse_box(text)) {
+        const std::string item = r.name + "=" + r.lo + ":" + r.hi;
         Axis ax;
-        ax.name = item.substr(0, eq);
+        ax.name = r.name;
         const std::string names = "abgh";
         if (ax.name.size() != 1 || names.find(ax.name[0]) == std::string::npos)
             throw arith::bad_input("--box: variable '" + ax.name + "' is not one of a, b, g, h");
         ax.index = static_cast<int>(names.find(ax.name[0]));
-        ax.lo_text = item.substr(eq + 1, colon - eq - 1);
-        ax.hi_text = item.substr(colon + 1);
+        ax.lo_text = r.lo;
+        ax.hi_text = r.hi;
         for (const auto* t : {&ax.lo_text, &ax.hi_text})
             if (!arith::is_decimal(*t))
                 throw arith::bad_input("--box: '" + *t + "' in '" + item + "' is not a finite decimal number");
         ax.lo = std::stod(ax.lo_text);
         ax.hi = std::stod(ax.hi_text);
         if (!(ax.lo < ax.hi)) throw arith::bad_input("--box: empty or degenerate range in '" + item + "'");
-        for (const auto& o : axes)
-            if (o.name == ax.name) throw arith::bad_input("--box: variable '" + ax.name + "' given twice");
         axes.push_back(ax);
     }
     if (axes.size() != 2)
@@ -115,25 +109,24 @@ std::string certify_leaves(const SurfaceOptions& o, const std::vector<Axis>& axe
     opt.out = (std::filesystem::temp_directory_path() / ("gancert-surface-" + std::to_string(::getpid()) + ".jsonl"))
                   .string();
     const CertifyResult r = gancert::certify::certify(*setup.function, setup.root, claim, opt);
-    std::ifstream cert(opt.out);
     std::ofstream out(leaves_csv);
     if (!out) throw arith::bad_input("--csv: cannot write '" + leaves_csv + "'");
     out << "x_lo,x_hi,y_lo,y_hi,evidence\n";
-    std::string line;
     std::vector<std::string> names;
-    while (std::getline(cert, line)) {
-        if (line.empty()) continue;
-        const auto j = nlohmann::json::parse(line);
-        if (names.empty() && j.contains("box") && j["box"].is_object())
-            for (const auto& n : j["box"].at("names")) names.push_back(n.get<std::string>());
-        if (!j.contains("evidence") || !j.contains("box") || !j["box"].is_array()) continue;
+    auto on_header = [&](const nlohmann::json& h) {
+        if (h.contains("box") && h["box"].is_object())
+            for (const auto& n : h["box"].at("names")) names.push_back(n.get<std::string>());
+    };
+    auto on_leaf = [&](std::size_t, const nlohmann::json& j) {
+        if (!j.contains("evidence") || !j.contains("box") || !j["box"].is_array()) return;
         if (names.size() != 2) throw std::runtime_error("certificate header has no two box names");
         const int xi = names[0] == axes[0].name ? 0 : 1;
         const auto& bx = j["box"][xi];
         const auto& by = j["box"][1 - xi];
         out << bx[0].get<std::string>() << ',' << bx[1].get<std::string>() << ',' << by[0].get<std::string>() << ','
             << by[1].get<std::string>() << ',' << j["evidence"].get<std::string>() << '\n';
-    }
+    };
+    (void)read_certificate(opt.out, on_leaf, on_header);  // the certifier's own reader
     close_checked(out, leaves_csv, "temporary leaves CSV");
     std::error_code ec;
     std::filesystem::remove(opt.out, ec);

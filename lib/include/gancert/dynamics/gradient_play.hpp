@@ -55,7 +55,7 @@ template <class S, class Evaluator>
 std::vector<Iterate<S>> gradient_play(const TrajectorySpec& spec, Evaluator&& evaluate) {
     validate(spec);
     const auto moving = moving_coordinates(spec.dims);
-    const S eta = arith::parse<S>(spec.step, "--step-size");
+    const S eta = arith::parse<S>(spec.step, "step_size");
     std::vector<Iterate<S>> out;
     out.reserve(static_cast<std::size_t>(spec.iterates));
     model::Params<S> theta = model::to_scalar<S>(spec.start);
