@@ -70,21 +70,17 @@ std::string text_name(std::size_t q) {
 }
 }  // namespace
 
+namespace {
+constexpr std::array<const char*, 3> arith_names{"interval", "mpfr", "double"};  // Arith order
+}
+
 Arith parse_arith(const std::string& name) {
-    if (name == "interval") return Arith::interval;
-    if (name == "mpfr") return Arith::mpfr;
-    if (name == "double") return Arith::double_;
+    for (std::size_t i = 0; i < arith_names.size(); ++i)
+        if (name == arith_names[i]) return static_cast<Arith>(i);
     throw arith::bad_parameter("arith", "'" + name + "' is not one of interval, mpfr, double");
 }
 
-const char* to_string(Arith a) {
-    switch (a) {
-        case Arith::interval: return "interval";
-        case Arith::mpfr: return "mpfr";
-        case Arith::double_: return "double";
-    }
-    return "?";
-}
+const char* to_string(Arith a) { return arith_names.at(static_cast<std::size_t>(a)); }
 
 EvalReport eval_report(const model::DecimalParams& p, unsigned digits, Arith a) {
     if (digits < 1 || digits > arith::max_decimal_digits)

@@ -1,6 +1,9 @@
 // gancert/arith/errors.hpp — the library's the exception types that callers must tell apart:
 // bad_input (and bad_parameter, naming one parameter) for the caller's input, soundness_error
 // for a contradiction between enclosures (a bug, never an "unknown").
+//
+// Contract: bad_input is the only exception for the caller's input; soundness_error is never
+// caught below main()/the Python binding and never becomes an "unknown".
 #pragma once
 #include <stdexcept>
 #include <string>

@@ -5,6 +5,9 @@
 // iterate at the working precision, NOT an enclosure (see certified_play.hpp for enclosures).
 // The evaluator is any callable `Evaluation<S>(const Params<S>&)` — model::evaluate<S> in the
 // library (dynamics/play.hpp), an independent quadrature in the tests.
+//
+// Contract: approximations only (no enclosures); validate(spec) is called (arith::bad_parameter
+// naming the parameter); evaluator exceptions propagate.
 #pragma once
 #include <array>
 #include <cstddef>

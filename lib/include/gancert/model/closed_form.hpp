@@ -5,6 +5,11 @@
 //   Pj(p, β) = erfc²(−β)/4 + 2W_+(p, β),   q(p, β) = erfc²(β)/4 − 2W_−(p, β),
 // with the partials of Pj and q from those of W (math.md §2.3) and the chain rule of §2.2
 // done by ad::compose. Independent of the integral (quadrature) path.
+//
+// Contract: interval scalars: enclosures of all 17 quantities over the parameter box, or
+// std::nullopt when the closed form does not apply or cannot decide a branch (a ≤ 0 or g ≤ 0
+// not excluded, sign of μ undecided, overflow) — never a wrong enclosure. double: a value only
+// where the running error estimate meets 1e−14 rel. / 1e−16 abs.; mpfr: approximation.
 #pragma once
 #include <optional>
 

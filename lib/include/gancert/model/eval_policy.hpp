@@ -9,7 +9,8 @@
 // changes an enclosure. Whatever it says, a returned interval encloses the exact value; a
 // target that the ladder cannot reach ends in std::range_error ("outside supported range")
 // from evaluate_certified, or in the last (valid, wider) enclosure where a caller asks for a
-// best effort (evaluate<mpfr>). A policy is validated once, by checked().
+// best effort (evaluate<mpfr>). to_digits() validates the digits once (arith::bad_parameter
+// naming "digits"); the parameters are validated once per request by evaluate_certified.
 #pragma once
 #include <cmath>
 #include <cstddef>

@@ -7,6 +7,11 @@
 //     for every real a, b, h, g >= 0 and for genuine parameter boxes.
 // evaluate() picks per scalar type; over intervals it intersects both enclosures when both
 // exist (each is a proven enclosure, so their intersection is one too).
+//
+// Contract: see each declaration — enclosures for idouble/impfr (never wrong, possibly wide),
+// approximations for double/mpfr; evaluate_certified meets its width target or throws
+// std::range_error ("outside supported range"); bad parameters throw arith::bad_parameter
+// naming the parameter.
 #pragma once
 #include <optional>
 #include <string>

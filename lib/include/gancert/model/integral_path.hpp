@@ -27,6 +27,9 @@
 //
 // S = double: the same partition with a fixed-order Gauss–Legendre rule in double and an
 // approximate tail; fast, not rigorous (about 1e−15 relative in tests).
+//
+// Contract: see the paragraphs above — enclosures for idouble/impfr, std::range_error outside
+// the supported range, status tolerance_not_met (with a valid enclosure) when undecided.
 #pragma once
 #include <array>
 #include <cstddef>

@@ -3,6 +3,11 @@
 // Parameters arrive as exact decimal strings (design §4: "2.2" means 22/10) and are turned
 // into any scalar S by arith::parse: intervals then enclose the exact decimal. A parameter
 // may also be a genuine interval (a box for the certifier).
+//
+// Contract: validate() accepts exactly the domain (finite decimals, c > 0, g ≥ 0, slopes ≤
+// 1e300) and throws arith::bad_parameter naming the parameter otherwise; to_scalar<I> gives
+// intervals that enclose the exact decimals. Evaluation visits its 17 quantities in the order
+// of quantity_names.
 #pragma once
 #include <array>
 #include <string>

@@ -21,6 +21,11 @@
 // status = tolerance_not_met and the (valid, wider) enclosure is still returned.
 // Exceptions from the interval layer while bounding M (NaN from ∞·0 at huge arguments) make
 // that candidate ρ unusable (M = ∞); they never produce a wrong enclosure.
+//
+// Contract: integrate_validated returns, per component, an enclosure of the exact integral
+// (given an integrand analytic on the boxes used and a valid tail enclosure from the caller);
+// when the tolerance cannot be met it still returns the valid, wider enclosure with status
+// tolerance_not_met. integrate_fast is an approximation.
 #pragma once
 #include <algorithm>
 #include <array>

@@ -1,6 +1,9 @@
 // gancert/reference/quantities.hpp — the 17 named quantities of one evaluation.
 //
 // The names and their order are model::quantity_names (model/params.hpp).
+//
+// Contract: parse_quantities throws arith::bad_parameter("quantities", …) for an unknown name;
+// select() requires q < quantity_count.
 #pragma once
 #include <array>
 #include <optional>
