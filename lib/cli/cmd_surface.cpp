@@ -15,11 +15,11 @@
 #include <string>
 #include <vector>
 
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "commands.hpp"
 #include "output.hpp"
+#include "plot_script.hpp"
 #include "gancert/api/box.hpp"
 #include "gancert/arith/decimal.hpp"
 #include "gancert/certify/certificate.hpp"
@@ -42,19 +42,6 @@ std::string fmt(double x) {
     char buf[40];
     std::snprintf(buf, sizeof buf, "%.17g", x);
     return buf;
-}
-
-std::string quote(const std::string& s) {
-    std::string r = "'";
-    for (char ch : s) r += ch == '\'' ? std::string("'\\''") : std::string(1, ch);
-    return r + "'";
-}
-
-std::filesystem::path plot_script() {
-    if (const char* env = std::getenv("GANCERT_SURFACE_SCRIPT")) return env;
-    // <source>/lib/cli/cmd_surface.cpp → <source>/tools/plot_surface.py
-    return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "tools" /
-           "plot_surface.py";
 }
 
 struct Axis {
@@ -198,27 +185,19 @@ int run_surface(const SurfaceOptions& o) {
         close_checked(l, leaves_csv, "temporary leaves CSV");
     }
 
-    const char* py = std::getenv("GANCERT_PYTHON");
-    // The script writes a temporary PNG, checked and then copied with checked writes
-    // (matplotlib does not report every failed write, e.g. to a full disk).
     const std::string tmp_png = stem + ".png";
     const std::string title = "Case " + o.which + ": J over " + axes[0].name + ", " + axes[1].name;
-    const std::string cmd = std::string(py ? py : "/usr/bin/python3") + " " + quote(plot_script().string()) + " " +
-                            quote(grid_csv) + " " + quote(leaves_csv) + " " + quote(traj_csv) + " " + quote(tmp_png) +
-                            " --xname " + axes[0].name + " --yname " + axes[1].name + " --title " + quote(title);
-    const int rc = std::system(cmd.c_str());
+    const std::string cmd = python_interpreter() + " " +
+                            shell_quote(tool_script("GANCERT_SURFACE_SCRIPT", "plot_surface.py").string()) + " " +
+                            shell_quote(grid_csv) + " " + shell_quote(leaves_csv) + " " + shell_quote(traj_csv) + " " +
+                            shell_quote(tmp_png) + " --xname " + axes[0].name + " --yname " + axes[1].name +
+                            " --title " + shell_quote(title);
+    const int rc = run_plot_script(cmd, tmp_png, o.plot);
     std::error_code ec;
     if (o.csv.empty()) std::filesystem::remove(grid_csv, ec);
     std::filesystem::remove(leaves_csv, ec);
     std::filesystem::remove(traj_csv, ec);
-    if (rc != 0) {
-        std::filesystem::remove(tmp_png, ec);
-        std::cerr << "gancert: --plot: writing '" << o.plot << "' failed: the plot script exited with status "
-                  << (WIFEXITED(rc) ? WEXITSTATUS(rc) : rc) << " (" << cmd << ")\n";
-        return exit_failure;
-    }
-    require_complete_png(tmp_png, "--plot (temporary PNG for '" + o.plot + "')");
-    install_file(tmp_png, o.plot, "--plot");
+    if (rc != exit_ok) return rc;
     std::cout << "plot written to " << o.plot << '\n';
     return exit_ok;
 }

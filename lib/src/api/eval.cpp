@@ -82,6 +82,10 @@ Arith parse_arith(const std::string& name) {
 
 const char* to_string(Arith a) { return arith_names.at(static_cast<std::size_t>(a)); }
 
+unsigned approximation_bits(unsigned digits) {
+    return std::max(arith::bits_for_digits(digits), arith::min_precision_bits);
+}
+
 EvalReport eval_report(const model::DecimalParams& p, unsigned digits, Arith a) {
     if (digits < 1 || digits > arith::max_decimal_digits)
         throw arith::bad_parameter("digits", std::to_string(digits) + " is outside [1, " +
@@ -96,8 +100,7 @@ EvalReport eval_report(const model::DecimalParams& p, unsigned digits, Arith a) 
         r.path = model::to_string(c.path);
         fill(r, c.value);
     } else if (a == Arith::mpfr) {
-        // at least the library's minimum precision (digits = 1 asks for 20 bits)
-        r.precision_bits = std::max(arith::bits_for_digits(digits), arith::min_precision_bits);
+        r.precision_bits = approximation_bits(digits);
         arith::precision_guard guard(r.precision_bits);
         fill(r, model::evaluate(model::to_scalar<mpfr>(p)));
     } else {

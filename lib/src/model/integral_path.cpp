@@ -11,6 +11,7 @@
 
 #include "gancert/model/eval_policy.hpp"
 #include "gancert/model/reduction.hpp"
+#include "gancert/quad/detail/planted_faults.hpp"
 #include "gancert/quad/validated_integral.hpp"
 
 namespace gancert::model {
@@ -149,7 +150,6 @@ ReducedReport<I> reduced_rigorous(const I& p, const I& beta, const IntegralOptio
     qo.floor_bits = floor_bits;
     qo.gl_points = n;
     qo.max_subintervals = opt.max_subintervals;
-    qo.test_scale_M = opt.test_scale_M;
 
     ReducedIntegrand<I> f{p, beta};
     ErfDiscriminator disc;
@@ -161,7 +161,7 @@ ReducedReport<I> reduced_rigorous(const I& p, const I& beta, const IntegralOptio
         std::vector<double> pts = partition(may_vanish ? 0.0 : pm, bm, Tend, n, bits, opt.max_subintervals);
         std::vector<T> bps(pts.begin(), pts.end());
         const I Ti(bps.back());
-        std::array<I, 6> tail = tail_enclosure(p, beta, Ti, disc, opt.test_scale_tail);
+        std::array<I, 6> tail = tail_enclosure(p, beta, Ti, disc, quad::detail::planted_faults().scale_tail);
         auto res = quad::integrate_validated<I>(f, bps, tail, qo);
         rep.subintervals = res.subintervals;
         rep.evaluations += res.evaluations;

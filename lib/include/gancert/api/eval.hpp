@@ -41,6 +41,11 @@ struct EvalReport {
     std::array<PrintedQuantity, model::quantity_count> quantities;  ///< model::quantity_names order
 };
 
+/// Working precision of a point-arithmetic (mpfr) request for `digits` decimal digits: at
+/// least arith::min_precision_bits (digits = 1 asks for 20 bits). arith::bad_input for digits
+/// outside [1, arith::max_decimal_digits].
+unsigned approximation_bits(unsigned digits);
+
 /// Evaluates J1, J2, J, ∇J, ∇²J at `p` (see header contract).
 EvalReport eval_report(const model::DecimalParams& p, unsigned digits, Arith arith);
 

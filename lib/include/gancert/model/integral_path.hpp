@@ -62,9 +62,6 @@ struct IntegralOptions {
     std::size_t max_subintervals = 3000;
     /// How often the truncation point T may be doubled when the tail is too wide.
     int max_tail_extensions = 8;
-    /// Test hooks (planted-bug tests): scale the ellipse bound M / the tail enclosure.
-    double test_scale_M = 1.0;
-    double test_scale_tail = 1.0;
 };
 
 /// The integral path's options over a parameter box of the certifier (model/eval_policy.hpp:

@@ -38,6 +38,7 @@
 
 #include "gancert/ad/jet.hpp"
 #include "gancert/quad/complex_box.hpp"
+#include "gancert/quad/detail/planted_faults.hpp"
 #include "gancert/quad/gauss_legendre.hpp"
 
 namespace gancert::quad {
@@ -94,8 +95,6 @@ struct QuadOptions {
     std::size_t gl_points = 16;
     /// Maximal number of subintervals after refinement.
     std::size_t max_subintervals = 3000;
-    /// Test hook (planted-bug tests only): M is multiplied by this factor. Must be 1 in use.
-    double test_scale_M = 1.0;
 };
 
 template <class R>
@@ -224,7 +223,7 @@ auto evaluate_piece(const F& f, const endpoint<I>& lo, const endpoint<I>& hi,
                 const T& M = Ms[k];
                 if (!finite_value(M)) continue;
                 I e = I(M) * factor;
-                if (opt.test_scale_M != 1.0) e = e * I(opt.test_scale_M);
+                if (const double s = detail::planted_faults().scale_M; s != 1.0) e = e * I(s);  // tests only
                 T eu = e.upper();
                 if (finite_value(eu) && eu < piece.rem[k]) {
                     piece.rem[k] = eu;
