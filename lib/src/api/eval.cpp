@@ -87,15 +87,13 @@ unsigned approximation_bits(unsigned digits) {
 }
 
 EvalReport eval_report(const model::DecimalParams& p, unsigned digits, Arith a) {
-    if (digits < 1 || digits > arith::max_decimal_digits)
-        throw arith::bad_parameter("digits", std::to_string(digits) + " is outside [1, " +
-                                                 std::to_string(arith::max_decimal_digits) + "]");
+    const auto policy = model::EvalPolicy::to_digits(digits);  // validates digits for every arith
     EvalReport r;
     r.params = p;
     r.arith = a;
     r.digits = digits;
     if (a == Arith::interval) {
-        auto c = model::evaluate_certified(p, digits);
+        auto c = model::evaluate_certified(p, policy);
         r.precision_bits = c.precision_bits;
         r.path = model::to_string(c.path);
         fill(r, c.value);

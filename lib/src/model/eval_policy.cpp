@@ -2,6 +2,7 @@
 #include "gancert/model/eval_policy.hpp"
 
 #include <algorithm>
+#include <string>
 
 #include "gancert/arith/precision.hpp"
 
@@ -30,9 +31,12 @@ const char* to_string(Path p) {
 }
 
 EvalPolicy EvalPolicy::to_digits(unsigned digits, unsigned max_bits) {
+    if (digits < 1 || digits > arith::max_decimal_digits)
+        throw arith::bad_parameter("digits", std::to_string(digits) + " is outside [1, " +
+                                                 std::to_string(arith::max_decimal_digits) + "]");
     EvalPolicy p;
     p.digits = digits;
-    p.start_bits = arith::bits_for_digits(digits, guard_bits);  // validates digits
+    p.start_bits = arith::bits_for_digits(digits, guard_bits);
     p.max_bits = std::max(max_bits, p.start_bits);
     return p;
 }

@@ -105,8 +105,12 @@ Evaluation<mpfr> evaluate(const Params<mpfr>& p) {
     return r.value.transform([](const impfr& x) { return arith::midpoint(x); });
 }
 
-CertifiedEvaluation evaluate_certified(const DecimalParams& p, const EvalPolicy& requested) {
-    validate(p);
+CertifiedEvaluation evaluate_certified(const DecimalParams& p, const EvalPolicy& policy) {
+    return evaluate_certified(ValidatedParams(p), policy);
+}
+
+CertifiedEvaluation evaluate_certified(const ValidatedParams& valid, const EvalPolicy& requested) {
+    const DecimalParams& p = valid.get();
     EvalPolicy policy = requested;
     if (policy.path == PathChoice::closed_form) {
         // The closed form's e^{E} cancellation costs bits from the start (closed_form_bits).

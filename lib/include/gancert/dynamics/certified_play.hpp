@@ -55,7 +55,7 @@ std::vector<CertifiedIterate> certified_gradient_play(const TrajectorySpec& spec
     arith::precision_guard guard(bits);
     const auto moving = moving_coordinates(spec.dims);
     const impfr eta = arith::parse<impfr>(spec.step, "step_size");
-    model::Params<impfr> box = model::to_scalar<impfr>(spec.start);
+    model::Params<impfr> box = model::to_scalar_unchecked<impfr>(spec.start);  // validated above
 
     auto max_moving_width = [&](const model::Params<impfr>& p) {
         mpfr w = arith::fresh_mpfr();

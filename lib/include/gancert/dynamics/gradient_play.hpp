@@ -61,7 +61,7 @@ std::vector<Iterate<S>> gradient_play(const TrajectorySpec& spec, Evaluator&& ev
     const S eta = arith::parse<S>(spec.step, "step_size");
     std::vector<Iterate<S>> out;
     out.reserve(static_cast<std::size_t>(spec.iterates));
-    model::Params<S> theta = model::to_scalar<S>(spec.start);
+    model::Params<S> theta = model::to_scalar_unchecked<S>(spec.start);  // validated above
     for (int k = 0; k < spec.iterates; ++k) {
         Iterate<S> it{theta, evaluate(static_cast<const model::Params<S>&>(theta)), S(0)};
         it.gnorm = moving_gradient_norm(it.e, moving);

@@ -54,6 +54,8 @@ CertifiedEvaluation evaluate_certified(const DecimalParams& p, unsigned digits,
 /// The same under an explicit policy (its path choice, ladder and width target); the
 /// parameters are validated once, here.
 CertifiedEvaluation evaluate_certified(const DecimalParams& p, const EvalPolicy& policy);
+/// The same for parameters validated before (no second validation).
+CertifiedEvaluation evaluate_certified(const ValidatedParams& p, const EvalPolicy& policy);
 
 /// Over intervals at the current working precision, by the policy's path choice; `used`
 /// receives the path. std::nullopt only for PathChoice::closed_form where the closed form

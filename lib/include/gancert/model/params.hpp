@@ -46,6 +46,17 @@ inline constexpr std::array<const char*, 4> theta_names{"a", "b", "g", "h"};
 inline constexpr double max_slope = 1e300;
 void validate(const DecimalParams& p);
 
+/// Parameters that validate() accepted; constructed only by validating, so that a request
+/// with several evaluations (reference values at two precisions) validates once.
+class ValidatedParams {
+public:
+    explicit ValidatedParams(const DecimalParams& p) : p_(p) { validate(p_); }
+    const DecimalParams& get() const noexcept { return p_; }
+
+private:
+    DecimalParams p_;
+};
+
 /// Parses decimals that validate() accepted into S (intervals enclose the exact decimals);
 /// for loops that re-parse one validated request at several precisions.
 template <class S>
