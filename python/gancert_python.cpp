@@ -25,11 +25,13 @@
 #include <atomic>
 #include <filesystem>
 #include <map>
-#include <sstream>
 #include <string>
 
 #include <unistd.h>
 
+#include "gancert/api/box.hpp"
+#include "gancert/api/eval.hpp"
+#include "gancert/api/reference.hpp"
 #include "gancert/arith/decimal.hpp"
 #include "gancert/certify/engine.hpp"
 #include "gancert/certify/model_factory.hpp"
@@ -58,85 +60,40 @@ model::DecimalParams params_from(const py::handle& a, const py::handle& b, const
             exact_decimal_text(h, "h"), exact_decimal_text(c, "c")};
 }
 
-py::dict show(const arith::impfr& x, unsigned digits) {
-    auto [lo, hi] = arith::to_decimal_outward(x, digits);
-    py::dict d;
-    d["lo"] = lo;
-    d["hi"] = hi;
-    d["lo_float"] = mpfr_get_d(arith::raw(x.lower()), MPFR_RNDD);
-    d["hi_float"] = mpfr_get_d(arith::raw(x.upper()), MPFR_RNDU);
-    return d;
-}
-py::dict show(const arith::mpfr& x, unsigned digits) {
-    py::dict d;
-    d["value"] = arith::to_decimal(x, digits, MPFR_RNDN);
-    d["float"] = mpfr_get_d(arith::raw(x), MPFR_RNDN);
-    return d;
-}
-py::dict show(double x, unsigned) {
-    py::dict d;
-    d["value"] = arith::to_decimal(x, 17, MPFR_RNDN);
-    d["float"] = x;
-    return d;
+/// A JSON report of the api layer as Python objects (dict, list, str, float, int, bool).
+template <class Json>
+py::object to_python(const Json& j) {
+    if (j.is_object()) {
+        py::dict d;
+        for (auto it = j.begin(); it != j.end(); ++it) d[py::str(it.key())] = to_python(it.value());
+        return d;
+    }
+    if (j.is_array()) {
+        py::list l;
+        for (const auto& x : j) l.append(to_python(x));
+        return l;
+    }
+    if (j.is_string()) return py::str(j.template get<std::string>());
+    if (j.is_boolean()) return py::bool_(j.template get<bool>());
+    if (j.is_number_float()) return py::float_(j.template get<double>());
+    if (j.is_number_integer()) return py::int_(j.template get<long long>());
+    return py::none();
 }
 
-template <class S>
-py::dict report(const model::DecimalParams& p, unsigned digits, const std::string& arith_name,
-                const model::Evaluation<S>& e, unsigned bits, const std::string& path) {
-    py::dict j;
-    j["model"] = "R/S/E/E";
-    py::dict params;
-    params["a"] = p.a, params["b"] = p.b, params["g"] = p.g, params["h"] = p.h, params["c"] = p.c;
-    j["params"] = params;
-    j["arith"] = arith_name;
-    j["precision_bits"] = bits;
-    j["digits"] = digits;
-    if (!path.empty()) j["path"] = path;
-    j["J1"] = show(e.J1, digits);
-    j["J2"] = show(e.J2, digits);
-    j["J"] = show(e.J.v, digits);
-    py::list grad, hess;
-    for (int i = 0; i < 4; ++i) grad.append(show(e.J.g[i], digits));
-    for (int i = 0; i < 4; ++i) {
-        py::list row;
-        for (int k = 0; k < 4; ++k) row.append(show(e.J.hess(i, k), digits));
-        hess.append(row);
+py::object py_eval(const py::object& a, const py::object& b, const py::object& g, const py::object& h,
+                   const py::object& c, unsigned digits, const std::string& arith_name) {
+    const auto p = params_from(a, b, g, h, c);
+    const api::Arith which = api::parse_arith(arith_name);
+    api::EvalReport r;
+    {
+        py::gil_scoped_release release;
+        r = api::eval_report(p, digits, which);
     }
-    j["grad"] = grad;
-    j["hess"] = hess;
-    return j;
+    return to_python(api::to_json(r, true));
 }
 
-py::dict py_eval(const py::object& a, const py::object& b, const py::object& g, const py::object& h,
-              const py::object& c, unsigned digits, const std::string& arith_name) {
-    auto p = params_from(a, b, g, h, c);
-    if (digits < 1 || digits > arith::max_decimal_digits)
-        throw arith::bad_input("digits: " + std::to_string(digits) + " is outside [1, " +
-                               std::to_string(arith::max_decimal_digits) + "]");
-    if (arith_name == "interval") {
-        model::CertifiedEvaluation r;
-        {
-            py::gil_scoped_release release;
-            r = model::evaluate_certified(p, digits);
-        }
-        return report(p, digits, arith_name, r.value, r.precision_bits, model::to_string(r.path));
-    }
-    if (arith_name == "mpfr") {
-        // at least MPFR's working minimum (digits = 1 asks for 20 bits)
-        unsigned bits = std::max(arith::bits_for_digits(digits), arith::min_precision_bits);
-        arith::precision_guard guard(bits);
-        auto e = model::evaluate(model::to_scalar<arith::mpfr>(p));
-        return report(p, digits, arith_name, e, bits, "");
-    }
-    if (arith_name == "double") {
-        auto e = model::evaluate(model::to_scalar<double>(p));
-        return report(p, digits, arith_name, e, 53, "");
-    }
-    throw arith::bad_input("arith: '" + arith_name + "' is not one of interval, mpfr, double");
-}
-
-py::dict py_reference(const py::object& a, const py::object& b, const py::object& g, const py::object& h,
-                   const py::object& c, unsigned digits, const std::string& quantities) {
+py::object py_reference(const py::object& a, const py::object& b, const py::object& g, const py::object& h,
+                        const py::object& c, unsigned digits, const std::string& quantities) {
     auto p = params_from(a, b, g, h, c);
     auto q = reference::parse_quantities(quantities);
     reference::reference_point r;
@@ -144,21 +101,7 @@ py::dict py_reference(const py::object& a, const py::object& b, const py::object
         py::gil_scoped_release release;
         r = reference::compute_reference(p, digits, q);
     }
-    py::dict out;
-    for (std::size_t k = 0; k < q.size(); ++k) {
-        const auto& v = r.values[k];
-        py::dict d;
-        d["mid"] = v.mid;
-        d["lo"] = v.lo;
-        d["hi"] = v.hi;
-        // outward floats of the printed (already outward) decimal bounds
-        arith::precision_guard guard(64);
-        d["lo_float"] = arith::parse<arith::idouble>(v.lo, "lo").lower();
-        d["hi_float"] = arith::parse<arith::idouble>(v.hi, "hi").upper();
-        d["correctly_rounded"] = v.correctly_rounded;
-        out[py::str(std::string(reference::quantity_names[q[k]]))] = d;
-    }
-    return out;
+    return to_python(api::quantities_json(r, true));
 }
 
 py::list py_trajectory(const std::string& which, int dims, int steps, const py::object& step_size) {
@@ -187,18 +130,7 @@ py::list py_trajectory(const std::string& which, int dims, int steps, const py::
 py::dict py_certify(const std::string& which, const std::string& box, const std::string& claim_name,
                     const std::string& params, unsigned threads) {
     using namespace gancert::certify;
-    std::map<std::string, std::pair<std::string, std::string>> ranges;
-    if (box.empty()) throw arith::bad_input("box: required (e.g. \"b=-6:6,h=-6:6\")");
-    std::stringstream in(box);
-    std::string item;
-    while (std::getline(in, item, ',')) {
-        auto eq = item.find('='), colon = item.find(':', eq == std::string::npos ? 0 : eq);
-        if (eq == std::string::npos || colon == std::string::npos || eq == 0)
-            throw arith::bad_input("box: malformed item '" + item + "' (expected name=lo:hi)");
-        std::string name = item.substr(0, eq);
-        if (ranges.count(name)) throw arith::bad_input("box: variable '" + name + "' given twice");
-        ranges[name] = {item.substr(eq + 1, colon - eq - 1), item.substr(colon + 1)};
-    }
+    const auto ranges = api::box_ranges(api::parse_box(box));
     Claim claim;
     claim.kind = parse_claim_kind(claim_name);
     ModelSetup setup = make_model(ModelRequest{"rsee", which, params, ranges});

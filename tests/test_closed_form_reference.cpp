@@ -4,9 +4,13 @@
 // T must break containment.
 #include <catch2/catch.hpp>
 
+#include <optional>
+#include <stdexcept>
+
 #include "closed_form_test_support.hpp"
 #include "gancert/model/closed_form.hpp"
 #include "gancert/model/closed_form_integrals.hpp"
+#include "gancert/model/evaluate.hpp"
 #include "gancert/special/owens_t.hpp"
 
 using namespace cftest;
@@ -15,11 +19,18 @@ namespace {
 
 // Checks one row at `digits`; returns false if the closed form declined (nullopt).
 bool check_row(const ReferenceRow& row, unsigned digits) {
-    auto res = model::evaluate_closed_form_to_digits(row.params, digits);
-    if (!res) return false;
-    INFO("row " << row.id << " at " << digits << " digits, " << res->bits << " bits");
-    CHECK(res->width_met);
-    precision_guard guard(res->bits + 64);
+    // The certified closed form alone (PathChoice::closed_form) under the 8192-bit cap.
+    model::EvalPolicy policy = model::EvalPolicy::to_digits(digits, 8192);
+    policy.path = model::PathChoice::closed_form;
+    std::optional<model::CertifiedEvaluation> res;
+    try {
+        res = model::evaluate_certified(row.params, policy);
+    } catch (const std::range_error&) {
+        return false;  // declined: the closed form cannot decide or meet the width within the cap
+    }
+    INFO("row " << row.id << " at " << digits << " digits, " << res->precision_bits << " bits");
+    CHECK(res->path == model::Path::closed_form);
+    precision_guard guard(res->precision_bits + 64);
     const auto e = entries(res->value);
     for (std::size_t k = 0; k < e.size(); ++k) {
         INFO(entry_name(k) << " enclosure " << to_decimal_outward(e[k], 20).first << " .. "

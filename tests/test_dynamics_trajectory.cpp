@@ -168,15 +168,16 @@ TEST_CASE("bad specs are rejected naming the argument", "[dynamics]") {
         try {
             dynamics::validate(s);
             FAIL("accepted a bad spec (" << name << ")");
-        } catch (const arith::bad_input& e) {
-            CHECK_THAT(e.what(), Catch::Contains(name));
+        } catch (const arith::bad_parameter& e) {  // the parameter's name; the CLI adds "--"
+            CHECK(e.parameter() == name);
+            CHECK_THAT(e.what(), Catch::StartsWith(name + ": "));
         }
     };
-    auto s = base; s.step = "0"; expect_bad(s, "--step-size");
-    s = base; s.step = "-0.4"; expect_bad(s, "--step-size");
-    s = base; s.step = "0.4x"; expect_bad(s, "--step-size");
-    s = base; s.iterates = 0; expect_bad(s, "--steps");
-    s = base; s.dims = 3; expect_bad(s, "--dims");
-    s = base; s.start.c = "0"; expect_bad(s, "--c");
+    auto s = base; s.step = "0"; expect_bad(s, "step_size");
+    s = base; s.step = "-0.4"; expect_bad(s, "step_size");
+    s = base; s.step = "0.4x"; expect_bad(s, "step_size");
+    s = base; s.iterates = 0; expect_bad(s, "steps");
+    s = base; s.dims = 3; expect_bad(s, "dims");
+    s = base; s.start.c = "0"; expect_bad(s, "c");
     CHECK_THROWS_AS(dynamics::parse_case("C"), arith::bad_input);
 }

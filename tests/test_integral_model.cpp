@@ -13,6 +13,7 @@
 #include <string>
 
 #include "gancert/model/integral_path.hpp"
+#include "gancert/quad/detail/planted_faults.hpp"
 #include "integral_reference.hpp"
 
 using namespace gancert;
@@ -49,8 +50,11 @@ TEST_CASE("planted bug: ellipse bound M scaled down makes an enclosure miss", "[
     auto good = model::evaluate_integral_report(prm, opt);
     for (int k = 0; k < 17; ++k) CHECK(meets(entry(good.eval, k), ref[k]));
     // Planted bug: M divided by 1e60 — the adaptivity stops early and the enclosure is wrong.
-    opt.test_scale_M = 1e-60;
-    auto bad = model::evaluate_integral_report(prm, opt);
+    model::IntegralReport<impfr> bad;
+    {
+        quad::detail::planted_fault_scope fault({1e-60, 1.0});
+        bad = model::evaluate_integral_report(prm, opt);
+    }
     int missed = 0;
     for (int k = 0; k < 17; ++k) missed += meets(entry(bad.eval, k), ref[k]) ? 0 : 1;
     CHECK(missed > 0);
@@ -61,9 +65,8 @@ TEST_CASE("planted bug: tail enclosure scaled down makes an enclosure miss", "[i
     precision_guard guard(bits_for_digits(30));
     auto ref = case_a_reference();
     auto prm = model::to_scalar<impfr>(model::DecimalParams{"2.2", "-3", "1.5", "-2", "0.5"});
-    model::IntegralOptions opt;
-    opt.test_scale_tail = 1e-30;
-    auto bad = model::evaluate_integral_report(prm, opt);
+    quad::detail::planted_fault_scope fault({1.0, 1e-30});
+    auto bad = model::evaluate_integral_report(prm);
     int missed = 0;
     for (int k = 0; k < 17; ++k) missed += meets(entry(bad.eval, k), ref[k]) ? 0 : 1;
     CHECK(missed > 0);

@@ -11,6 +11,7 @@
 
 #include "commands.hpp"
 #include "output.hpp"
+#include "gancert/api/reference.hpp"
 #include "gancert/arith/errors.hpp"
 #include "gancert/arith/precision.hpp"
 #include "gancert/reference/points.hpp"
@@ -80,11 +81,7 @@ public:
             j["params"] = {{"a", r.params.a}, {"b", r.params.b}, {"g", r.params.g}, {"h", r.params.h}, {"c", r.params.c}};
             j["digits"] = r.digits;
             j["precision_bits"] = r.precision_bits;
-            for (std::size_t k = 0; k < q_.size(); ++k) {
-                const auto& v = r.values[k];
-                j[std::string(ref::quantity_names[q_[k]])] = {
-                    {"mid", v.mid}, {"lo", v.lo}, {"hi", v.hi}, {"correctly_rounded", v.correctly_rounded}};
-            }
+            j.update(api::quantities_json(r));
             out_ << (rows_ ? ",\n" : "\n") << j.dump();
         } else {
             out_ << r.params.a << ',' << r.params.b << ',' << r.params.g << ',' << r.params.h << ',' << r.params.c;

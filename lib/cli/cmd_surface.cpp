@@ -15,12 +15,14 @@
 #include <string>
 #include <vector>
 
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "commands.hpp"
 #include "output.hpp"
+#include "plot_script.hpp"
+#include "gancert/api/box.hpp"
 #include "gancert/arith/decimal.hpp"
+#include "gancert/certify/certificate.hpp"
 #include "gancert/certify/engine.hpp"
 #include "gancert/certify/model_factory.hpp"
 #include "gancert/dynamics/play.hpp"
@@ -42,19 +44,6 @@ std::string fmt(double x) {
     return buf;
 }
 
-std::string quote(const std::string& s) {
-    std::string r = "'";
-    for (char ch : s) r += ch == '\'' ? std::string("'\\''") : std::string(1, ch);
-    return r + "'";
-}
-
-std::filesystem::path plot_script() {
-    if (const char* env = std::getenv("GANCERT_SURFACE_SCRIPT")) return env;
-    // <source>/lib/cli/cmd_surface.cpp → <source>/tools/plot_surface.py
-    return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "tools" /
-           "plot_surface.py";
-}
-
 struct Axis {
     std::string name;
     std::string lo_text, hi_text;
@@ -64,31 +53,23 @@ struct Axis {
 
 /// Parses "x=lo:hi,y=lo:hi" (exactly two of a, b, g, h) in the user's order.
 std::vector<Axis> parse_box(const std::string& text) {
-    if (text.empty()) throw arith::bad_input("--box: required (e.g. \"b=-6:6,h=-6:6\")");
     std::vector<Axis> axes;
-    std::stringstream in(text);
-    std::string item;
-    while (std::getline(in, item, ',')) {
-        const auto eq = item.find('=');
-        const auto colon = item.find(':', eq == std::string::npos ? 0 : eq);
-        if (eq == std::string::npos || colon == std::string::npos || eq == 0)
-            throw arith::bad_input("--box: malformed item '" + item + "' (expected name=lo:hi)");
+    for (const auto& r : api::parse_box(text)) {
+        const std::string item = r.name + "=" + r.lo + ":" + r.hi;
         Axis ax;
-        ax.name = item.substr(0, eq);
+        ax.name = r.name;
         const std::string names = "abgh";
         if (ax.name.size() != 1 || names.find(ax.name[0]) == std::string::npos)
             throw arith::bad_input("--box: variable '" + ax.name + "' is not one of a, b, g, h");
         ax.index = static_cast<int>(names.find(ax.name[0]));
-        ax.lo_text = item.substr(eq + 1, colon - eq - 1);
-        ax.hi_text = item.substr(colon + 1);
+        ax.lo_text = r.lo;
+        ax.hi_text = r.hi;
         for (const auto* t : {&ax.lo_text, &ax.hi_text})
             if (!arith::is_decimal(*t))
                 throw arith::bad_input("--box: '" + *t + "' in '" + item + "' is not a finite decimal number");
         ax.lo = std::stod(ax.lo_text);
         ax.hi = std::stod(ax.hi_text);
         if (!(ax.lo < ax.hi)) throw arith::bad_input("--box: empty or degenerate range in '" + item + "'");
-        for (const auto& o : axes)
-            if (o.name == ax.name) throw arith::bad_input("--box: variable '" + ax.name + "' given twice");
         axes.push_back(ax);
     }
     if (axes.size() != 2)
@@ -115,25 +96,24 @@ std::string certify_leaves(const SurfaceOptions& o, const std::vector<Axis>& axe
     opt.out = (std::filesystem::temp_directory_path() / ("gancert-surface-" + std::to_string(::getpid()) + ".jsonl"))
                   .string();
     const CertifyResult r = gancert::certify::certify(*setup.function, setup.root, claim, opt);
-    std::ifstream cert(opt.out);
     std::ofstream out(leaves_csv);
     if (!out) throw arith::bad_input("--csv: cannot write '" + leaves_csv + "'");
     out << "x_lo,x_hi,y_lo,y_hi,evidence\n";
-    std::string line;
     std::vector<std::string> names;
-    while (std::getline(cert, line)) {
-        if (line.empty()) continue;
-        const auto j = nlohmann::json::parse(line);
-        if (names.empty() && j.contains("box") && j["box"].is_object())
-            for (const auto& n : j["box"].at("names")) names.push_back(n.get<std::string>());
-        if (!j.contains("evidence") || !j.contains("box") || !j["box"].is_array()) continue;
+    auto on_header = [&](const nlohmann::json& h) {
+        if (h.contains("box") && h["box"].is_object())
+            for (const auto& n : h["box"].at("names")) names.push_back(n.get<std::string>());
+    };
+    auto on_leaf = [&](std::size_t, const nlohmann::json& j) {
+        if (!j.contains("evidence") || !j.contains("box") || !j["box"].is_array()) return;
         if (names.size() != 2) throw std::runtime_error("certificate header has no two box names");
         const int xi = names[0] == axes[0].name ? 0 : 1;
         const auto& bx = j["box"][xi];
         const auto& by = j["box"][1 - xi];
         out << bx[0].get<std::string>() << ',' << bx[1].get<std::string>() << ',' << by[0].get<std::string>() << ','
             << by[1].get<std::string>() << ',' << j["evidence"].get<std::string>() << '\n';
-    }
+    };
+    (void)read_certificate(opt.out, on_leaf, on_header);  // the certifier's own reader
     close_checked(out, leaves_csv, "temporary leaves CSV");
     std::error_code ec;
     std::filesystem::remove(opt.out, ec);
@@ -205,27 +185,19 @@ int run_surface(const SurfaceOptions& o) {
         close_checked(l, leaves_csv, "temporary leaves CSV");
     }
 
-    const char* py = std::getenv("GANCERT_PYTHON");
-    // The script writes a temporary PNG, checked and then copied with checked writes
-    // (matplotlib does not report every failed write, e.g. to a full disk).
     const std::string tmp_png = stem + ".png";
     const std::string title = "Case " + o.which + ": J over " + axes[0].name + ", " + axes[1].name;
-    const std::string cmd = std::string(py ? py : "/usr/bin/python3") + " " + quote(plot_script().string()) + " " +
-                            quote(grid_csv) + " " + quote(leaves_csv) + " " + quote(traj_csv) + " " + quote(tmp_png) +
-                            " --xname " + axes[0].name + " --yname " + axes[1].name + " --title " + quote(title);
-    const int rc = std::system(cmd.c_str());
+    const std::string cmd = python_interpreter() + " " +
+                            shell_quote(tool_script("GANCERT_SURFACE_SCRIPT", "plot_surface.py").string()) + " " +
+                            shell_quote(grid_csv) + " " + shell_quote(leaves_csv) + " " + shell_quote(traj_csv) + " " +
+                            shell_quote(tmp_png) + " --xname " + axes[0].name + " --yname " + axes[1].name +
+                            " --title " + shell_quote(title);
+    const int rc = run_plot_script(cmd, tmp_png, o.plot);
     std::error_code ec;
     if (o.csv.empty()) std::filesystem::remove(grid_csv, ec);
     std::filesystem::remove(leaves_csv, ec);
     std::filesystem::remove(traj_csv, ec);
-    if (rc != 0) {
-        std::filesystem::remove(tmp_png, ec);
-        std::cerr << "gancert: --plot: writing '" << o.plot << "' failed: the plot script exited with status "
-                  << (WIFEXITED(rc) ? WEXITSTATUS(rc) : rc) << " (" << cmd << ")\n";
-        return exit_failure;
-    }
-    require_complete_png(tmp_png, "--plot (temporary PNG for '" + o.plot + "')");
-    install_file(tmp_png, o.plot, "--plot");
+    if (rc != exit_ok) return rc;
     std::cout << "plot written to " << o.plot << '\n';
     return exit_ok;
 }

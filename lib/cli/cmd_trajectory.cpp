@@ -11,11 +11,12 @@
 #include <string>
 #include <vector>
 
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "commands.hpp"
 #include "output.hpp"
+#include "plot_script.hpp"
+#include "gancert/api/eval.hpp"
 #include "gancert/arith/decimal.hpp"
 #include "gancert/dynamics/plateau.hpp"
 #include "gancert/dynamics/play.hpp"
@@ -77,41 +78,16 @@ std::string fmt_interval(const impfr& x, unsigned digits) {
     return "[" + lo + ", " + hi + "]";
 }
 
-std::string shell_quote(const std::string& s) {
-    std::string r = "'";
-    for (char ch : s) r += ch == '\'' ? std::string("'\\''") : std::string(1, ch);
-    return r + "'";
-}
-
-std::filesystem::path plot_script() {
-    if (const char* env = std::getenv("GANCERT_PLOT_SCRIPT")) return env;
-    // <source>/lib/cli/cmd_trajectory.cpp → <source>/tools/plot_trajectory.py
-    return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "tools" /
-           "plot_trajectory.py";
-}
-
 int draw_plot(const std::string& csv, const std::string& png, const std::string& sgd_csv,
               const std::string& title) {
-    const char* py = std::getenv("GANCERT_PYTHON");
-    // The script writes a temporary PNG; it is checked and then copied with checked writes
-    // (matplotlib does not report every failed write, e.g. to a full disk).
     const std::string tmp_png =
         (std::filesystem::temp_directory_path() / ("gancert-trajectory-" + std::to_string(::getpid()) + ".png"))
             .string();
-    std::string cmd = std::string(py ? py : "/usr/bin/python3") + " " + shell_quote(plot_script().string()) +
-                      " " + shell_quote(csv) + " " + shell_quote(tmp_png) + " --title " + shell_quote(title);
+    std::string cmd = python_interpreter() + " " +
+                      shell_quote(tool_script("GANCERT_PLOT_SCRIPT", "plot_trajectory.py").string()) + " " +
+                      shell_quote(csv) + " " + shell_quote(tmp_png) + " --title " + shell_quote(title);
     if (!sgd_csv.empty()) cmd += " --sgd " + shell_quote(sgd_csv);
-    const int rc = std::system(cmd.c_str());
-    if (rc != 0) {
-        std::cerr << "gancert: --plot: writing '" << png << "' failed: the plot script exited with status "
-                  << (WIFEXITED(rc) ? WEXITSTATUS(rc) : rc) << " (" << cmd << ")\n";
-        std::error_code ec;
-        std::filesystem::remove(tmp_png, ec);
-        return exit_failure;
-    }
-    require_complete_png(tmp_png, "--plot (temporary PNG for '" + png + "')");
-    install_file(tmp_png, png, "--plot");
-    return exit_ok;
+    return run_plot_script(cmd, tmp_png, png);
 }
 
 std::ofstream open_output(const std::string& path, const char* option) {
@@ -119,6 +95,30 @@ std::ofstream open_output(const std::string& path, const char* option) {
     if (!f) throw arith::bad_input(std::string(option) + ": cannot write '" + path + "'");
     f.precision(17);
     return f;
+}
+
+/// A point-arithmetic run (double or mpfr): CSV rows, the plateau and the final iterate, each
+/// number formatted by `f`.
+template <class S, class F>
+void report_point_run(const std::vector<Iterate<S>>& tr, std::optional<std::ofstream>& csv,
+                      const PlateauCriterion& crit, F&& f) {
+    std::vector<S> J, G;
+    for (std::size_t k = 0; k < tr.size(); ++k) {
+        const auto& it = tr[k];
+        J.push_back(it.e.J.v);
+        G.push_back(it.gnorm);
+        if (csv)
+            *csv << k << ',' << f(it.p.a) << ',' << f(it.p.b) << ',' << f(it.p.g) << ',' << f(it.p.h) << ','
+                 << f(it.e.J1) << ',' << f(it.e.J2) << ',' << f(it.e.J.v) << ',' << f(it.gnorm) << '\n';
+    }
+    const auto pl = first_plateau(J, G, crit);
+    std::cout << "plateau: " << (pl ? "first at iterate k = " + std::to_string(*pl) : std::string("not reached"))
+              << '\n';
+    const auto& L = tr.back();
+    std::cout << "final iterate k = " << tr.size() - 1 << ": a = " << f(L.p.a) << ", b = " << f(L.p.b)
+              << ", g = " << f(L.p.g) << ", h = " << f(L.p.h) << "\n  J1 = " << f(L.e.J1) << ", J2 = " << f(L.e.J2)
+              << ", J = " << f(L.e.J.v) << "\n  ||grad J|| = " << f(L.gnorm)
+              << ", KL(p_data||p_g) = " << f(*kl_data_to_generator(L.p)) << '\n';
 }
 
 int run_trajectory(const TrajectoryOptions& o) {
@@ -137,8 +137,7 @@ int run_trajectory(const TrajectoryOptions& o) {
     unsigned bits = default_certified_bits;
     if (o.digits > 0) {
         try {
-            // at least the library's minimum precision (--digits 1 asks for 20 bits)
-            bits = std::max(arith::bits_for_digits(static_cast<unsigned>(o.digits)), arith::min_precision_bits);
+            bits = api::approximation_bits(static_cast<unsigned>(o.digits));
         } catch (const std::invalid_argument& e) {
             throw arith::bad_input(std::string("--digits: ") + e.what());
         }
@@ -226,46 +225,11 @@ int run_trajectory(const TrajectoryOptions& o) {
     } else if (o.digits > 0) {
         const auto tr = play_mpfr(spec, bits);
         arith::precision_guard guard(bits);
-        std::vector<mpfr> J, G;
-        for (std::size_t k = 0; k < tr.size(); ++k) {
-            const auto& it = tr[k];
-            J.push_back(it.e.J.v);
-            G.push_back(it.gnorm);
-            if (csv)
-                *csv << k << ',' << fmt(it.p.a, show) << ',' << fmt(it.p.b, show) << ',' << fmt(it.p.g, show)
-                     << ',' << fmt(it.p.h, show) << ',' << fmt(it.e.J1, show) << ',' << fmt(it.e.J2, show)
-                     << ',' << fmt(it.e.J.v, show) << ',' << fmt(it.gnorm, show) << '\n';
-        }
-        const auto pl = first_plateau(J, G, crit);
-        std::cout << "plateau: " << (pl ? "first at iterate k = " + std::to_string(*pl) : std::string("not reached"))
-                  << '\n';
-        const auto& L = tr.back();
-        std::cout << "final iterate k = " << tr.size() - 1 << ": a = " << fmt(L.p.a, show) << ", b = "
-                  << fmt(L.p.b, show) << ", g = " << fmt(L.p.g, show) << ", h = " << fmt(L.p.h, show)
-                  << "\n  J1 = " << fmt(L.e.J1, show) << ", J2 = " << fmt(L.e.J2, show)
-                  << ", J = " << fmt(L.e.J.v, show) << "\n  ||grad J|| = " << fmt(L.gnorm, show)
-                  << ", KL(p_data||p_g) = " << fmt(*kl_data_to_generator(L.p), show) << '\n';
+        report_point_run(tr, csv, crit, [show](const mpfr& x) { return fmt(x, show); });
     }
     if (!o.certified && o.digits < 0) {
         dbl = play_double(spec);
-        std::vector<double> J, G;
-        for (std::size_t k = 0; k < dbl.size(); ++k) {
-            const auto& it = dbl[k];
-            J.push_back(it.e.J.v);
-            G.push_back(it.gnorm);
-            if (csv)
-                *csv << k << ',' << fmt(it.p.a) << ',' << fmt(it.p.b) << ',' << fmt(it.p.g) << ','
-                     << fmt(it.p.h) << ',' << fmt(it.e.J1) << ',' << fmt(it.e.J2) << ',' << fmt(it.e.J.v)
-                     << ',' << fmt(it.gnorm) << '\n';
-        }
-        const auto pl = first_plateau(J, G, crit);
-        std::cout << "plateau: " << (pl ? "first at iterate k = " + std::to_string(*pl) : std::string("not reached"))
-                  << '\n';
-        const auto& L = dbl.back();
-        std::cout << "final iterate k = " << dbl.size() - 1 << ": a = " << fmt(L.p.a) << ", b = " << fmt(L.p.b)
-                  << ", g = " << fmt(L.p.g) << ", h = " << fmt(L.p.h) << "\n  J1 = " << fmt(L.e.J1)
-                  << ", J2 = " << fmt(L.e.J2) << ", J = " << fmt(L.e.J.v) << "\n  ||grad J|| = " << fmt(L.gnorm)
-                  << ", KL(p_data||p_g) = " << fmt(*kl_data_to_generator(L.p)) << '\n';
+        report_point_run(dbl, csv, crit, [](double x) { return fmt(x); });
     }
     if (csv) close_checked(*csv, csv_path, o.csv.empty() ? "--plot (temporary CSV)" : "--csv");
 

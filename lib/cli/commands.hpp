@@ -4,6 +4,7 @@
 #pragma once
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <string>
 
 namespace gancert::cli {
 
@@ -11,6 +12,10 @@ namespace gancert::cli {
 inline constexpr int exit_ok = 0;
 inline constexpr int exit_failure = 1;
 inline constexpr int exit_bad_input = 2;
+
+/// The command-line option of a library parameter name: "step_size" → "--step-size",
+/// "samples" → "--sgd"; a name that already is an option ("--box a") is kept.
+std::string option_name(const std::string& parameter);
 
 /// The action a sub-command runs after CLI11 has parsed its options; returns the exit code.
 using action = std::function<int()>;

@@ -31,6 +31,9 @@ int main(int argc, char** argv) {
     int rc = gancert::cli::exit_failure;
     try {
         rc = run ? run() : gancert::cli::exit_failure;
+    } catch (const gancert::arith::bad_parameter& e) {
+        rc = gancert::cli::exit_bad_input;
+        std::cerr << "gancert: bad input: " << gancert::cli::option_name(e.parameter()) << ": " << e.message() << '\n';
     } catch (const gancert::arith::bad_input& e) {
         rc = gancert::cli::exit_bad_input;
         std::cerr << "gancert: bad input: " << e.what() << '\n';

@@ -219,10 +219,7 @@ private:
         auto cf = model::evaluate_closed_form(p);
         // Over a box the enclosure width is dominated by the box, so the quadrature is asked
         // only for a modest relative tolerance with a small piece budget (it stays valid).
-        model::IntegralOptions opt;
-        opt.target_bits = std::is_same_v<S, arith::idouble> ? 10 : 20;
-        opt.max_subintervals = 48;
-        opt.max_tail_extensions = 2;
+        const model::IntegralOptions opt = model::box_integral_options<S>();
         model::Evaluation<S> e;
         if (!cf)
             e = model::evaluate_integral(p, opt);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "gancert/model/closed_form.hpp"
+#include "gancert/model/eval_policy.hpp"
 #include "gancert/model/evaluate.hpp"
 
 namespace gancert::dynamics {
@@ -18,16 +19,12 @@ mpfr max_parameter_width(const model::Params<impfr>& p) {
     return w;
 }
 
-/// True iff J1, J2, J and ∇J all have ABSOLUTE width ≤ 2^{−(bits−32)} + 1024·w.
+/// True iff J1, J2, J and ∇J all have ABSOLUTE width ≤ 2^{−(bits − trajectory_guard_bits)} +
+/// trajectory_width_factor·w (model/eval_policy.hpp).
 bool absolutely_tight(const model::Evaluation<impfr>& e, const mpfr& w) {
-    mpfr tol = arith::fresh_mpfr(64);
-    mpfr_set_ui_2exp(arith::raw(tol), 1, -static_cast<long>(arith::working_bits()) + 32, MPFR_RNDD);
-    tol = tol + mpfr(1024) * w;
-    auto ok = [&](const impfr& x) { return arith::width_up(x) <= tol; };
-    if (!ok(e.J1) || !ok(e.J2) || !ok(e.J.v)) return false;
-    for (const auto& g : e.J.g)
-        if (!ok(g)) return false;
-    return true;
+    const mpfr tol = model::working_tolerance<mpfr>(model::trajectory_guard_bits) +
+                     mpfr(model::trajectory_width_factor) * w;
+    return e.all_of([&](const impfr& x) { return arith::width_up(x) <= tol; }, model::first_hessian);
 }
 }  // namespace
 
@@ -41,15 +38,8 @@ model::Evaluation<mpfr> trajectory_approximation(const model::Params<mpfr>& p) {
     auto point = [](const mpfr& x) { return impfr(x, x); };
     const model::Params<impfr> q{point(p.a), point(p.b), point(p.g), point(p.h), point(p.c)};
     if (auto cf = model::evaluate_closed_form<impfr>(q))
-        if (absolutely_tight(*cf, mpfr(0))) {
-            model::Evaluation<mpfr> r;
-            r.J1 = arith::midpoint(cf->J1);
-            r.J2 = arith::midpoint(cf->J2);
-            r.J.v = arith::midpoint(cf->J.v);
-            for (std::size_t i = 0; i < 4; ++i) r.J.g[i] = arith::midpoint(cf->J.g[i]);
-            for (std::size_t i = 0; i < r.J.h.size(); ++i) r.J.h[i] = arith::midpoint(cf->J.h[i]);
-            return r;
-        }
+        if (absolutely_tight(*cf, mpfr(0)))
+            return cf->transform([](const impfr& x) { return arith::midpoint(x); });
     return model::evaluate<mpfr>(p);
 }
 

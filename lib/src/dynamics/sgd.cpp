@@ -46,8 +46,8 @@ std::vector<model::Params<double>> sgd_run(const TrajectorySpec& spec, std::size
                                            std::uint64_t engine_seed) {
     validate(spec);
     const auto moving = moving_coordinates(spec.dims);
-    const double eta = arith::parse<double>(spec.step, "--step-size");
-    model::Params<double> theta = model::to_scalar<double>(spec.start);
+    const double eta = arith::parse<double>(spec.step, "step_size");
+    model::Params<double> theta = model::to_scalar_unchecked<double>(spec.start);  // validated above
     std::mt19937_64 engine(engine_seed);
     std::exponential_distribution<double> data(theta.c);
     std::exponential_distribution<double> unit(1.0);
@@ -71,8 +71,8 @@ std::vector<model::Params<double>> sgd_run(const TrajectorySpec& spec, std::size
 SgdStatistics stochastic_play(const TrajectorySpec& spec, const SgdSpec& sgd,
                               const std::vector<Iterate<double>>* analytic) {
     validate(spec);
-    if (sgd.samples < 1) throw arith::bad_input("--sgd: the sample size N must be >= 1");
-    if (sgd.runs < 1) throw arith::bad_input("--runs: the number of runs R must be >= 1");
+    if (sgd.samples < 1) throw arith::bad_parameter("samples", "the sample size N must be >= 1");
+    if (sgd.runs < 1) throw arith::bad_parameter("runs", "the number of runs R must be >= 1");
     const auto moving = moving_coordinates(spec.dims);
     const std::size_t K = static_cast<std::size_t>(spec.iterates);
     std::vector<std::vector<model::Params<double>>> runs;

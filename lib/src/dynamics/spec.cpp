@@ -9,23 +9,23 @@ namespace gancert::dynamics {
 std::array<bool, 4> moving_coordinates(int dims) {
     if (dims == 2) return {false, true, false, true};
     if (dims == 4) return {true, true, true, true};
-    throw arith::bad_input("--dims: '" + std::to_string(dims) + "' is not 2 or 4");
+    throw arith::bad_parameter("dims", "'" + std::to_string(dims) + "' is not 2 or 4");
 }
 
 void validate(const TrajectorySpec& spec) {
     model::validate(spec.start);
     if (!arith::is_decimal(spec.step))
-        throw arith::bad_input("--step-size: '" + spec.step + "' is not a finite decimal number");
+        throw arith::bad_parameter("step_size", "'" + spec.step + "' is not a finite decimal number");
     mpfr_t t;
     mpfr_init2(t, 64);
     mpfr_set_str(t, spec.step.c_str(), 10, MPFR_RNDN);  // the sign is exact under rounding
     const int sign = mpfr_sgn(t);
     mpfr_clear(t);
     if (sign <= 0)
-        throw arith::bad_input("--step-size: '" + spec.step + "' must be > 0");
+        throw arith::bad_parameter("step_size", "'" + spec.step + "' must be > 0");
     if (spec.iterates < 1)
-        throw arith::bad_input("--steps: " + std::to_string(spec.iterates) +
-                               " iterates requested; need K >= 1 (K counts the start)");
+        throw arith::bad_parameter("steps", std::to_string(spec.iterates) +
+                                   " iterates requested; need K >= 1 (K counts the start)");
     (void)moving_coordinates(spec.dims);
 }
 
@@ -45,7 +45,7 @@ TrajectorySpec paper_run(PaperCase which, int dims) {
 PaperCase parse_case(const std::string& name) {
     if (name == "A" || name == "a") return PaperCase::A;
     if (name == "B" || name == "b") return PaperCase::B;
-    throw arith::bad_input("--case: '" + name + "' is not A or B");
+    throw arith::bad_parameter("case", "'" + name + "' is not A or B");
 }
 
 }  // namespace gancert::dynamics

@@ -7,6 +7,8 @@
 
 #include "gancert/model/closed_form_integrals.hpp"
 #include "gancert/model/detail/tracked_special.hpp"
+#include "gancert/model/eval_policy.hpp"
+#include "gancert/model/reduction.hpp"
 #include "gancert/special/bivariate_normal.hpp"
 
 namespace gancert::model {
@@ -42,21 +44,12 @@ bool certainly_pos(const S& x) {
 template <class S>
 std::optional<Evaluation<S>> evaluate_impl(const Params<S>& prm) {
     if (!certainly_pos(prm.a) || !certainly_pos(prm.g) || !certainly_pos(prm.c)) return std::nullopt;
-    using J4 = ad::Jet<S, 4>;
-    const J4 a = J4::variable(prm.a, 0), b = J4::variable(prm.b, 1);
-    const J4 g = J4::variable(prm.g, 2), h = J4::variable(prm.h, 3);
-    const J4 p1 = a / prm.c;
-    const J4 p2 = a * g;
-    const J4 eta = a * h + b;
-    const auto f1 = part_jet(+1, p1.v, b.v);
+    const Reduction<S> r = reduce<S>(prm);
+    const auto f1 = part_jet(+1, r.p1.v, r.beta1.v);
     if (!f1) return std::nullopt;
-    const auto f2 = part_jet(-1, p2.v, eta.v);
+    const auto f2 = part_jet(-1, S(-r.p2.v), S(-r.beta2.v));  // q(ag, ah + b) = P(p2, β2) reflected
     if (!f2) return std::nullopt;
-    Evaluation<S> out;
-    out.J1 = f1->v;
-    out.J2 = f2->v;
-    out.J = ad::compose(*f1, p1, b) + ad::compose(*f2, p2, eta);
-    return out;
+    return assemble(r, *f1, reflect(*f2));
 }
 
 // The double path: evaluated on `tracked` (value + running error estimate); a value is
@@ -78,20 +71,8 @@ std::optional<Evaluation<double>> evaluate_double(const Params<double>& prm) {
     using detail::tracked;
     const auto t = evaluate_impl(Params<tracked>{prm.a, prm.b, prm.g, prm.h, prm.c});
     if (!t) return std::nullopt;
-    Evaluation<double> out;
-    if (!within_target(t->J1) || !within_target(t->J2) || !within_target(t->J.v)) return std::nullopt;
-    out.J1 = t->J1.v;
-    out.J2 = t->J2.v;
-    out.J.v = t->J.v.v;
-    for (std::size_t i = 0; i < 4; ++i) {
-        if (!within_target(t->J.g[i])) return std::nullopt;
-        out.J.g[i] = t->J.g[i].v;
-    }
-    for (std::size_t i = 0; i < out.J.h.size(); ++i) {
-        if (!within_target(t->J.h[i])) return std::nullopt;
-        out.J.h[i] = t->J.h[i].v;
-    }
-    return out;
+    if (!t->all_of(within_target)) return std::nullopt;
+    return t->transform([](const detail::tracked& x) { return x.v; });
 }
 
 }  // namespace
@@ -121,50 +102,7 @@ unsigned closed_form_bits(const Params<double>& p, unsigned target_bits) {
     if (p.a > 0 && p.c > 0) e = std::max(e, w_exponent(p.a / p.c, p.b));
     if (p.a > 0 && p.g > 0) e = std::max(e, w_exponent(p.a * p.g, p.a * p.h + p.b));
     if (!std::isfinite(e) || e > 1e6) e = 1e6;
-    return target_bits + 32 + static_cast<unsigned>(std::ceil(e * 1.4426950408889634));
-}
-
-namespace {
-// width ≤ 10^{−digits}·mig(x) (or ≤ 10^{−digits} when x contains 0); a stopping rule only.
-bool narrow_enough(const impfr& x, unsigned digits) {
-    mpfr w = width_up(x);
-    mpfr m = mig(x);
-    mpfr tol = fresh_mpfr(64);
-    mpfr_set_ui(raw(tol), 10, MPFR_RNDN);
-    mpfr_pow_si(raw(tol), raw(tol), -static_cast<long>(digits), MPFR_RNDD);
-    if (mpfr_zero_p(raw(m))) return mpfr_lessequal_p(raw(w), raw(tol));
-    mpfr_mul(raw(tol), raw(tol), raw(m), MPFR_RNDD);
-    return mpfr_lessequal_p(raw(w), raw(tol));
-}
-bool all_narrow(const Evaluation<impfr>& e, unsigned digits) {
-    if (!narrow_enough(e.J1, digits) || !narrow_enough(e.J2, digits) || !narrow_enough(e.J.v, digits))
-        return false;
-    for (const auto& x : e.J.g)
-        if (!narrow_enough(x, digits)) return false;
-    for (const auto& x : e.J.h)
-        if (!narrow_enough(x, digits)) return false;
-    return true;
-}
-}  // namespace
-
-std::optional<CertifiedClosedForm> evaluate_closed_form_to_digits(const DecimalParams& dp,
-                                                                  unsigned digits,
-                                                                  unsigned max_bits) {
-    Params<double> pd = to_scalar<double>(dp);
-    unsigned bits = closed_form_bits(pd, bits_for_digits(digits));
-    if (bits > max_bits) return std::nullopt;  // e^{E} cancellation too large: use the integral path
-    std::optional<CertifiedClosedForm> last;
-    for (;;) {
-        precision_guard guard(bits);
-        const auto prm = to_scalar<impfr>(dp);
-        auto e = evaluate_closed_form(prm);
-        if (e) {
-            last = CertifiedClosedForm{*e, bits, all_narrow(*e, digits)};
-            if (last->width_met) return last;
-        }
-        if (bits >= max_bits) return last;
-        bits = std::min(max_bits, bits + std::max(64u, bits / 2));
-    }
+    return target_bits + closed_form_guard_bits + static_cast<unsigned>(std::ceil(e * 1.4426950408889634));
 }
 
 }  // namespace gancert::model

@@ -1,7 +1,7 @@
-// Dispatcher between the closed-form and the integral path (model/evaluate.hpp).
+// Dispatcher between the closed-form and the integral path (model/evaluate.hpp); every
+// number of the escalation comes from model/eval_policy.hpp.
 #include "gancert/model/evaluate.hpp"
 
-#include <algorithm>
 #include <stdexcept>
 
 #include "gancert/model/closed_form.hpp"
@@ -9,85 +9,47 @@
 #include "gancert/model/intersect.hpp"
 
 namespace gancert::model {
-namespace {
 
 using arith::idouble;
 using arith::impfr;
 using arith::mpfr;
 
-/// The one policy for absolute (instead of relative) width: an enclosure that contains 0, or
-/// whose magnitude is below 2^negligible_exponent. Values in between always get relative width
-/// (a value of 1e−40 asked at 30 digits gets 30 significant digits, not an absolute 1e−30).
-constexpr long negligible_exponent = -4096;
-bool absolute_ok(const impfr& x) {
-    if (arith::contains_zero(x)) return true;
-    mpfr m = arith::mag(x);
-    return mpfr_cmp_si_2exp(arith::raw(m), 1, negligible_exponent) < 0;
-}
-
-/// Relative width of x is at most `tol` (x not containing 0), or x is the point 0.
-template <class T>
-bool narrow(const arith::interval<T>& x, const T& tol) {
-    arith::rounding<T> r;
-    T w = arith::width_up(x);
-    if (w == 0) return true;
-    if (arith::contains_zero(x)) return false;
-    return w <= r.mul_down(tol, arith::mig(x));
-}
-
-template <class I, class F>
-bool all_quantities(const Evaluation<I>& e, F&& ok) {
-    if (!ok(e.J1) || !ok(e.J2) || !ok(e.J.v)) return false;
-    for (const auto& x : e.J.g)
-        if (!ok(x)) return false;
-    for (const auto& x : e.J.h)
-        if (!ok(x)) return false;
-    return true;
-}
-
-/// Both paths over intervals; the closed form alone when it is already as tight as the
-/// working precision allows (2^−(bits−24) relative on every quantity).
+/// PathChoice::automatic: the closed form alone when it is already as tight as the working
+/// precision allows (2^−(bits − guard_bits) relative on every quantity), else both paths
+/// intersected (the integral path alone where the closed form does not apply).
 template <class I>
-Evaluation<I> evaluate_interval(const Params<I>& p, Path* used) {
+std::optional<Evaluation<I>> evaluate_by_path(const Params<I>& p, PathChoice choice, Path* used) {
     using T = arith::endpoint_t<I>;
+    auto set = [used](Path x) {
+        if (used) *used = x;
+    };
+    if (choice == PathChoice::integral) {
+        set(Path::integral);
+        return evaluate_integral(p);
+    }
     auto cf = evaluate_closed_form(p);
+    if (choice == PathChoice::closed_form) {
+        set(Path::closed_form);
+        return cf;
+    }
     if (cf) {
-        const unsigned bits = std::is_same_v<T, double> ? 53u : arith::working_bits();
-        T tol = arith::rounding<T>().conv_down(1.0);
-        if constexpr (std::is_same_v<T, double>) {
-            tol = std::ldexp(1.0, -int(bits) + 24);
-        } else {
-            mpfr_mul_2si(arith::raw(tol), arith::raw(tol), -long(bits) + 24, MPFR_RNDD);
-        }
-        if (all_quantities(*cf, [&](const I& x) { return narrow(x, tol); })) {
-            if (used) *used = Path::closed_form;
-            return *cf;
+        const T tol = working_tolerance<T>(guard_bits);
+        if (cf->all_of([&](const I& x) { return relatively_narrow(x, tol); })) {
+            set(Path::closed_form);
+            return cf;
         }
     }
     auto ip = evaluate_integral(p);
     if (!cf) {
-        if (used) *used = Path::integral;
+        set(Path::integral);
         return ip;
     }
-    if (used) *used = Path::both;
+    set(Path::both);
     return intersect_evaluations(*cf, ip);  // throws arith::soundness_error if disjoint
 }
 
-template <class T>
-T midpoint_of(const arith::interval<T>& x) {
-    return arith::midpoint(x);
-}
-
-}  // namespace
-
-const char* to_string(Path p) {
-    switch (p) {
-        case Path::closed_form: return "closed form";
-        case Path::integral: return "integral";
-        case Path::both: return "closed form ∩ integral";
-    }
-    return "?";
-}
+template std::optional<Evaluation<idouble>> evaluate_by_path(const Params<idouble>&, PathChoice, Path*);
+template std::optional<Evaluation<impfr>> evaluate_by_path(const Params<impfr>&, PathChoice, Path*);
 
 template <>
 Evaluation<double> evaluate(const Params<double>& p) {
@@ -96,74 +58,80 @@ Evaluation<double> evaluate(const Params<double>& p) {
 }
 
 template <>
-Evaluation<idouble> evaluate(const Params<idouble>& p) { return evaluate_interval(p, nullptr); }
+Evaluation<idouble> evaluate(const Params<idouble>& p) { return *evaluate_by_path(p, PathChoice::automatic); }
 
 template <>
-Evaluation<impfr> evaluate(const Params<impfr>& p) { return evaluate_interval(p, nullptr); }
+Evaluation<impfr> evaluate(const Params<impfr>& p) { return *evaluate_by_path(p, PathChoice::automatic); }
 
-/// mpfr: midpoints of a certified evaluation whose relative width is ~2^−(bits−8), so the
+namespace {
+/// The policy's ladder over interval parameters: evaluates at each rung until the policy is
+/// met; returns the last attempt with `met` telling whether it was. `q` gives the parameters
+/// (re-parsed at each precision so that decimals are enclosed at that precision).
+template <class Q>
+CertifiedEvaluation escalate(const EvalPolicy& policy, Q&& q, bool& met) {
+    CertifiedEvaluation r;
+    unsigned bits = policy.start_bits;
+    for (unsigned attempt = 0;; ++attempt) {
+        arith::precision_guard guard(bits);
+        r.precision_bits = bits;
+        auto e = evaluate_by_path(q(), policy.path, &r.path);
+        if (e) {
+            r.value = *e;
+            if (policy.meets(r.value, attempt)) {
+                met = true;
+                return r;
+            }
+        }
+        auto next = policy.next_bits(bits, attempt);
+        if (!next) {
+            met = false;
+            if (!e) throw std::range_error("outside supported range: the closed form cannot decide at these parameters");
+            return r;
+        }
+        bits = *next;
+    }
+}
+}  // namespace
+
+/// mpfr: midpoints of a certified evaluation at EvalPolicy::at_working_precision, so the
 /// returned values carry (almost) the full working precision even where the closed form
 /// cancels.
 template <>
 Evaluation<mpfr> evaluate(const Params<mpfr>& p) {
-    const unsigned bits = arith::working_bits();
     auto point = [](const mpfr& x) { return impfr(x, x); };
-    Params<impfr> ip{point(p.a), point(p.b), point(p.g), point(p.h), point(p.c)};
-    unsigned work = bits;
-    Evaluation<impfr> e;
-    for (int attempt = 0;; ++attempt) {
-        arith::precision_guard guard(work);
-        Params<impfr> q = ip;  // endpoints keep their own precision
-        e = evaluate_interval(q, nullptr);
-        mpfr tol = arith::fresh_mpfr(64);
-        mpfr_set_ui_2exp(arith::raw(tol), 1, -long(bits) + 8, MPFR_RNDD);
-        // After one escalation, entries that contain 0 or are negligible (below 2^−4096, such
-        // as e^{−b²} of a saturated discriminator) are accepted with absolute width ≤ tol.
-        bool ok = all_quantities(e, [&](const impfr& x) {
-            return narrow(x, tol) || (attempt >= 1 && arith::width_up(x) <= tol && absolute_ok(x));
-        });
-        if (ok || attempt >= 3) break;
-        work *= 2;
+    const Params<impfr> ip{point(p.a), point(p.b), point(p.g), point(p.h), point(p.c)};
+    bool met = false;
+    auto r = escalate(EvalPolicy::at_working_precision(arith::working_bits()), [&] { return ip; }, met);
+    return r.value.transform([](const impfr& x) { return arith::midpoint(x); });
+}
+
+CertifiedEvaluation evaluate_certified(const DecimalParams& p, const EvalPolicy& policy) {
+    return evaluate_certified(ValidatedParams(p), policy);
+}
+
+CertifiedEvaluation evaluate_certified(const ValidatedParams& valid, const EvalPolicy& requested) {
+    const DecimalParams& p = valid.get();
+    EvalPolicy policy = requested;
+    if (policy.path == PathChoice::closed_form) {
+        // The closed form's e^{E} cancellation costs bits from the start (closed_form_bits).
+        const unsigned need = closed_form_bits(to_scalar_unchecked<double>(p), policy.start_bits);
+        if (need > policy.max_bits)
+            throw std::range_error("outside supported range: the closed form needs " + std::to_string(need) +
+                                   " bits here (more than " + std::to_string(policy.max_bits) + ")");
+        policy.start_bits = need;
     }
-    Evaluation<mpfr> r;
-    r.J1 = midpoint_of(e.J1);
-    r.J2 = midpoint_of(e.J2);
-    r.J.v = midpoint_of(e.J.v);
-    for (std::size_t i = 0; i < 4; ++i) r.J.g[i] = midpoint_of(e.J.g[i]);
-    for (std::size_t i = 0; i < r.J.h.size(); ++i) r.J.h[i] = midpoint_of(e.J.h[i]);
+    bool met = false;
+    auto r = escalate(policy, [&] { return to_scalar_unchecked<impfr>(p); }, met);
+    if (!met)
+        throw std::range_error("outside supported range: could not reach " +
+                               (policy.tol_bits ? "2^-" + std::to_string(policy.tol_bits) + " relative width"
+                                                : std::to_string(policy.digits) + " digits") +
+                               " within " + std::to_string(policy.max_bits) + " bits");
     return r;
 }
 
-bool meets_digits(const Evaluation<impfr>& e, unsigned digits, bool allow_absolute_at_zero) {
-    mpfr tol = arith::fresh_mpfr(64);
-    mpfr_set_ui(arith::raw(tol), 10, MPFR_RNDN);
-    mpfr_pow_si(arith::raw(tol), arith::raw(tol), -long(digits), MPFR_RNDD);
-    return all_quantities(e, [&](const impfr& x) {
-        if (narrow(x, tol)) return true;
-        // Absolute width only for enclosures that contain 0 and for negligible values (below
-        // 2^−4096, e.g. e^{−b²} for a saturated discriminator), whose relative width no
-        // affordable precision can bring down; every other value gets `digits` relative digits.
-        return allow_absolute_at_zero && arith::width_up(x) <= tol && absolute_ok(x);
-    });
-}
-
 CertifiedEvaluation evaluate_certified(const DecimalParams& p, unsigned digits, unsigned max_bits) {
-    validate(p);
-    unsigned bits = arith::bits_for_digits(digits, 24);
-    max_bits = std::max(max_bits, bits);
-    for (int attempt = 0;; ++attempt) {
-        arith::precision_guard guard(bits);
-        CertifiedEvaluation r;
-        r.precision_bits = bits;
-        r.value = evaluate_interval(to_scalar<impfr>(p), &r.path);
-        // Relative width everywhere; after two escalations accept absolute width ≤ 10^−digits
-        // for enclosures that contain 0 or are negligible (absolute_ok).
-        if (meets_digits(r.value, digits, attempt >= 2)) return r;
-        if (bits >= max_bits)
-            throw std::range_error("outside supported range: could not reach " + std::to_string(digits) +
-                                   " digits within " + std::to_string(max_bits) + " bits");
-        bits = std::min(max_bits, bits * 2);
-    }
+    return evaluate_certified(p, EvalPolicy::to_digits(digits, max_bits));
 }
 
 }  // namespace gancert::model

@@ -9,6 +9,9 @@
 #include <type_traits>
 #include <vector>
 
+#include "gancert/model/eval_policy.hpp"
+#include "gancert/model/reduction.hpp"
+#include "gancert/quad/detail/planted_faults.hpp"
 #include "gancert/quad/validated_integral.hpp"
 
 namespace gancert::model {
@@ -108,13 +111,13 @@ std::array<I, 6> tail_enclosure(const I& p, const I& beta, const I& T, const Erf
     return out;
 }
 
-/// Relative target 2^{−bits} of the final entries: the option, or W − 16 for impfr (the 16
-/// guard bits of arith::bits_for_digits) and 36 for idouble (parameters like 2.2 are
+/// Relative target 2^{−bits} of the final entries: the option, or W − integral_guard_bits for
+/// impfr (model/eval_policy.hpp) and 36 for idouble (parameters like 2.2 are
 /// intervals one ulp wide; their propagation alone costs ~12 bits in Hessian entries).
 template <class S>
 int target_bits_for(const IntegralOptions& opt) {
     if (opt.target_bits > 0) return opt.target_bits;
-    if constexpr (std::is_same_v<S, impfr>) return static_cast<int>(arith::working_bits()) - 16;
+    if constexpr (std::is_same_v<S, impfr>) return static_cast<int>(arith::working_bits()) - static_cast<int>(integral_guard_bits);
     return 36;
 }
 template <class S>
@@ -147,7 +150,6 @@ ReducedReport<I> reduced_rigorous(const I& p, const I& beta, const IntegralOptio
     qo.floor_bits = floor_bits;
     qo.gl_points = n;
     qo.max_subintervals = opt.max_subintervals;
-    qo.test_scale_M = opt.test_scale_M;
 
     ReducedIntegrand<I> f{p, beta};
     ErfDiscriminator disc;
@@ -159,7 +161,7 @@ ReducedReport<I> reduced_rigorous(const I& p, const I& beta, const IntegralOptio
         std::vector<double> pts = partition(may_vanish ? 0.0 : pm, bm, Tend, n, bits, opt.max_subintervals);
         std::vector<T> bps(pts.begin(), pts.end());
         const I Ti(bps.back());
-        std::array<I, 6> tail = tail_enclosure(p, beta, Ti, disc, opt.test_scale_tail);
+        std::array<I, 6> tail = tail_enclosure(p, beta, Ti, disc, quad::detail::planted_faults().scale_tail);
         auto res = quad::integrate_validated<I>(f, bps, tail, qo);
         rep.subintervals = res.subintervals;
         rep.evaluations += res.evaluations;
@@ -238,22 +240,11 @@ ReducedReport<S> reduced_integral(const S& p, const S& beta, const IntegralOptio
 
 /// Double path: everything (integrals and the chain rule) in long double, rounded at the end.
 IntegralReport<double> evaluate_fast(const Params<double>& prm, const IntegralOptions& opt) {
-    using L = long double;
-    using J4 = ad::Jet<L, 4>;
-    const J4 a = J4::variable(prm.a, 0), b = J4::variable(prm.b, 1);
-    const J4 g = J4::variable(prm.g, 2), h = J4::variable(prm.h, 3);
-    const J4 p1 = a / L(prm.c);
-    const J4 p2 = -(a * g);
-    const J4 beta2 = -(a * h + b);
-    auto r1 = reduced_fast(p1.v, b.v, opt);
-    auto r2 = reduced_fast(p2.v, beta2.v, opt);
-    J4 j = ad::compose(r1.P, p1, b) + ad::compose(r2.P, p2, beta2);
+    const auto r = reduce<long double>(prm);
+    auto r1 = reduced_fast(r.p1.v, r.beta1.v, opt);
+    auto r2 = reduced_fast(r.p2.v, r.beta2.v, opt);
     IntegralReport<double> out;
-    out.eval.J1 = static_cast<double>(r1.P.v);
-    out.eval.J2 = static_cast<double>(r2.P.v);
-    out.eval.J.v = static_cast<double>(j.v);
-    for (int i = 0; i < 4; ++i) out.eval.J.g[i] = static_cast<double>(j.g[i]);
-    for (std::size_t i = 0; i < j.h.size(); ++i) out.eval.J.h[i] = static_cast<double>(j.h[i]);
+    out.eval = assemble(r, r1.P, r2.P).transform([](long double x) { return static_cast<double>(x); });
     out.subintervals = r1.subintervals + r2.subintervals;
     out.evaluations = r1.evaluations + r2.evaluations;
     return out;
@@ -261,49 +252,42 @@ IntegralReport<double> evaluate_fast(const Params<double>& prm, const IntegralOp
 
 template <class S>
 IntegralReport<S> evaluate_integral_report(const Params<S>& prm, const IntegralOptions& opt) {
-    if constexpr (std::is_same_v<S, double>) return evaluate_fast(prm, opt);
-    using J4 = ad::Jet<S, 4>;
-    const J4 a = J4::variable(prm.a, 0), b = J4::variable(prm.b, 1);
-    const J4 g = J4::variable(prm.g, 2), h = J4::variable(prm.h, 3);
-    const J4 p1 = a / prm.c;
-    const J4 beta1 = b;
-    const J4 p2 = -(a * g);
-    const J4 beta2 = -(a * h + b);
-    ReducedReport<S> r1 = reduced_integral<S>(p1.v, beta1.v, opt);
-    ReducedReport<S> r2 = reduced_integral<S>(p2.v, beta2.v, opt);
-    IntegralReport<S> out;
-    J4 j1 = ad::compose(r1.P, p1, beta1);
-    J4 j2 = ad::compose(r2.P, p2, beta2);
-    out.eval.J1 = r1.P.v;
-    out.eval.J2 = r2.P.v;
-    out.eval.J = j1 + j2;
-    out.status = IntegralStatus::ok;
-    if constexpr (!std::is_same_v<S, double>) {
+    if constexpr (std::is_same_v<S, double>) {
+        return evaluate_fast(prm, opt);
+    } else {
+        const auto r = reduce<S>(prm);
+        ReducedReport<S> r1 = reduced_integral<S>(r.p1.v, r.beta1.v, opt);
+        ReducedReport<S> r2 = reduced_integral<S>(r.p2.v, r.beta2.v, opt);
+        IntegralReport<S> out;
+        out.eval = assemble(r, r1.P, r2.P);
         const int tb = target_bits_for<S>(opt), fb = floor_bits_for<S>(opt);
-        bool ok = entry_meets(out.eval.J1, tb, fb) && entry_meets(out.eval.J2, tb, fb) &&
-                  entry_meets(out.eval.J.v, tb, fb);
-        for (const auto& x : out.eval.J.g) ok = ok && entry_meets(x, tb, fb);
-        for (const auto& x : out.eval.J.h) ok = ok && entry_meets(x, tb, fb);
-        if (!ok) out.status = IntegralStatus::tolerance_not_met;
+        out.status = out.eval.all_of([&](const S& x) { return entry_meets(x, tb, fb); })
+                         ? IntegralStatus::ok
+                         : IntegralStatus::tolerance_not_met;
+        out.subintervals = r1.subintervals + r2.subintervals;
+        out.evaluations = r1.evaluations + r2.evaluations;
+        return out;
     }
-    out.subintervals = r1.subintervals + r2.subintervals;
-    out.evaluations = r1.evaluations + r2.evaluations;
-    return out;
 }
 
 IntegralCertified evaluate_integral_certified(const DecimalParams& prm, unsigned digits,
                                                 IntegralOptions opt) {
     validate(prm);
-    const unsigned base = arith::bits_for_digits(digits);
+    // The policy's ladder from ⌈digits·log2 10⌉ + integral_guard_bits, at most two doublings;
+    // "met" is the integral path's own status (target ⌈digits·log2 10⌉ + 1 bits, floor 2^−2^22).
+    EvalPolicy policy = EvalPolicy::to_digits(digits);
+    policy.start_bits = arith::bits_for_digits(digits, integral_guard_bits);
+    policy.max_bits = 4 * policy.start_bits;
     if (opt.target_bits <= 0) opt.target_bits = static_cast<int>(std::ceil(digits * 3.3219280948873623)) + 1;
+    if (opt.floor_bits <= 0) opt.floor_bits = 1 << 22;
     IntegralCertified out;
-    for (unsigned extra = 0;; extra = extra == 0 ? 32 : 2 * extra) {
-        const unsigned bits = base + extra;
+    for (unsigned bits = policy.start_bits, attempt = 0;; ++attempt) {
         arith::precision_guard guard(bits);
-        if (opt.floor_bits <= 0) opt.floor_bits = 1 << 22;
-        out.report = evaluate_integral_report(to_scalar<impfr>(prm), opt);
+        out.report = evaluate_integral_report(to_scalar_unchecked<impfr>(prm), opt);
         out.bits = bits;
-        if (out.report.status == IntegralStatus::ok || bits >= 4 * base) return out;
+        auto next = policy.next_bits(bits, attempt);
+        if (out.report.status == IntegralStatus::ok || !next) return out;
+        bits = *next;
     }
 }
 

@@ -38,8 +38,7 @@ bool magnitude_within(const std::string& x, const std::string& y, int e, double 
 }
 void require_decimal(const std::string& s, const char* name) {
     if (!arith::is_decimal(s))
-        throw arith::bad_input(std::string("--") + name + ": '" + s +
-                               "' is not a finite decimal number");
+        throw arith::bad_parameter(name, "'" + s + "' is not a finite decimal number");
 }
 }  // namespace
 
@@ -50,18 +49,18 @@ void validate(const DecimalParams& p) {
     require_decimal(p.h, "h");
     require_decimal(p.c, "c");
     if (sign_of_decimal(p.c) <= 0)
-        throw arith::bad_input("--c: '" + p.c + "' is outside the domain (the data rate c must be > 0)");
+        throw arith::bad_parameter("c", "'" + p.c + "' is outside the domain (the data rate c must be > 0)");
     if (sign_of_decimal(p.g) < 0)
-        throw arith::bad_input("--g: '" + p.g + "' is outside the domain (the generator scale g must be >= 0)");
+        throw arith::bad_parameter("g", "'" + p.g + "' is outside the domain (the generator scale g must be >= 0)");
     // Range limit of the integral path: its quadrature partition is computed in double, with
     // pieces of length ~1/|p| at the erf transition, p = a/c and a·g (beyond ~1e308 the slope
     // is not a double and the pieces underflow).
     std::string p1, p2;
     if (!magnitude_within(p.a, p.c, -1, max_slope, p1))
-        throw arith::bad_input("--a: |a|/c = " + p1 +
+        throw arith::bad_parameter("a", "|a|/c = " + p1 +
                                " is outside the supported range (|a|/c and |a|*g must be <= 1e300)");
     if (!magnitude_within(p.a, p.g, +1, max_slope, p2))
-        throw arith::bad_input("--g: |a|*g = " + p2 +
+        throw arith::bad_parameter("g", "|a|*g = " + p2 +
                                " is outside the supported range (|a|/c and |a|*g must be <= 1e300)");
 }
 

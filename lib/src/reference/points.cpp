@@ -20,6 +20,12 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
         start = p + 1;
     }
 }
+/// A model validation error in the phrasing of the point specs (the command line's --grid,
+/// --fixed and --points syntax): "--c: …".
+std::string as_option(const arith::bad_input& e) {
+    if (const auto* p = dynamic_cast<const arith::bad_parameter*>(&e)) return "--" + p->parameter() + ": " + p->message();
+    return e.what();
+}
 std::size_t require_param(std::string_view name, std::string_view option, std::string_view item) {
     if (auto i = param_index(name)) return *i;
     throw arith::bad_input(std::string(option) + ": unknown parameter '" + std::string(name) + "' in '" +
@@ -128,7 +134,7 @@ point_grid::point_grid(std::vector<grid_axis> axes, const fixed_params& fixed) :
                 model::validate(p);
             } catch (const arith::bad_input& e) {
                 throw arith::bad_input(std::string("--grid value of '") + std::string(param_names[axis.param]) +
-                                       "': " + e.what());
+                                       "': " + as_option(e));
             }
         }
 }
@@ -176,7 +182,7 @@ std::vector<model::DecimalParams> read_points(const csv_table& table, const fixe
         try {
             model::validate(p);
         } catch (const arith::bad_input& e) {
-            throw arith::bad_input(table.source + ":" + std::to_string(row.line) + ": " + e.what());
+            throw arith::bad_input(table.source + ":" + std::to_string(row.line) + ": " + as_option(e));
         }
         points.push_back(std::move(p));
     }

@@ -32,8 +32,8 @@ std::vector<std::size_t> parse_quantities(std::string_view spec) {
         else if (auto q = quantity_index(item))
             chosen[*q] = true;
         else
-            throw arith::bad_input("--quantities: unknown quantity '" + std::string(item) +
-                                   "' (use J1, J2, J, g_a..g_h, H_aa..H_hh or the groups cost, grad, hess, all)");
+            throw arith::bad_parameter("quantities", "unknown quantity '" + std::string(item) +
+                                       "' (use J1, J2, J, g_a..g_h, H_aa..H_hh or the groups cost, grad, hess, all)");
         if (comma == std::string_view::npos) break;
         start = comma + 1;
     }

@@ -38,10 +38,10 @@ certified_value certified_decimal(const arith::impfr& x, unsigned digits) {
 
 reference_point compute_reference(const model::DecimalParams& p, unsigned digits,
                                   const std::vector<std::size_t>& quantities) {
-    model::validate(p);
+    const model::ValidatedParams valid(p);  // validated once for both evaluations
     (void)arith::bits_for_digits(digits);  // range check of `digits` (bad_input naming it)
     reference_point r{p, digits, 0, quantities, {}};
-    auto first = model::evaluate_certified(p, std::min(digits + 3, arith::max_decimal_digits));
+    auto first = model::evaluate_certified(valid, model::EvalPolicy::to_digits(std::min(digits + 3, arith::max_decimal_digits)));
     r.precision_bits = first.precision_bits;
     bool undecided = false;
     for (auto q : quantities) {
@@ -50,7 +50,7 @@ reference_point compute_reference(const model::DecimalParams& p, unsigned digits
     }
     if (!undecided || digits + 20 > arith::max_decimal_digits) return r;
     try {
-        auto second = model::evaluate_certified(p, digits + 20);
+        auto second = model::evaluate_certified(valid, model::EvalPolicy::to_digits(digits + 20));
         for (std::size_t k = 0; k < quantities.size(); ++k)
             if (!r.values[k].correctly_rounded) {
                 auto v = certified_decimal(select(second.value, quantities[k]), digits);

@@ -9,6 +9,10 @@
 //
 // Literals: write S(2), Jet(S(1)/S(2)) — integers and dyadic constants only; a decimal such
 // as 0.1 must come from arith::parse so that intervals enclose the exact decimal.
+//
+// Contract: over an interval scalar every jet component encloses the exact derivative for
+// every point of the argument boxes; exceptions of the scalar (std::domain_error) propagate.
+// Preconditions: the chain-rule inputs have matching N; no other failure mode.
 #pragma once
 #include <array>
 #include <cstddef>

@@ -3,6 +3,9 @@
 // For interval types each constant is an enclosure of the exact real (π from MPFR's
 // mpfr_const_pi with directed rounding; the others by interval arithmetic on π, 2, …).
 // For double and mpfr they are the nearest values.
+//
+// Contract: pi, integer, sqrt_pi, … never fail; interval results enclose the exact real
+// (a point for integer()); double/mpfr results are round-to-nearest approximations.
 #pragma once
 #include "gancert/arith/functions.hpp"
 

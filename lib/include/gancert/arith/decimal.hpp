@@ -6,6 +6,10 @@
 // MPFR_RNDD/MPFR_RNDU); for double/mpfr the nearest value.
 // Printing of intervals rounds outward: the printed lower bound is <= the true lower
 // endpoint, the printed upper bound >= the upper endpoint.
+//
+// Contract: parse<S> never returns an interval that misses the exact decimal; malformed or
+// non-finite input (nan, inf, 1e, 0x10) and decimals outside S's range throw arith::bad_input
+// naming the argument. Outward printing never prints a bound inside the interval.
 #pragma once
 #include <stdexcept>
 #include <string>

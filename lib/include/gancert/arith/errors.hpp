@@ -1,6 +1,12 @@
-// gancert/arith/errors.hpp — the library's two exception types that callers must tell apart.
+// gancert/arith/errors.hpp — the library's the exception types that callers must tell apart:
+// bad_input (and bad_parameter, naming one parameter) for the caller's input, soundness_error
+// for a contradiction between enclosures (a bug, never an "unknown").
+//
+// Contract: bad_input is the only exception for the caller's input; soundness_error is never
+// caught below main()/the Python binding and never becomes an "unknown".
 #pragma once
 #include <stdexcept>
+#include <string>
 
 namespace gancert::arith {
 
@@ -10,6 +16,21 @@ namespace gancert::arith {
 class bad_input : public std::invalid_argument {
 public:
     using std::invalid_argument::invalid_argument;
+};
+
+/// bad_input about one named parameter ("c", "step_size", "digits"): what() is
+/// "parameter: message". Lower layers name parameters, never command-line flags; the CLI
+/// reports parameter() as the option --parameter (underscores as dashes), the Python
+/// binding shows what() as it is.
+class bad_parameter : public bad_input {
+public:
+    bad_parameter(const std::string& parameter, const std::string& message)
+        : bad_input(parameter + ": " + message), parameter_(parameter), message_(message) {}
+    const std::string& parameter() const noexcept { return parameter_; }
+    const std::string& message() const noexcept { return message_; }
+
+private:
+    std::string parameter_, message_;
 };
 
 /// Thrown when two enclosures of one exact value are disjoint (or an enclosure contradicts a

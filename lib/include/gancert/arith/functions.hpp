@@ -11,6 +11,10 @@
 //    erf, atan are increasing; erfc, erfcx decreasing; log increasing on (0, ∞).
 //    sqrt, square, pow(x, int) and abs come from Boost.Interval (arith2.hpp), which uses
 //    rounding<T>'s directed operations.
+//
+// Contract: interval overloads return enclosures of {f(t) : t ∈ x} or throw std::domain_error
+// (log/sqrt of intervals reaching below 0, NaN); they never return a wrong enclosure. Point
+// overloads are approximations.
 #pragma once
 #include <cmath>
 #include <stdexcept>

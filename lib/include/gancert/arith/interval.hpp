@@ -6,6 +6,9 @@
 // "certain" semantics); use the helpers below (certainly_positive, …) to decide explicitly.
 // Only Boost.Interval's arithmetic headers are included — never its transcendental ones,
 // which are not enclosures over libm.
+//
+// Contract: an interval always satisfies lo ≤ hi with no NaN (std::domain_error otherwise);
+// certainly_positive & co. answer false when undecided, never a guess.
 #pragma once
 #include <boost/numeric/interval/arith.hpp>
 #include <boost/numeric/interval/arith2.hpp>

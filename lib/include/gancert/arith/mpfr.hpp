@@ -5,6 +5,9 @@
 // arithmetic rounds to nearest at Boost's default precision and is *not* rigorous; rigorous
 // code uses interval<mpfr> (arith/interval.hpp), whose endpoints are computed by MPFR with
 // directed rounding at gancert's thread-local working precision (arith/precision.hpp).
+//
+// Contract: plain mpfr is an approximation at Boost's default precision (not a bound); use
+// interval<mpfr> for enclosures.
 #pragma once
 #include <boost/multiprecision/mpfr.hpp>
 #include <mpfr.h>

@@ -7,6 +7,9 @@
 // precision_guard also sets that one, so plain `mpfr` arithmetic (non-interval, round to
 // nearest) follows the guard too — but plain `mpfr` is therefore only thread-safe when all
 // threads use the same precision. Rigorous (interval) code never depends on it.
+//
+// Contract: set_working_bits/precision_guard accept [min_precision_bits, max_precision_bits]
+// and throw arith::bad_input naming the value otherwise; bits_for_digits likewise for digits.
 #pragma once
 #include <string>
 

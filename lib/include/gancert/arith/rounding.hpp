@@ -18,6 +18,9 @@
 //
 // The class is stateless and satisfies Boost.Interval's Rounding concept (add_down, …,
 // conv_down, median, int_down, sqrt_down, …) plus gancert's transcendental extensions.
+//
+// Contract: *_down ≤ exact ≤ *_up for every operation and every finite or infinite input;
+// NaN-producing combinations return the unbounded side (−∞ / +∞), never NaN.
 #pragma once
 #include <cmath>
 #include <limits>

@@ -4,6 +4,9 @@
 // `Scalar`: a field with the elementary functions of arith/functions.hpp. Templated model
 // code (design §4, "write the model once") is written against this concept; jets
 // (ad/jet.hpp) and complex boxes (quad/complex_box.hpp) model it as well.
+//
+// Contract: declarations only (the Scalar concept, endpoint_t, to_double); to_double of an
+// interval is its midpoint rounded to nearest — an approximation, never a bound.
 #pragma once
 #include <concepts>
 

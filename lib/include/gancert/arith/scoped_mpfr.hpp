@@ -2,6 +2,8 @@
 //
 // For the few kernels that call MPFR directly with explicit rounding directions (erfcx,
 // Owen's T series, Gauss–Legendre node verification) instead of going through interval<mpfr>.
+//
+// Contract: owns one mpfr_t initialised at the given precision; no rounding of its own.
 #pragma once
 #include <mpfr.h>
 

@@ -7,6 +7,9 @@
 // enclosures of M(k²), M(2k²), J(D_k, G) and V(D_k, G), each to relative width <= 10^{−digits}.
 // Case "dim z = dim x = 1": TV(Exp(c), h + Exp(1/g)) enclosed, JSD enclosed (lemma X.9) and checked against its TV bracket, C_LS = 1 + TV,
 // C_log = −log 4 + 2 JSD, at G* (g = 1/c, h = 0) and four G ≠ G*.
+//
+// Contract: every reported number is an enclosure; a verdict is "proved" only if every
+// check passed; bad parameters throw arith::bad_input naming them.
 #pragma once
 #include <string>
 #include <vector>

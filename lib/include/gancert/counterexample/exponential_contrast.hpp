@@ -5,6 +5,9 @@
 // For the LS cost C_LS(G) = sup_D ∫ p_d D² + p_g (1 − D)² = 1 + TV(P_d, P_g) (the integrand is
 // convex in D, so the pointwise maximiser is D = 1[p_d > p_g]); for the log cost
 // C_log(G) = −log 4 + 2 JSD(P_d, P_g). Both are minimal iff P_g = P_d iff g = 1/c, h = 0.
+//
+// Contract: enclosures of TV, C_LS, C_log; std::domain_error ("cannot decide") when a
+// needed sign or case cannot be decided over the enclosures — never a wrong value.
 #pragma once
 #include "gancert/arith/scalar.hpp"
 

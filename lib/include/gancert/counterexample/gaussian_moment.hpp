@@ -8,6 +8,9 @@
 //   t₁ = √s μ + λ1/(2√s),  t₂ = −√s μ + λ2/(2√s).
 // When t_i < 0 (certainly), E_i is evaluated as 2 e^{σλμ + λ²/(4s)} − e^{−sμ²} erfcx(−t_i)
 // (σ = ±1 the sign in t_i), which avoids e^{t²} overflow for large s.
+//
+// Contract: an enclosure of M(s) for s > 0 (interval arithmetic on the formula above); no
+// decision is taken on undecided signs other than through the certain test on t_i.
 #pragma once
 #include "gancert/arith/scalar.hpp"
 #include "gancert/counterexample/line_law.hpp"

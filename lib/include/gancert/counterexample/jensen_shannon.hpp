@@ -1,5 +1,8 @@
 // gancert/counterexample/jensen_shannon.hpp — certified enclosure of JSD(Exp(c) ‖ h + Exp(γ))
 // (proofs/lemmas.md X.9).
+//
+// Contract: enclosures (lemma X.9); std::domain_error ("cannot decide") when sign(γ − c)
+// is undecidable; drop_term is a planted-error hook (−1 in use).
 #pragma once
 #include "gancert/counterexample/exponential_contrast.hpp"
 

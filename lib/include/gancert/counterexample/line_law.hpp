@@ -6,6 +6,9 @@
 //   f(y) = C e^{−λ1 (y − μ)} (y >= μ),   f(y) = C e^{λ2 (y − μ)} (y < μ),   C = λ1 λ2/(λ1 + λ2),
 // and f_max = C. With the normaliser κ of model/line_discriminator.hpp, C = 1/2 exactly; the
 // marginal-matching generator gives λ1 = λ2 = 1, μ = 0, i.e. L ~ Laplace(0, 1).
+//
+// Contract: exact formulas evaluated in interval arithmetic: every parameter returned
+// encloses the exact one. Precondition: c_i, g_i > 0.
 #pragma once
 #include "gancert/model/line_discriminator.hpp"
 

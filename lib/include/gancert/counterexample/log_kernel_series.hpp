@@ -7,6 +7,9 @@
 //   Q_k(a, μ) = ∫_0^μ e^{a l} φ_k(l) dl   (X.4: log w split off analytically, Bernoulli/ζ(2m) series; kμ < 1.5)
 //   T_k(a, μ) = ∫_μ^∞ e^{a l} φ_k(l) dl   (X.5: series Σ_n e^{−n k² l²}/n of Gaussian integrals; kμ >= 1)
 // Each is returned as an enclosure that includes a proven bound for the truncated tail.
+//
+// Contract: enclosures including the proven tail bounds; std::domain_error when the
+// preconditions of the series (kμ ranges) are not certainly met.
 #pragma once
 #include "gancert/arith/scalar.hpp"
 

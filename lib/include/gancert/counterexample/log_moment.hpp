@@ -6,6 +6,9 @@
 //   k μ >= 3/2: V = C e^{−λ2 μ} [Ψ(λ2) + Ψ(−λ2) − T(λ2, μ)] + C e^{λ1 μ} T(−λ1, μ).
 // Laplace(0, 1) (μ = 0, λ1 = λ2 = 1): V = Ψ(1) = −(1/(2k)) Σ_j (−1/k)^j Γ((j+1)/2) ζ((j+3)/2)/j!.
 // The log singularity at L = 0 is integrated analytically inside Ψ and Q; nothing is dropped.
+//
+// Contract: an enclosure of V(D_k, G); std::domain_error when a series precondition is not
+// certainly met (never a wrong value).
 #pragma once
 #include "gancert/arith/scalar.hpp"
 #include "gancert/counterexample/line_law.hpp"

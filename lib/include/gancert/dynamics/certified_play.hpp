@@ -8,9 +8,13 @@
 //                     DΦ_ij = δ_ij + η s_i ∂_ij J   (i, j ∈ M; Hessian enclosed over Θ),
 //   naive form        Φ(Θ) ⊂ Θ + η s∘∇J(Θ),
 // and Θ_{k+1} = the intersection of the two (both are enclosures; an empty intersection would
-// be a soundness bug and throws std::logic_error). The mean-value form keeps widths growing
+// be a soundness bug and throws arith::soundness_error). The mean-value form keeps widths growing
 // like ‖|DΦ|‖ per step instead of 1 + η‖∇²J‖ plus the evaluator's overestimation.
 // Each step costs two interval evaluations (at m and over Θ_{k+1}).
+//
+// Contract: every returned box encloses the exact iterate; an evaluation that fails throws
+// and the exception propagates (never a wrong box); disjoint mean-value and naive enclosures
+// throw arith::soundness_error. Preconditions: validate(spec), bits within the arith limits.
 #pragma once
 #include <array>
 #include <boost/numeric/interval/utility.hpp>
@@ -18,6 +22,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "gancert/arith/errors.hpp"
 #include "gancert/arith/scalar.hpp"
 #include "gancert/dynamics/gradient_play.hpp"
 #include "gancert/dynamics/spec.hpp"
@@ -49,8 +54,8 @@ std::vector<CertifiedIterate> certified_gradient_play(const TrajectorySpec& spec
     validate(spec);
     arith::precision_guard guard(bits);
     const auto moving = moving_coordinates(spec.dims);
-    const impfr eta = arith::parse<impfr>(spec.step, "--step-size");
-    model::Params<impfr> box = model::to_scalar<impfr>(spec.start);
+    const impfr eta = arith::parse<impfr>(spec.step, "step_size");
+    model::Params<impfr> box = model::to_scalar_unchecked<impfr>(spec.start);  // validated above
 
     auto max_moving_width = [&](const model::Params<impfr>& p) {
         mpfr w = arith::fresh_mpfr();
@@ -90,7 +95,7 @@ std::vector<CertifiedIterate> certified_gradient_play(const TrajectorySpec& spec
             }
             const impfr naive = coordinate(box, i) + signed_step(i, ev.J.g[i]);
             if (mean_value.upper() < naive.lower() || naive.upper() < mean_value.lower())
-                throw std::logic_error("certified_gradient_play: disjoint enclosures of iterate " +
+                throw arith::soundness_error("certified_gradient_play: disjoint enclosures of iterate " +
                                        std::to_string(k + 1) + " (soundness bug)");
             coordinate(next, i) = boost::numeric::intersect(mean_value, naive);
         }

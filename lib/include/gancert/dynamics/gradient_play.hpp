@@ -5,6 +5,9 @@
 // iterate at the working precision, NOT an enclosure (see certified_play.hpp for enclosures).
 // The evaluator is any callable `Evaluation<S>(const Params<S>&)` — model::evaluate<S> in the
 // library (dynamics/play.hpp), an independent quadrature in the tests.
+//
+// Contract: approximations only (no enclosures); validate(spec) is called (arith::bad_parameter
+// naming the parameter); evaluator exceptions propagate.
 #pragma once
 #include <array>
 #include <cstddef>
@@ -55,10 +58,10 @@ template <class S, class Evaluator>
 std::vector<Iterate<S>> gradient_play(const TrajectorySpec& spec, Evaluator&& evaluate) {
     validate(spec);
     const auto moving = moving_coordinates(spec.dims);
-    const S eta = arith::parse<S>(spec.step, "--step-size");
+    const S eta = arith::parse<S>(spec.step, "step_size");
     std::vector<Iterate<S>> out;
     out.reserve(static_cast<std::size_t>(spec.iterates));
-    model::Params<S> theta = model::to_scalar<S>(spec.start);
+    model::Params<S> theta = model::to_scalar_unchecked<S>(spec.start);  // validated above
     for (int k = 0; k < spec.iterates; ++k) {
         Iterate<S> it{theta, evaluate(static_cast<const model::Params<S>&>(theta)), S(0)};
         it.gnorm = moving_gradient_norm(it.e, moving);

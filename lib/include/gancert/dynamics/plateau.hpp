@@ -1,4 +1,8 @@
 // gancert/dynamics/plateau.hpp — plateau detection and the final generator's KL score.
+//
+// Contract: point arithmetic: the criterion at the values; interval arithmetic: true only when
+// it holds for every value in the enclosures (false = not certified); kl_data_to_generator
+// returns std::nullopt when the case boundary (g, h signs) cannot be decided over the boxes.
 #pragma once
 #include <cmath>
 #include <cstddef>

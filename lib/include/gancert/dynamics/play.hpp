@@ -9,6 +9,9 @@
 // integral path. So the trajectory evaluators below take the closed-form ENCLOSURE
 // (model::evaluate_closed_form<impfr>, rigorous) whenever J1, J2, J and ∇J are absolutely tight,
 // and otherwise fall back to model::evaluate. double uses model::evaluate<double> directly.
+//
+// Contract: play_certified encloses the exact iterates (certified_play.hpp); play_double /
+// play_mpfr approximate them; invalid specs throw arith::bad_parameter naming the parameter.
 #pragma once
 #include <vector>
 

@@ -10,6 +10,9 @@
 // The same update rule, sign, step, iterate count and moving coordinates as gradient_play.
 // R independent realisations: run r uses std::mt19937_64 seeded with splitmix64(seed + r).
 // All in double; not rigorous (it is a simulation).
+//
+// Contract: a simulation (approximations, seeded and reproducible); bad N/R/spec throw
+// arith::bad_parameter naming the parameter.
 #pragma once
 #include <array>
 #include <cstddef>
@@ -52,7 +55,7 @@ std::vector<model::Params<double>> sgd_run(const TrajectorySpec& spec, std::size
                                            std::uint64_t engine_seed);
 
 /// R realisations and their statistics. `analytic` (optional, same spec) gives `distance`.
-/// Throws arith::bad_input naming --sgd / --runs for N < 1 or R < 1, and whatever
+/// Throws arith::bad_parameter naming "samples" / "runs" for N < 1 or R < 1, and whatever
 /// validate(spec) throws.
 SgdStatistics stochastic_play(const TrajectorySpec& spec, const SgdSpec& sgd,
                               const std::vector<Iterate<double>>* analytic = nullptr);

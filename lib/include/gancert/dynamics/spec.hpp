@@ -6,6 +6,9 @@
 // "2-D" runs move (b, h) only (a, g stay at their start values); "4-D" runs move all four.
 // K iterates are produced *counting the start* (θ_0 … θ_{K−1}), i.e. K − 1 updates, as in the
 // authors' code (the paper's runs: K = 250, η = 0.4).
+//
+// Contract: validate() throws arith::bad_parameter naming the parameter ("step_size",
+// "steps", "dims", "case", a…c) for anything outside the domain; nothing is rounded here.
 #pragma once
 #include <array>
 #include <string>
@@ -27,13 +30,13 @@ struct TrajectorySpec {
     int dims = 4;                ///< 2 (b, h move) or 4 (all move)
 };
 
-/// Which of (a, b, g, h) move: dims = 2 → (b, h); dims = 4 → all. Throws arith::bad_input
-/// naming --dims for any other value.
+/// Which of (a, b, g, h) move: dims = 2 → (b, h); dims = 4 → all. Throws
+/// arith::bad_parameter naming "dims" for any other value.
 std::array<bool, 4> moving_coordinates(int dims);
 
 /// Checks a spec: the start passes model::validate; step a finite decimal > 0 (names
-/// --step-size); iterates ≥ 1 (names --steps); dims ∈ {2, 4} (names --dims). Throws
-/// arith::bad_input with the argument's name.
+/// "step_size"); iterates ≥ 1 (names "steps"); dims ∈ {2, 4} (names "dims"). Throws
+/// arith::bad_parameter with the parameter's name (the CLI shows it as --step-size, …).
 void validate(const TrajectorySpec& spec);
 
 /// The paper's two cases (design §2): A = (2.2, −3, 1.5, −2, 0.5), B = (1.21, −1, 0.35, −4, 4.04).
@@ -42,7 +45,7 @@ enum class PaperCase { A, B };
 /// The paper run for a case and dimension: its start, η = 0.4, K = 250.
 TrajectorySpec paper_run(PaperCase which, int dims);
 
-/// "A"/"a" → A, "B"/"b" → B; anything else throws arith::bad_input naming --case.
+/// "A"/"a" → A, "B"/"b" → B; anything else throws arith::bad_parameter naming "case".
 PaperCase parse_case(const std::string& name);
 
 }  // namespace gancert::dynamics

@@ -5,6 +5,11 @@
 //   Pj(p, β) = erfc²(−β)/4 + 2W_+(p, β),   q(p, β) = erfc²(β)/4 − 2W_−(p, β),
 // with the partials of Pj and q from those of W (math.md §2.3) and the chain rule of §2.2
 // done by ad::compose. Independent of the integral (quadrature) path.
+//
+// Contract: interval scalars: enclosures of all 17 quantities over the parameter box, or
+// std::nullopt when the closed form does not apply or cannot decide a branch (a ≤ 0 or g ≤ 0
+// not excluded, sign of μ undecided, overflow) — never a wrong enclosure. double: a value only
+// where the running error estimate meets 1e−14 rel. / 1e−16 abs.; mpfr: approximation.
 #pragma once
 #include <optional>
 
@@ -39,24 +44,9 @@ template <class S>
 std::optional<Evaluation<S>> evaluate_closed_form(const Params<S>& p);
 
 /// Working precision (bits) suggested by math.md §1.6 for `target_bits` correct bits of the
-/// closed form at these parameters: target + guard + max(0, E1, E2)·log2(e).
+/// closed form at these parameters: target + closed_form_guard_bits (32, model/eval_policy.hpp)
+/// + max(0, E1, E2)·log2(e). A certified closed-form-only evaluation to N digits is
+/// evaluate_certified(p, policy) with policy.path = PathChoice::closed_form.
 unsigned closed_form_bits(const Params<double>& p, unsigned target_bits);
-
-/// Result of the adaptive certified evaluation.
-struct CertifiedClosedForm {
-    Evaluation<arith::impfr> value;
-    unsigned bits;    ///< working precision of the returned enclosures
-    bool width_met;   ///< every entry has relative width ≤ 10^{−digits} (absolute where it contains 0)
-};
-
-/// Certified closed form at exact decimal parameters, raising the working precision from
-/// closed_form_bits(…) until every one of the 17 enclosures (J1, J2, J, ∇J, ∇²J's upper
-/// triangle) has relative width ≤ 10^{−digits} (absolute width where it contains 0), or
-/// max_bits is reached (then width_met = false). std::nullopt if the closed form cannot
-/// decide a branch at any precision tried, or if closed_form_bits already exceeds max_bits
-/// (E so large that the integral path is the better tool). Restores the thread's precision.
-std::optional<CertifiedClosedForm> evaluate_closed_form_to_digits(const DecimalParams& p,
-                                                                  unsigned digits,
-                                                                  unsigned max_bits = 8192);
 
 }  // namespace gancert::model

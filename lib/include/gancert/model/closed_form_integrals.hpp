@@ -11,6 +11,8 @@
 // Conditioning (math.md §1.6): W = e^{E}Φ2 is assembled from O(1) Owen-T terms, so its
 // absolute error is ≈ e^{E}·2^{−prec}, E = μ² − β² = (1/p)(β + 1/(4p)). Interval results show
 // this as width; the caller raises the precision (closed_form_bits in closed_form.hpp).
+//
+// Contract: see the paragraph above — enclosures over intervals, std::nullopt when undecided.
 #pragma once
 #include <optional>
 

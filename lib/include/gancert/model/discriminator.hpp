@@ -14,6 +14,10 @@
 // for t ≪ 0), D' = φ(t) = e^{−t²}/√π, D'' = −2tφ. Hence
 //   G0 = D², G1 = 2Dφ, G2 = 2φ² − 4tDφ,
 // and |G0| ≤ 1, 0 ≤ G1 ≤ 2/√π, |G2| ≤ 2/π + 4/√(2πe) (lemma Q.5 of proofs/lemmas.md).
+//
+// Contract: square_derivatives encloses G0, G1, G2 over interval and complex-box arguments;
+// the range_* and bound members are proven enclosures/bounds (lemma Q.5). No failure mode
+// beyond the scalar's exceptions.
 #pragma once
 #include <array>
 #include <type_traits>

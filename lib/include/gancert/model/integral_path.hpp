@@ -27,6 +27,9 @@
 //
 // S = double: the same partition with a fixed-order Gauss–Legendre rule in double and an
 // approximate tail; fast, not rigorous (about 1e−15 relative in tests).
+//
+// Contract: see the paragraphs above — enclosures for idouble/impfr, std::range_error outside
+// the supported range, status tolerance_not_met (with a valid enclosure) when undecided.
 #pragma once
 #include <array>
 #include <cstddef>
@@ -34,6 +37,7 @@
 
 #include "gancert/ad/jet.hpp"
 #include "gancert/model/discriminator.hpp"
+#include "gancert/model/eval_policy.hpp"
 #include "gancert/model/params.hpp"
 
 namespace gancert::model {
@@ -45,7 +49,7 @@ enum class IntegralStatus {
 
 struct IntegralOptions {
     /// Relative tolerance 2^{−target_bits} for every output entry (J1, J2, J, ∇J, ∇²J);
-    /// 0 = default: impfr working bits − 16 (so that at bits_for_digits(N) the entries reach
+    /// 0 = default: impfr working bits − integral_guard_bits (16, model/eval_policy.hpp; so that at bits_for_digits(N) the entries reach
     /// relative width 10^{−N}), idouble 36. The reduced integrals are driven to target + 6
     /// bits. Ignored by the double path (fixed rule, about 1e−15 relative).
     int target_bits = 0;
@@ -58,10 +62,18 @@ struct IntegralOptions {
     std::size_t max_subintervals = 3000;
     /// How often the truncation point T may be doubled when the tail is too wide.
     int max_tail_extensions = 8;
-    /// Test hooks (planted-bug tests): scale the ellipse bound M / the tail enclosure.
-    double test_scale_M = 1.0;
-    double test_scale_tail = 1.0;
 };
+
+/// The integral path's options over a parameter box of the certifier (model/eval_policy.hpp:
+/// box_target_bits_*, box_max_subintervals, box_max_tail_extensions).
+template <class S>
+IntegralOptions box_integral_options() {
+    IntegralOptions opt;
+    opt.target_bits = std::is_same_v<S, arith::idouble> ? box_target_bits_double : box_target_bits_mp;
+    opt.max_subintervals = box_max_subintervals;
+    opt.max_tail_extensions = box_max_tail_extensions;
+    return opt;
+}
 
 /// Order of the 2-jet components of P: value, ∂p, ∂β, ∂pp, ∂pβ, ∂ββ (= ad::Jet<S,2> packing).
 template <class S>
@@ -136,10 +148,10 @@ Evaluation<S> evaluate_integral(const Params<S>& prm, const IntegralOptions& opt
 }
 
 /// Certified evaluation to `digits` significant decimal digits: evaluates in impfr at
-/// arith::bits_for_digits(digits) with target_bits = ⌈digits·log2 10⌉ + 1 (so every entry has
-/// relative width ≤ 10^{−digits}, absolute 2^{−floor} near 0) and, while the status is
-/// tolerance_not_met (cancellation costs bits), retries with 32, 64, 128, … more working bits,
-/// up to 4× the initial precision. The returned intervals carry the precision that succeeded
+/// ⌈digits·log2 10⌉ + integral_guard_bits with target_bits = ⌈digits·log2 10⌉ + 1 (so every
+/// entry has relative width ≤ 10^{−digits}, absolute 2^{−floor} near 0) and, while the status
+/// is tolerance_not_met (cancellation costs bits), climbs the EvalPolicy ladder (doubling) up
+/// to 4× the initial precision. The returned intervals carry the precision that succeeded
 /// (`bits`); if none did, status stays tolerance_not_met with the last (valid) enclosures.
 /// Parameters are parsed (exact decimals) and validated (arith::bad_input on bad input).
 struct IntegralCertified {

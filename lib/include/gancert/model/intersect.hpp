@@ -5,6 +5,9 @@
 // input is a proven enclosure, so the intersection is one too. An empty intersection means
 // that one of the inputs is not an enclosure: a bug, never a result — it throws
 // arith::soundness_error and is never turned into a narrower (wrong) answer.
+//
+// Contract: returns the intersection of two enclosures (an enclosure); throws
+// arith::soundness_error when they are disjoint — never a narrower wrong answer.
 #pragma once
 #include <cstddef>
 #include <string>

@@ -10,6 +10,9 @@
 // form of design §7) and (ii) for every generator the law of ℓ̂_G(X) has maximal density
 // f_max = 1/2 (see counterexample/line_law.hpp), so the k-uniform bounds J_k >= 2 − √π/k and
 // V_k >= −ζ(3/2)√π/(2k) hold for every generator with the same constants.
+//
+// Contract: interval scalars enclose D_k and ℓ̂_G over the argument boxes; point scalars
+// approximate them. Precondition: c1 g1 + c2 g2 > 0 (κ defined).
 #pragma once
 #include "gancert/model/two_dim_data.hpp"
 

@@ -5,6 +5,9 @@
 // range_sd·s, and K ≈ X · mean(erf(αx_i + β) N(x_i; m, s²)). FOR COMPARISON ONLY: no error
 // bound; the statistical error is ~X·σ_f/√n and the truncation error ~e^{−range_sd²/2}.
 // The certified value is model::key_integral (closed_form_integrals.hpp).
+//
+// Contract: an estimate only — no enclosure, no error bound (for comparison with the
+// certified key integral).
 #pragma once
 #include <cstddef>
 #include <cstdint>

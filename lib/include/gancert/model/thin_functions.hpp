@@ -12,6 +12,9 @@
 // the enveloping asymptotic series when m² is large enough for the target precision (MPFR's
 // erfc is very slow there), otherwise by MPFR's erfc. Wide intervals fall back to the
 // generic endpoint functions. Every result is an enclosure (lemma Q.6 of proofs/lemmas.md).
+//
+// Contract: every result encloses the exact function over the argument interval (lemma Q.6);
+// wide arguments fall back to the generic endpoint functions. No failure mode of its own.
 #pragma once
 #include <type_traits>
 

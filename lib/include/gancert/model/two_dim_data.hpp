@@ -5,6 +5,9 @@
 // Generator G(z) = (g1 z² + h1, g2 z² + h2), i.e. G(Z) = (h1, h2) + U·(g1, g2): its law is
 // carried by a ray, a Lebesgue-null set of R², so it has no density (math.md §5.1, Fact 1).
 // The marginal-matching generator g_i = 1/c_i, h_i = 0 reproduces both data marginals exactly.
+//
+// Contract: the parameters are validated (c_i > 0; arith::bad_input otherwise); interval
+// results enclose the exact values, point results approximate them.
 #pragma once
 #include <string>
 

@@ -16,6 +16,9 @@
 //  * erf(x+iy) ∈ erf(x) + R·([−1,1] + i[−1,1]) with R = (2/√π)·sup|y|·e^{sup y² − inf x²}
 //    (lemma Q.3), x ranging over Re z, so erf(z) ⊂ erf([Re z]) + R·box; erfc = 1 − erf.
 // None of these is tight; they are meant for modulus bounds, not for accurate values.
+//
+// Contract: every operation returns a box containing the exact image of its argument boxes;
+// NaN from the real interval layer throws std::domain_error (callers treat it as "no bound").
 #pragma once
 #include <stdexcept>
 

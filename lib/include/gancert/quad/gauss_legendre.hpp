@@ -14,6 +14,10 @@
 //
 // Results are cached per (n, bits) in a process-wide table behind a mutex; the returned
 // reference stays valid for the lifetime of the process.
+//
+// Contract: returns enclosures of the n nodes and weights, each node enclosure holding exactly
+// one root of P_n; throws std::runtime_error if the verification fails (never an unverified
+// rule).
 #pragma once
 #include <cstddef>
 #include <vector>

@@ -13,6 +13,9 @@
 // get 0 and always fail.
 //   tolerance D: y passes iff lo − t <= y <= hi + t with t = 10^−D · max(|lo|, |hi|);
 //   without D, t = 0 (y must lie in the enclosure).
+//
+// Contract: exact rational arithmetic; a pass/fail is decided exactly (no rounding); malformed
+// tables throw arith::bad_input naming file, line and column.
 #pragma once
 #include <cstddef>
 #include <optional>

@@ -5,6 +5,9 @@
 // quotes around a field are removed (no embedded commas/newlines). Every row must have as
 // many fields as the header. Line numbers are 1-based physical lines of the file, so error
 // messages can name "FILE:LINE, column NAME".
+//
+// Contract: malformed files throw arith::bad_input naming FILE:LINE (and the column); lookups of
+// a missing column return std::nullopt or throw where documented.
 #pragma once
 #include <cstddef>
 #include <istream>

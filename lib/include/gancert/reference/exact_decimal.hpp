@@ -5,6 +5,10 @@
 // mpq_t (exact rationals, no rounding anywhere) with just what gancert's reference and
 // compare tools need: exact parsing, exact printing of terminating decimals, exact
 // comparison and a log10 estimate for reporting correct digits.
+//
+// Contract: exact (no rounding); non-decimal input throws arith::bad_input naming `what`;
+// division by zero throws std::domain_error; to_exact_decimal returns std::nullopt for a
+// rational that is not a terminating decimal.
 #pragma once
 #include <gmp.h>
 

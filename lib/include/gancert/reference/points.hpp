@@ -5,6 +5,10 @@
 // fixed parameters "a=2.2,g=1.5,c=0.5". Every coordinate is an exact decimal string: grid
 // points are computed in exact rational arithmetic and printed as exact decimals, so a
 // point means exactly what it prints.
+//
+// Contract: every point is an exact decimal that passes model::validate; malformed or
+// incomplete specs throw arith::bad_parameter ("grid", "fixed") or arith::bad_input naming
+// the item.
 #pragma once
 #include <array>
 #include <cstddef>

@@ -9,6 +9,9 @@
 // quantity is undecided, so this fails only for values within ~10^−(digits+20) relative of a
 // rounding tie, or for enclosures containing 0; mid is then the enclosure's midpoint rounded
 // to nearest (|mid − exact| <= width + ½ ulp), and `correctly_rounded` is false.
+//
+// Contract: lo ≤ exact ≤ hi always; mid is flagged correctly_rounded only when proven so;
+// bad input throws arith::bad_input, an unreachable target std::range_error.
 #pragma once
 #include <optional>
 #include <string>

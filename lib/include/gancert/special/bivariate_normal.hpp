@@ -7,6 +7,10 @@
 //   δ = 0 if hk > 0 or (hk = 0 and h + k ≥ 0), δ = 1/2 otherwise;
 // branches: h = 0, k ≠ 0: T(0, a_h) := sign(k)/4 (and symmetrically); h = k = 0:
 //   Φ2 = 1/4 + arcsin(ρ)/(2π) = 1/4 + atan(ρ/√(1−ρ²))/(2π).
+//
+// Contract: interval scalars give enclosures of Φ2; std::nullopt when a branch condition
+// (signs of h, k, hk) cannot be decided over the arguments — never a wrong value. Point
+// scalars give approximations. Precondition: |ρ| < 1 certainly.
 #pragma once
 #include <optional>
 

@@ -3,6 +3,9 @@
 // Φ(x) = erfc(−x/√2)/2 and Q(x) = erfc(x/√2)/2, written through erfc so that neither
 // subtracts from 1: Q(x) keeps full relative accuracy for large x (no cancellation).
 // Over interval scalars both are enclosures (erfc is an enclosure, √2 is enclosed).
+//
+// Contract: interval scalars: enclosures of Φ / Q over the argument; point scalars:
+// approximations. Never fails beyond the exceptions of erfc.
 #pragma once
 #include "gancert/arith/scalar.hpp"
 

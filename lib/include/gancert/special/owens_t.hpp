@@ -16,6 +16,9 @@
 //    enclosure is spanned by two corner evaluations.
 //    The series sums O(1) terms, so its ABSOLUTE error is ~2^{−prec}·(number of terms);
 //    when T is tiny (h large) the relative width is large — raise the precision.
+//
+// Contract: idouble/impfr: an enclosure of T(h, a) for every point of the argument boxes (the
+// width may be large relative to a tiny T: raise the precision); double/mpfr: approximations.
 #pragma once
 #include "gancert/arith/scalar.hpp"
 

@@ -6,6 +6,8 @@
 // an ESTIMATE, not a bound — the double closed form uses it only to decide whether its
 // result is trustworthy to the 1e−14 relative / 1e−16 absolute target (returning nullopt
 // otherwise), and that decision is validated by measurement (tests/test_closed_form_double.cpp).
+//
+// Contract: an error ESTIMATE, not a bound (see above); used only to accept or decline.
 #pragma once
 #include <cmath>
 

@@ -1,5 +1,8 @@
 // gancert/model/detail/tracked_special.hpp — Owen's T and sign decisions for `tracked`
 // (the double closed form with a running error estimate; see tracked_double.hpp).
+//
+// Contract: value + first-order error estimate (not a bound); decided_sign returns the sign
+// of the computed value, std::nullopt only for a NaN.
 #pragma once
 #include <optional>
 
