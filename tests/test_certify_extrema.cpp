@@ -23,9 +23,10 @@ using rational = boost::multiprecision::cpp_rational;
 
 namespace {
 
-json certify_extrema(const BoxFunction& f, const Box& root, const std::string& name) {
+json certify_extrema(const BoxFunction& f, const Box& root, const std::string& name, const char* eps = nullptr) {
     Claim c;
     c.kind = ClaimKind::extrema;  // default --delta: 1e-12 relative
+    if (eps) c.eps = Decimal::parse(eps);  // absolute floor
     CertifyOptions opt;
     opt.threads = 2;
     opt.progress = false;
@@ -99,6 +100,19 @@ TEST_CASE("Extrema of the cubic at vertices are point values", "[certify][extrem
     CHECK(s["max_location"]["kind"] == "vertex");
     CHECK(s["max_location"]["fixed"] == json({{"x1", "3.1"}, {"x2", "-0.5"}}));
     CHECK(s["min_location"]["fixed"] == json({{"x1", "-3"}, {"x2", "0.5"}}));
+}
+
+TEST_CASE("An extremum equal to 0 meets the absolute floor --eps", "[certify][extrema]") {
+    // (x1^2 + x2^2)/2: min 0 at the origin (interior), max at the vertex (1.3, 1): 1.345
+    auto f = make_test_quadratic({"0", "0"}, {"1", "0", "0", "1"}, "0");
+    json s = certify_extrema(*f, make_root_box({"x1", "x2"}, {"-1", "-0.7"}, {"1.3", "1"}), "floor", "1e-30");
+    CHECK(contains(s["min_J"], 0));
+    CHECK(exact(s["min_J"][1].get<std::string>()) - exact(s["min_J"][0].get<std::string>()) <=
+          rational(1, boost::multiprecision::cpp_int("1000000000000000000000000000000")));
+    CHECK(s["min_location"]["kind"] == "isolated");
+    CHECK(s["min_location"]["fixed"].empty());
+    check_tight(s["max_J"], rational(1345, 1000));
+    CHECK(s["max_location"]["kind"] == "vertex");
 }
 
 TEST_CASE("R/S/E/E Case A extrema bound a grid of integral-path values from the right side", "[certify][extrema]") {

@@ -41,7 +41,8 @@ BASES = [
     ("rsee-nosaddle-refuted", ["--params", "g=0.0159697123469,h=0.119680267744,c=1.42270193163",
                                "--box", "a=4.95:5.02,b=-0.16:-0.12", "--claim", "no-saddle"]),
     ("rsee-nosaddle-A", ["--case", "A", "--box", "b=-6:6,h=-6:6", "--claim", "no-saddle"]),
-    ("rsee-extrema-A", ["--case", "A", "--box", "b=-3.1:-2.9,h=-2.1:-1.9", "--claim", "extrema", "--delta", "1e-4"]),
+    ("rsee-extrema-A", ["--case", "A", "--box", "b=-3.1:-2.9,h=-2.1:-1.9", "--claim", "extrema", "--delta", "1e-4",
+                        "--initial-boxes", "4"]),
 ]
 
 

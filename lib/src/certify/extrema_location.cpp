@@ -11,7 +11,7 @@ json extremum_location(const json& side, const json& leaf_box, const Box& root, 
     for (const json& round : side.at("faces"))
         for (const json& st : round) {
             std::size_t i = st.at(0).get<std::size_t>();
-            std::string v = box[i][st.at(1).get<int>()].get<std::string>();
+            std::string v = box.at(i).at(st.at(1).get<std::size_t>()).get<std::string>();
             box[i] = {v, v};
         }
     std::string kind = side.at("kind").get<std::string>();

@@ -52,7 +52,9 @@ Box box_from_leaf(const nlohmann::json& leaf, std::size_t dims);
 ///  * otherwise any undecided leaf, a coverage gap (set_coverage_gap) or no leaf at all makes
 ///    the claim incomplete; otherwise it is proved.
 /// Extrema: max J ∈ [max_l point_l, max_l J_l^max], min J likewise; inconsistency() reports an
-/// empty assembled interval (a recorded lower bound above an upper bound).
+/// empty assembled interval (a recorded lower bound above an upper bound). max_location /
+/// min_location describe the leaf whose bound is the assembled lower bound of max J (upper
+/// bound of min J; ties by path): vertex, isolated critical point on a face, or face.
 /// The leaf (its evidence record) refutes a claim of this kind: a stationary-line or unique
 /// leaf for no-stationary, one typed "saddle" for no-saddle, a violates leaf for plateau.
 bool leaf_refutes(ClaimKind kind, const nlohmann::json& leaf);
