@@ -51,7 +51,11 @@ TEST_CASE("EvalPolicy: the ladder starts at digits·log2(10) + guard_bits and do
     CHECK_THROWS_AS(model::EvalPolicy::to_digits(0), arith::bad_parameter);
     const auto w = model::EvalPolicy::at_working_precision(100);
     unsigned n = 0;
-    for (unsigned b = 100; auto next = w.next_bits(b, n); b = *next) ++n;
+    unsigned b = 100;
+    while (auto next = w.next_bits(b, n)) {
+        b = *next;
+        ++n;
+    }
     CHECK(n == 3);  // at most three doublings
 }
 
