@@ -38,6 +38,10 @@ nlohmann::json leaf_record(const Box& B, const nlohmann::json& evidence);
 /// Box (with path) from a leaf record; throws std::runtime_error if malformed.
 Box box_from_leaf(const nlohmann::json& leaf, std::size_t dims);
 
+/// The leaf (its evidence record) refutes a claim of this kind: a stationary-line or unique
+/// leaf for no-stationary, one typed "saddle" for no-saddle, a violates leaf for plateau.
+bool leaf_refutes(ClaimKind kind, const nlohmann::json& leaf);
+
 /// Aggregates leaves into the claim's overall status (the certifier and the verifier use the
 /// same rules, so both compute the same summary). The summary does not depend on the order of
 /// the leaves in the file (which depends on the thread count and on MPI): the witness and
@@ -55,10 +59,6 @@ Box box_from_leaf(const nlohmann::json& leaf, std::size_t dims);
 /// empty assembled interval (a recorded lower bound above an upper bound). max_location /
 /// min_location describe the leaf whose bound is the assembled lower bound of max J (upper
 /// bound of min J; ties by path): vertex, isolated critical point on a face, or face.
-/// The leaf (its evidence record) refutes a claim of this kind: a stationary-line or unique
-/// leaf for no-stationary, one typed "saddle" for no-saddle, a violates leaf for plateau.
-bool leaf_refutes(ClaimKind kind, const nlohmann::json& leaf);
-
 class ClaimAccumulator {
 public:
     ClaimAccumulator(Claim claim, Box root, std::vector<std::string> names = {});
