@@ -23,6 +23,7 @@ BoxDecision analyse(const BoxFunction& f, const Box& B, const Claim& c, unsigned
         case ClaimKind::no_stationary: return detail::analyse_stationary<S>(f, B, c, bits);
         case ClaimKind::plateau: return detail::analyse_plateau<S>(f, B, c, bits);
         case ClaimKind::extrema: return detail::analyse_extrema<S>(f, B, c, bits, inc);
+        case ClaimKind::atlas: return detail::analyse_atlas<S>(f, B, c, bits);
         case ClaimKind::stationary_set: break;  // not box-based (stationary_set.cpp)
     }
     throw std::logic_error("unknown claim");
@@ -32,6 +33,7 @@ template <class S>
 void recheck(const BoxFunction& f, const Box& B, const Claim& c, const json& leaf, Pass pass) {
     const std::string ev = leaf.at("evidence").get<std::string>();
     if (ev == ev_unknown) return;
+    if (c.kind == ClaimKind::atlas) return detail::recheck_atlas<S>(f, B, c, leaf, pass);
     if (ev == ev_stationary_line || ev == ev_excluded || ev == ev_unique || ev == ev_empty)
         return detail::recheck_stationary<S>(f, B, c, leaf, pass);
     if (ev == ev_plateau || ev == ev_violates) return detail::recheck_plateau<S>(f, B, c, leaf, pass);

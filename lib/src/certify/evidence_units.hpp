@@ -27,4 +27,9 @@ BoxDecision analyse_extrema(const BoxFunction& f, const Box& B, const Claim& c, 
 template <class S>
 void recheck_extrema(const BoxFunction& f, const Box& B, const Claim& c, const nlohmann::json& leaf, Pass pass);
 
+template <class S>
+BoxDecision analyse_atlas(const BoxFunction& f, const Box& B, const Claim& c, unsigned bits);
+template <class S>
+void recheck_atlas(const BoxFunction& f, const Box& B, const Claim& c, const nlohmann::json& leaf, Pass pass);
+
 }  // namespace gancert::certify::detail

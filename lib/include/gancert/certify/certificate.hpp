@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "gancert/certify/atlas.hpp"
 #include "gancert/certify/box.hpp"
 #include "gancert/certify/box_function.hpp"
 #include "gancert/certify/claim.hpp"
@@ -49,6 +50,8 @@ Box box_from_leaf(const nlohmann::json& leaf, std::size_t dims);
 ///    as undecided, like `unknown`;
 ///  * no-stationary is refuted by any `unique` leaf;
 ///  * plateau is refuted by a `violates` leaf;
+///  * atlas is never refuted: it is proved when every leaf is a classified region (atlas.hpp;
+///    a stationary-line leaf is a region there), and the summary adds the region tally;
 ///  * otherwise any undecided leaf, a coverage gap (set_coverage_gap) or no leaf at all makes
 ///    the claim incomplete; otherwise it is proved.
 /// Extrema: max J ∈ [max_l point_l, max_l J_l^max], min J likewise; inconsistency() reports an
@@ -91,6 +94,7 @@ private:
         nlohmann::json box;
     };
     std::vector<Located> max_boxes_, min_boxes_;  // top few
+    std::optional<AtlasTally> atlas_;
     std::string name(std::size_t i) const;
 };
 
