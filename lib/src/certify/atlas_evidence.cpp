@@ -58,6 +58,16 @@ BoxDecision excluded_as_monotone(const BoxDecision& d, std::size_t n) {
     return r;
 }
 
+/// The enclosures do not rule out plateau points in the box (resolution heuristic only: such
+/// boxes are bisected down to atlas_point_depth before a weaker class is taken).
+template <class S>
+bool may_meet_plateau(const Eval<S>& e, const Claim& c) {
+    double eps = c.eps->approx(), lo = (*c.level - *c.delta).approx(), hi = (*c.level + *c.delta).approx();
+    bool meets = lo_double(e.J) <= hi && lo <= hi_double(e.J);
+    for (const auto& g : e.g) meets = meets && lo_double(g) <= eps && -eps <= hi_double(g);
+    return meets;
+}
+
 template <class S>
 void recheck_monotone(const BoxFunction& f, const Box& B, const json& leaf, Pass pass) {
     std::size_t n = B.dims();
@@ -109,14 +119,19 @@ BoxDecision analyse_atlas(const BoxFunction& f, const Box& B, const Claim& c, un
         throw;                                                           // escalate (evidence.cpp)
     }
     if (auto p = plateau_leaf(*e, c, bits)) return *p;
+    const bool deep = B.path.size() >= atlas_point_depth(B.dims());
+    if (!deep && may_meet_plateau(*e, c))
+        return {BoxDecision::bisect, {}, "may contain plateau points, to be resolved further"};
     if (auto m = monotone_leaf<S>(f, B, &e->g, bits)) return *m;
     if (auto w = stationary_line_witness(f, B)) {
-        if (B.path.size() >= atlas_line_depth(B.dims())) return {BoxDecision::final_leaf, *w, {}};
+        if (deep) return {BoxDecision::final_leaf, *w, {}};
         return {BoxDecision::bisect, {}, "meets the stationary line L_c (lemma S7)"};
     }
     BoxDecision s = analyse_stationary<S>(f, B, with_kind(c, ClaimKind::no_saddle), bits);
     if (s.kind == BoxDecision::final_leaf && s.evidence.at("evidence") == ev_excluded)
         return excluded_as_monotone(s, B.dims());
+    if (s.kind == BoxDecision::final_leaf && s.evidence.at("evidence") == ev_unique && !deep)
+        return {BoxDecision::bisect, {}, "unique stationary point, to be located further"};
     return s;  // unique (typed), empty, or undecided: bisect / escalate with the reason
 }
 
@@ -125,14 +140,11 @@ void recheck_atlas(const BoxFunction& f, const Box& B, const Claim& c, const jso
     const std::string ev = leaf.at("evidence").get<std::string>();
     if (ev == ev_monotone) return recheck_monotone<S>(f, B, leaf, pass);
     if (ev == ev_plateau) return recheck_plateau<S>(f, B, c, leaf, pass);
+    if ((ev == ev_unique || ev == ev_stationary_line) && B.path.size() < atlas_point_depth(B.dims()))
+        throw std::runtime_error(ev + " region above the atlas depth " + std::to_string(atlas_point_depth(B.dims())));
     if (ev == ev_unique || ev == ev_empty)
         return recheck_stationary<S>(f, B, with_kind(c, ClaimKind::no_saddle), leaf, pass);
-    if (ev == ev_stationary_line) {
-        if (B.path.size() < atlas_line_depth(B.dims()))
-            throw std::runtime_error("stationary-line region above the atlas depth " +
-                                     std::to_string(atlas_line_depth(B.dims())));
-        return check_stationary_line_leaf(f, B, false, leaf);
-    }
+    if (ev == ev_stationary_line) return check_stationary_line_leaf(f, B, false, leaf);
     throw std::runtime_error("evidence '" + ev + "' does not belong to the atlas claim");
 }
 

@@ -7,18 +7,22 @@
 //
 //   1. plateau          ‖∇J‖∞ <= eps and |J − level| <= delta on the box   (evidence "plateau")
 //   2. min / max / saddle  ∇J has exactly one zero in the box (Krawczyk, §K2) and ∇²J has a
-//                       certified inertia there (§K3)                     (evidence "unique")
+//                       certified inertia there (§K3); taken only for boxes at least
+//                       atlas_point_depth(n) bisections deep, so that the point is located
+//                       and the rest of its box still classified         (evidence "unique")
 //   3. monotone         some partials ∂_iJ have a fixed sign on the box; every such partial is
 //                       recorded with its sign (e.g. "∂h<0, ∂g<0")          (evidence "monotone")
 //   4. nonstationary    ∇J has no zero in the box (Krawczyk K(B) ∩ B = ∅) but no partial has a
 //                       certified sign                                     (evidence "empty")
 //   5. stationary-line  R/S/E/E only: the box meets the stationary line L_c (lemma S7; its
-//                       points are degenerate saddles); taken only for boxes at least
-//                       atlas_line_depth(n) bisections deep, so that the rest of a large box is
-//                       still resolved                                     (evidence "stationary-line")
+//                       points are degenerate saddles); depth rule as for 2
+//                                                                          (evidence "stationary-line")
 //   6. unknown          none of these after the minimum width, the precision budget or a
 //                       time / leaf budget; the leaf's reason says which    (evidence "unknown")
 //
+// Resolution: a box shallower than atlas_point_depth(n) whose enclosures do not rule out
+// plateau points (J meets [level − delta, level + delta], every ∂_iJ meets [−eps, eps]) is
+// bisected rather than given class 2–5, so plateau regions are resolved to that depth.
 // 2 and 3 exclude each other (a fixed-sign partial has no zero), as do 3 and 5. Plateau comes
 // first because it is the only statement about the values of J; a plateau box may contain
 // stationary points or be monotone as well.
@@ -47,8 +51,9 @@ inline constexpr const char* atlas_default_level = "1";
 /// naming --eps / --delta / --level for malformed or non-positive values.
 Claim atlas_claim(const std::string& eps, const std::string& delta, const std::string& level);
 
-/// Bisection depth from which a box meeting L_c is a stationary-line region: 4 per dimension.
-inline std::size_t atlas_line_depth(std::size_t dims) { return 4 * dims; }
+/// Bisection depth from which a box with a unique stationary point, or meeting L_c, is a region
+/// of its class: 4 per dimension (about 1/16 of the root per side). Shallower boxes are bisected.
+inline std::size_t atlas_point_depth(std::size_t dims) { return 4 * dims; }
 
 /// The region class of an atlas leaf: "plateau", "min", "max", "saddle", "monotone",
 /// "nonstationary", "stationary-line", "unknown" (a unique leaf without certified type, which
