@@ -3,6 +3,7 @@
 // PDF) drawn by tools/plot_atlas.py (Debian matplotlib) from the certificate.
 // Exit status: 0 when every region of the box is classified, 1 when unknown volume remains
 // (minimum width, precision or a budget; also a failed figure), 2 on bad input.
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -13,6 +14,7 @@
 #include "commands.hpp"
 #include "mpi_run.hpp"
 #include "output.hpp"
+#include "gancert/arith/decimal.hpp"
 #include "gancert/arith/errors.hpp"
 #include "gancert/certify/atlas.hpp"
 #include "gancert/certify/model_factory.hpp"
@@ -95,6 +97,23 @@ bool draw_figure(const AtlasArgs& a, const std::vector<std::string>& free) {
     return true;
 }
 
+/// --plot-dims: two distinct free variables; --slice: name=decimal items for the others.
+void check_plot_arguments(const AtlasArgs& a, const std::vector<std::string>& free) {
+    auto is_free = [&](const std::string& n) { return std::find(free.begin(), free.end(), n) != free.end(); };
+    std::vector<std::string> dims = a.plot_dims.empty() ? std::vector<std::string>{} : certify::split_list(a.plot_dims, ',');
+    if (!a.plot_dims.empty() && (dims.size() != 2 || dims[0] == dims[1] || !is_free(dims[0]) || !is_free(dims[1])))
+        throw arith::bad_input("--plot-dims: expected two distinct free variables, got '" + a.plot_dims + "'");
+    if (a.slice.empty()) return;
+    if (free.size() != 4) throw arith::bad_input("--slice: only for 4-D boxes");
+    for (const auto& item : certify::split_list(a.slice, ',')) {
+        auto eq = item.find('=');
+        std::string n = item.substr(0, eq);
+        bool on_axis = dims.empty() ? (n == free[0] || n == free[1]) : (n == dims[0] || n == dims[1]);
+        if (eq == std::string::npos || !is_free(n) || on_axis || !arith::is_decimal(item.substr(eq + 1)))
+            throw arith::bad_input("--slice: '" + item + "' is not name=decimal for a free variable off the plot axes");
+    }
+}
+
 int run_atlas(const AtlasArgs& a) {
     using namespace gancert::certify;
     if (a.out.empty()) throw arith::bad_input("--out: required (the atlas certificate to write)");
@@ -108,6 +127,7 @@ int run_atlas(const AtlasArgs& a) {
     const std::vector<std::string> free = setup.function->names();
     if (free.size() != 2 && free.size() != 4)
         throw arith::bad_input("--box: an atlas is over 2 or 4 free variables (got " + std::to_string(free.size()) + ")");
+    check_plot_arguments(a, free);
     if (!a.figure.empty()) {
         std::ofstream probe(a.figure + ".png", std::ios::app);
         if (!probe) throw arith::bad_input("--figure: cannot write '" + a.figure + ".png'");
