@@ -150,8 +150,8 @@ def main():
         ty = [float(r[plot[1]]) for r in rows]
         ax.plot(tx, ty, color="black", linewidth=1.2, marker=".", markersize=2.5, label="gradient play")
         ax.plot(tx[:1], ty[:1], "o", color="black", markersize=5)
-        handles.append(plt.Line2D([], [], color="black", marker=".", label="paper's gradient play (%d steps)" %
-                                  (len(rows) - 1)))
+        handles.append(plt.Line2D([], [], color="black", marker=".", label="paper's gradient play (%d steps%s)" %
+                                  (len(rows) - 1, "" if set(names) <= {"b", "h"} else ", projected")))
 
     ax.set_xlim(float(lo[xi]), float(hi[xi]))
     ax.set_ylim(float(lo[yi]), float(hi[yi]))

@@ -1,4 +1,4 @@
-// Evidence of the atlas claim (atlas.hpp): one box gets the first region class it admits —
+// Evidence of the atlas claim (atlas.hpp; proofs/lemmas.md §K8): one box gets the first region class it admits —
 // plateau (§K1 forms), a unique stationary point of certified type (§K2, §K3), monotone (the
 // partials whose enclosure excludes 0: §K1 forms or the model's sign bounds), nonstationary
 // (Krawczyk emptiness, §K2), stationary-line (lemma S7). The plateau, Krawczyk and
