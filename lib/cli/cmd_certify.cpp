@@ -10,6 +10,7 @@
 
 #include "commands.hpp"
 #include "gancert/arith/decimal.hpp"
+#include "gancert/certify/atlas.hpp"
 #include "gancert/certify/certificate.hpp"
 #include "gancert/certify/engine.hpp"
 #include "gancert/certify/model_factory.hpp"
@@ -29,7 +30,23 @@ struct CertifyArgs {
 };
 
 
-/// A positive finite number of seconds, or bad_input naming the option.
+}  // namespace
+
+std::map<std::string, std::pair<std::string, std::string>> parse_box_ranges(const std::string& box) {
+    // box "name=lo:hi,..."
+    std::map<std::string, std::pair<std::string, std::string>> ranges;
+    if (box.empty()) throw arith::bad_input("--box: required (e.g. \"b=-6:6,h=-6:6\")");
+    for (const auto& item : certify::split_list(box, ',')) {
+        auto eq = item.find('='), colon = item.find(':', eq == std::string::npos ? 0 : eq);
+        if (eq == std::string::npos || colon == std::string::npos || eq == 0)
+            throw arith::bad_input("--box: malformed item '" + item + "' (expected name=lo:hi)");
+        std::string name = item.substr(0, eq);
+        if (ranges.count(name)) throw arith::bad_input("--box: variable '" + name + "' given twice");
+        ranges[name] = {item.substr(eq + 1, colon - eq - 1), item.substr(colon + 1)};
+    }
+    return ranges;
+}
+
 double positive_seconds(const std::string& text, const char* option) {
     double t = -1;
     try {
@@ -43,6 +60,8 @@ double positive_seconds(const std::string& text, const char* option) {
     return t;
 }
 
+namespace {
+
 int run_certify(const CertifyArgs& a) {
     using namespace gancert::certify;
     if (parse_claim_kind(a.claim) == ClaimKind::stationary_set) {  // lemma leaves, stationary_set.hpp
@@ -51,22 +70,13 @@ int run_certify(const CertifyArgs& a) {
         std::cout << r.verdict << (a.out.empty() ? "" : ", certificate " + a.out) << std::endl;
         return r.proved ? exit_ok : exit_failure;
     }
-    // box "name=lo:hi,..."
-    std::map<std::string, std::pair<std::string, std::string>> ranges;
-    if (a.box.empty()) throw arith::bad_input("--box: required (e.g. \"b=-6:6,h=-6:6\")");
-    for (const auto& item : certify::split_list(a.box, ',')) {
-        auto eq = item.find('='), colon = item.find(':', eq == std::string::npos ? 0 : eq);
-        if (eq == std::string::npos || colon == std::string::npos || eq == 0)
-            throw arith::bad_input("--box: malformed item '" + item + "' (expected name=lo:hi)");
-        std::string name = item.substr(0, eq);
-        if (ranges.count(name)) throw arith::bad_input("--box: variable '" + name + "' given twice");
-        ranges[name] = {item.substr(eq + 1, colon - eq - 1), item.substr(colon + 1)};
-    }
+    auto ranges = parse_box_ranges(a.box);
     Claim claim;
     claim.kind = parse_claim_kind(a.claim);
     if (!a.eps.empty()) claim.eps = Decimal::parse(a.eps, "--eps");
     if (!a.delta.empty()) claim.delta = Decimal::parse(a.delta, "--delta");
     if (!a.level.empty()) claim.level = Decimal::parse(a.level, "--level");
+    if (claim.kind == ClaimKind::atlas) claim = atlas_claim(a.eps, a.delta, a.level);  // see `gancert atlas`
     ModelRequest req{a.model, a.case_name, a.params, ranges};
     ModelSetup setup = make_model(req);
     claim = resolve_claim(*setup.function, setup.root, claim);
@@ -131,9 +141,9 @@ void register_certify(CLI::App& app, action& run) {
     cmd->add_option("--case", args->case_name, "Paper case A or B (fixed parameters)");
     cmd->add_option("--params", args->params, "Fixed parameters a=..,b=..,g=..,h=..,c=.. (exact decimals)");
     cmd->add_option("--box", args->box, "Free parameters and ranges, e.g. \"b=-6:6,h=-6:6\"");
-    cmd->add_option("--claim", args->claim, "no-saddle | no-stationary | plateau | extrema | stationary-set");
-    cmd->add_option("--eps", args->eps, "plateau: bound on |dJ/dtheta_i|; extrema: absolute floor of the target width (default none)");
-    cmd->add_option("--delta", args->delta, "plateau: bound on sup J - inf J (or |J - level|); extrema: target width relative to |max J|, |min J| (default 1e-12)");
+    cmd->add_option("--claim", args->claim, "no-saddle | no-stationary | plateau | extrema | stationary-set | atlas");
+    cmd->add_option("--eps", args->eps, "plateau/atlas: bound on |dJ/dtheta_i|; extrema: absolute floor of the target width (default none)");
+    cmd->add_option("--delta", args->delta, "plateau/atlas: bound on sup J - inf J (or |J - level|); extrema: target width relative to |max J|, |min J| (default 1e-12)");
     cmd->add_option("--level", args->level, "plateau: the level L of |J - L| <= delta");
     cmd->add_option("--out", args->out, "Certificate file (JSON Lines; also the checkpoint)");
     cmd->add_option("--threads", args->threads, "Worker threads (default: all cores)");

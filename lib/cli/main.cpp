@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
     gancert::cli::register_certify(app, run);
     gancert::cli::register_verify(app, run);
     gancert::cli::register_surface(app, run);
+    gancert::cli::register_atlas(app, run);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -32,8 +32,8 @@ Claim claim_from_json(const json& j) {
     if (j.contains("eps")) c.eps = Decimal::parse(j["eps"].get<std::string>(), "claim.eps");
     if (j.contains("delta")) c.delta = Decimal::parse(j["delta"].get<std::string>(), "claim.delta");
     if (j.contains("level")) c.level = Decimal::parse(j["level"].get<std::string>(), "claim.level");
-    if (c.kind == ClaimKind::plateau && (!c.eps || !c.delta || !c.level))
-        throw arith::bad_input("claim: plateau needs eps, delta and level");
+    if ((c.kind == ClaimKind::plateau || c.kind == ClaimKind::atlas) && (!c.eps || !c.delta || !c.level))
+        throw arith::bad_input("claim: " + to_string(c.kind) + " needs eps, delta and level");
     if (c.kind == ClaimKind::extrema && !c.delta) throw arith::bad_input("claim: extrema needs delta");
     return c;
 }
@@ -87,7 +87,9 @@ Box box_from_leaf(const json& leaf, std::size_t dims) {
 
 // ---------------------------------------------------------------------------------------
 ClaimAccumulator::ClaimAccumulator(Claim claim, Box root, std::vector<std::string> names)
-    : claim_(std::move(claim)), root_(std::move(root)), names_(std::move(names)) {}
+    : claim_(std::move(claim)), root_(std::move(root)), names_(std::move(names)) {
+    if (claim_.kind == ClaimKind::atlas) atlas_.emplace(root_, names_);
+}
 
 namespace {
 Decimal dec(const json& j, int k) { return Decimal::parse(j.at(k).get<std::string>(), "enclosure"); }
@@ -133,7 +135,7 @@ void ClaimAccumulator::add(const json& leaf, const Box& B) {
             witness_path_ = B.path;
             witness_ = json{{"box", leaf.at("box")}, {"evidence", ev}, {"type", t}, {"lemma", leaf.at("lemma")}};
         }
-        undecided = !refutes;
+        undecided = !refutes && claim_.kind != ClaimKind::atlas;  // an atlas region
     }
     if (ev == ev_unique) {
         std::string t = leaf.at("type").get<std::string>();
@@ -146,6 +148,7 @@ void ClaimAccumulator::add(const json& leaf, const Box& B) {
         }
         if (!refutes && !certified_type(t)) undecided = true;  // no-saddle needs the type
     }
+    if (atlas_) atlas_->add(leaf, B);
     if (undecided) {
         ++undecided_;
         if (root_.bounded()) unknown_volume_ = unknown_volume_ + B.volume();
@@ -216,6 +219,7 @@ json ClaimAccumulator::summary() const {
     if (witness_) s["witness"] = *witness_;
     if (first_unknown_) s["first_unknown"] = *first_unknown_;
     if (gap_) s["coverage_gap"] = *gap_;
+    if (atlas_) s["regions"] = atlas_->summary();
     if (claim_.kind == ClaimKind::extrema && max_hi_) {
         json loc_max = json::array(), loc_min = json::array();
         for (const auto& l : max_boxes_)
@@ -273,6 +277,7 @@ std::string ClaimAccumulator::verdict() const {
         o << " unknown volume " << unknown_fraction() << " of the box (" << undecided_ << " undecided leaves)";
         if (auto e = inconsistency()) o << "; " << *e;
     }
+    if (atlas_) o << "; regions: " << atlas_->text();
     if (claim_.kind == ClaimKind::extrema && max_hi_)
         o << "; max J in [" << max_lo_->str() << ", " << max_hi_->str() << "], min J in [" << min_lo_->str()
           << ", " << min_hi_->str() << "]; " << detail::location_text(max_at_->box) << "; "

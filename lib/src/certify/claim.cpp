@@ -11,6 +11,7 @@ std::string to_string(ClaimKind k) {
         case ClaimKind::plateau: return "plateau";
         case ClaimKind::extrema: return "extrema";
         case ClaimKind::stationary_set: return "stationary-set";
+        case ClaimKind::atlas: return "atlas";
     }
     return "?";
 }
@@ -21,8 +22,9 @@ ClaimKind parse_claim_kind(const std::string& s) {
     if (s == "plateau") return ClaimKind::plateau;
     if (s == "extrema") return ClaimKind::extrema;
     if (s == "stationary-set") return ClaimKind::stationary_set;
+    if (s == "atlas") return ClaimKind::atlas;
     throw arith::bad_input("--claim: unknown claim '" + s +
-                           "' (expected no-saddle, no-stationary, plateau, extrema or stationary-set)");
+                           "' (expected no-saddle, no-stationary, plateau, extrema, stationary-set or atlas)");
 }
 
 }  // namespace gancert::certify

@@ -23,6 +23,7 @@ BoxDecision analyse(const BoxFunction& f, const Box& B, const Claim& c, unsigned
         case ClaimKind::no_stationary: return detail::analyse_stationary<S>(f, B, c, bits);
         case ClaimKind::plateau: return detail::analyse_plateau<S>(f, B, c, bits);
         case ClaimKind::extrema: return detail::analyse_extrema<S>(f, B, c, bits, inc);
+        case ClaimKind::atlas: return detail::analyse_atlas<S>(f, B, c, bits);
         case ClaimKind::stationary_set: break;  // not box-based (stationary_set.cpp)
     }
     throw std::logic_error("unknown claim");
@@ -35,6 +36,7 @@ void recheck(const BoxFunction& f, const Box& B, const Claim& c, const json& lea
     if (ev == ev_lemma) return detail::recheck_lemma(f, B, c, leaf);
     if (!B.bounded() && ev != ev_stationary_line)  // only lemmas (and S7) reach unbounded leaves
         throw std::runtime_error("evidence '" + ev + "' on an unbounded leaf");
+    if (c.kind == ClaimKind::atlas) return detail::recheck_atlas<S>(f, B, c, leaf, pass);
     if (ev == ev_stationary_line || ev == ev_excluded || ev == ev_unique || ev == ev_empty)
         return detail::recheck_stationary<S>(f, B, c, leaf, pass);
     if (ev == ev_plateau || ev == ev_violates) return detail::recheck_plateau<S>(f, B, c, leaf, pass);

@@ -7,22 +7,28 @@
 namespace gancert::certify::detail {
 
 template <class S>
+std::optional<BoxDecision> plateau_leaf(const Eval<S>& e, const Claim& c, unsigned bits) {
+    const Decimal& eps = *c.eps;
+    Decimal lo = *c.level - *c.delta, hi = *c.level + *c.delta;
+    bool ok = dec_below_eq(lo, e.J) && dec_above_eq(hi, e.J);
+    for (std::size_t i = 0; i < e.g.size() && ok; ++i)
+        ok = dec_below_eq(-eps, e.g[i]) && dec_above_eq(eps, e.g[i]);
+    if (!ok) return std::nullopt;
+    json g = json::array();
+    for (const auto& x : e.g) g.push_back(enc(x));
+    BoxDecision d{BoxDecision::final_leaf, {}, {}};
+    d.evidence = {{"evidence", ev_plateau}, {"bits", bits}, {"grad", g}, {"J", enc(e.J)}};
+    return d;
+}
+
+template <class S>
 BoxDecision analyse_plateau(const BoxFunction& f, const Box& B, const Claim& c, unsigned bits) {
     if (!B.bounded()) return {BoxDecision::bisect, {}, "unbounded box: no lemma applies"};
     Eval<S> e = evaluate_box<S>(f, B);
     std::size_t n = B.dims();
     const Decimal& eps = *c.eps;
     Decimal lo = *c.level - *c.delta, hi = *c.level + *c.delta;
-    bool ok = dec_below_eq(lo, e.J) && dec_above_eq(hi, e.J);
-    for (std::size_t i = 0; i < n && ok; ++i)
-        ok = dec_below_eq(-eps, e.g[i]) && dec_above_eq(eps, e.g[i]);
-    if (ok) {
-        json g = json::array();
-        for (const auto& x : e.g) g.push_back(enc(x));
-        BoxDecision d{BoxDecision::final_leaf, {}, {}};
-        d.evidence = {{"evidence", ev_plateau}, {"bits", bits}, {"grad", g}, {"J", enc(e.J)}};
-        return d;
-    }
+    if (auto d = plateau_leaf(e, c, bits)) return *d;
     for (std::size_t i = 0; i < n; ++i) {
         if (dec_below(eps, e.mid.g[i]) || dec_above(-eps, e.mid.g[i])) {
             BoxDecision d{BoxDecision::final_leaf, {}, {}};
@@ -50,7 +56,8 @@ void recheck_plateau(const BoxFunction& f, const Box& B, const Claim& c, const j
     const std::string ev = leaf.at("evidence").get<std::string>();
     std::size_t n = B.dims();
     if (ev == ev_plateau) {
-        if (c.kind != ClaimKind::plateau) throw std::runtime_error("evidence 'plateau' does not belong to this claim");
+        if (c.kind != ClaimKind::plateau && c.kind != ClaimKind::atlas)
+            throw std::runtime_error("evidence 'plateau' does not belong to this claim");
         Eval<S> e = evaluate_box<S>(f, B);
         const json& g = leaf.at("grad");
         if (!g.is_array() || g.size() != n) throw std::runtime_error("malformed grad");
@@ -93,6 +100,8 @@ void recheck_plateau(const BoxFunction& f, const Box& B, const Claim& c, const j
     throw std::logic_error("recheck_plateau: evidence '" + ev + "' not handled here");
 }
 
+template std::optional<BoxDecision> plateau_leaf<idouble>(const Eval<idouble>&, const Claim&, unsigned);
+template std::optional<BoxDecision> plateau_leaf<impfr>(const Eval<impfr>&, const Claim&, unsigned);
 template BoxDecision analyse_plateau<idouble>(const BoxFunction&, const Box&, const Claim&, unsigned);
 template void recheck_plateau<idouble>(const BoxFunction&, const Box&, const Claim&, const json&, Pass);
 template BoxDecision analyse_plateau<impfr>(const BoxFunction&, const Box&, const Claim&, unsigned);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -129,6 +130,11 @@ bool gradient_unresolved(const Eval<S>& e) {
     }
     return !finite(e.box.J);
 }
+
+/// The plateau leaf (‖∇J‖∞ <= eps, |J − level| <= delta from the §K1 enclosures e) if it holds
+/// (evidence_plateau.cpp; also the first test of the atlas).
+template <class S>
+std::optional<BoxDecision> plateau_leaf(const Eval<S>& e, const Claim& c, unsigned bits);
 
 inline json decimals(const std::vector<Decimal>& v) {
     json a = json::array();

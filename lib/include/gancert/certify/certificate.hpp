@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "gancert/certify/atlas.hpp"
 #include "gancert/certify/box.hpp"
 #include "gancert/certify/box_function.hpp"
 #include "gancert/certify/claim.hpp"
@@ -53,6 +54,8 @@ bool leaf_refutes(ClaimKind kind, const nlohmann::json& leaf);
 ///    as undecided, like `unknown`;
 ///  * no-stationary is refuted by any `unique` leaf;
 ///  * plateau is refuted by a `violates` leaf;
+///  * atlas is never refuted: it is proved when every leaf is a classified region (atlas.hpp;
+///    a stationary-line leaf is a region there), and the summary adds the region tally;
 ///  * otherwise any undecided leaf, a coverage gap (set_coverage_gap) or no leaf at all makes
 ///    the claim incomplete; otherwise it is proved.
 /// Extrema: max J ∈ [max_l point_l, max_l J_l^max], min J likewise; inconsistency() reports an
@@ -99,6 +102,7 @@ private:
     };
     std::vector<Located> max_boxes_, min_boxes_;  // top few
     std::optional<Located> max_at_, min_at_;      // the leaf giving the lower (upper) bound; box = its location
+    std::optional<AtlasTally> atlas_;
     std::string name(std::size_t i) const;
 };
 

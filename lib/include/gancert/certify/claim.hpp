@@ -7,7 +7,7 @@
 
 namespace gancert::certify {
 
-enum class ClaimKind { no_saddle, no_stationary, plateau, extrema, stationary_set };
+enum class ClaimKind { no_saddle, no_stationary, plateau, extrema, stationary_set, atlas };
 
 /// A claim with its tolerances (exact decimals).
 ///  no-saddle      no stationary point of J in the box is a saddle (min/max allowed).
@@ -21,6 +21,8 @@ enum class ClaimKind { no_saddle, no_stationary, plateau, extrema, stationary_se
 ///                 not reached (minimum width) leaves wider, still proven, enclosures.
 ///  stationary-set R/S/E/E only: the stationary set is exactly L_c, classified, no Nash
 ///                 equilibrium (lemma leaves, certify/stationary_set.hpp; not box-based).
+///  atlas          every leaf is a certified region (plateau with eps/delta/level, unique
+///                 stationary point with its type, monotone, ...): certify/atlas.hpp.
 struct Claim {
     ClaimKind kind = ClaimKind::no_saddle;
     std::optional<Decimal> eps, delta, level;
@@ -39,5 +41,6 @@ inline constexpr const char* ev_violates = "violates";  // a point where the pla
 inline constexpr const char* ev_bounded = "bounded";    // J enclosures for the extrema claim
 inline constexpr const char* ev_unknown = "unknown";    // undecided, with a reason
 inline constexpr const char* ev_lemma = "lemma";        // a gradient sign by a lemma of §S (S1, S2, S8)
+inline constexpr const char* ev_monotone = "monotone";  // atlas: the partials with a fixed sign
 
 }  // namespace gancert::certify
