@@ -35,7 +35,7 @@ BoxDecision analyse_stationary(const BoxFunction& f, const Box& B, const Claim& 
     if (!B.bounded()) return {BoxDecision::bisect, {}, "unbounded box: no lemma applies"};
     // near a = 0 the gradient's a-factor degenerates and evaluation is costly: S8 decides after
     // a few bisections along the hinted dimension
-    if (hint) return {BoxDecision::bisect, {}, "lemma S8 not yet met on this leaf", hint};
+    if (hint) return {BoxDecision::bisect, {}, "lemma S8 not yet met on this leaf", {*hint}};
     if (auto d = excluded_by_bounds<S>(f, B, bits)) return *d;
     if constexpr (std::is_same_v<S, idouble>) {
         // the bounds are cheap: before a full evaluation in double, try them in MPFR, whose
@@ -93,7 +93,7 @@ BoxDecision analyse_stationary(const BoxFunction& f, const Box& B, const Claim& 
     }
     if (gradient_unresolved(e)) return {BoxDecision::escalate, {}, "gradient at the midpoint not resolved"};
     return {BoxDecision::bisect, {}, untyped_unique ? "unique stationary point, Hessian inertia undetermined"
-                                                    : "no evidence at this width", hint};
+                                                    : "no evidence at this width", hint ? std::vector<unsigned>{*hint} : std::vector<unsigned>{}};
 }
 
 
