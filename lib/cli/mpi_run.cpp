@@ -55,6 +55,8 @@ certify::CertifyResult run_ranks(const certify::BoxFunction& f, const certify::B
     std::string error;
     int finished = 0;
     unsigned long resumed = 0;  // leaves already in the checkpoint (rank 0)
+    std::vector<certify::ReopenedBox> reopened;  // budget leaves re-opened (rank 0)
+    std::string task_list;  // the boxes of this run with their precision (rank 0, JSON)
     if (rank == 0) {
         try {
             lock.emplace(out);
@@ -66,8 +68,9 @@ certify::CertifyResult run_ranks(const certify::BoxFunction& f, const certify::B
                 auto c = certify::read_certificate(out, [](std::size_t, const json&) {}, [&](const json& hd) { h = hd; });
                 if (auto key = certify::header_difference(h, header))
                     throw arith::bad_input("--resume: checkpoint '" + out + "' was made with a different " + *key);
-                if (!certify::reopen_budget_leaves(out, root.dims()).empty())  // a budget-stopped run:
-                    c = certify::read_certificate(out, [](std::size_t, const json&) {});  // redo those boxes
+                reopened = certify::reopen_budget_leaves(out, root.dims());
+                if (!reopened.empty())  // a budget-stopped run: redo those boxes
+                    c = certify::read_certificate(out, [](std::size_t, const json&) {});
                 if (c.summary) finished = 1;
                 else certify::merge_parts(out, nullptr);  // an interrupted run's parts
                 certify::read_certificate(out, [&](std::size_t, const json&) { ++resumed; });
@@ -76,6 +79,13 @@ certify::CertifyResult run_ranks(const certify::BoxFunction& f, const certify::B
                 w.write_line(header);
                 certify::remove_parts(out);  // stale parts of an earlier run
             }
+            if (!finished) {  // the same boxes as a one-process run (engine resume_tasks)
+                json list = json::array();
+                for (const auto& t : certify::resume_tasks(out, root, reopened,
+                                                           std::max<std::size_t>(opt.initial_boxes, 8u * size)))
+                    list.push_back({certify::leaf_record(t.box, json::object()), t.bits});
+                task_list = list.dump();
+            }
         } catch (const arith::bad_input& e) {
             error = std::string("2") + e.what();
         } catch (const std::exception& e) {
@@ -83,6 +93,7 @@ certify::CertifyResult run_ranks(const certify::BoxFunction& f, const certify::B
         }
     }
     error = broadcast(error, rank);
+    task_list = broadcast(task_list, rank);
     MPI_Bcast(&finished, 1, MPI_INT, 0, MPI_COMM_WORLD);
     auto raise = [&](const std::string& e) -> certify::CertifyResult {
         if (rank != 0) return {};
@@ -113,15 +124,19 @@ certify::CertifyResult run_ranks(const certify::BoxFunction& f, const certify::B
         return r;
     };
     try {
-        auto pending = certify::pending_boxes(out, root, std::max<std::size_t>(opt.initial_boxes, 8u * size));
+        json pending = json::parse(task_list);
         std::vector<certify::Box> share;
-        for (std::size_t i = static_cast<std::size_t>(rank); i < pending.size(); i += static_cast<std::size_t>(size))
-            share.push_back(pending[i]);
+        std::vector<unsigned> bits;
+        for (std::size_t i = static_cast<std::size_t>(rank); i < pending.size(); i += static_cast<std::size_t>(size)) {
+            share.push_back(certify::box_from_leaf(pending[i][0], root.dims()));
+            bits.push_back(pending[i][1].get<unsigned>());
+        }
         certify::CertifyOptions mine = base;
         mine.out = certify::part_path(out, static_cast<unsigned>(rank));
         mine.progress = opt.progress && rank == 0;
         mine.resume = false;
         mine.tasks = std::move(share);
+        mine.task_bits = std::move(bits);
         mine.level_barrier = [&](bool refuted, bool work) { return level_barrier(refuted, work, 0); };
         auto part = certify::certify(f, root, claim, mine);
         my_leaves = part.summary.value("leaves", 0ul);

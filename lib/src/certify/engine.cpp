@@ -365,6 +365,38 @@ std::vector<Box> pending_boxes(const std::string& path, const Box& root, std::si
     return tiling.missing_boxes();
 }
 
+std::vector<ReopenedBox> resume_tasks(const std::string& path, const Box& root, const std::vector<ReopenedBox>& reopened,
+                                      std::size_t initial) {
+    TilingChecker tiling(root);
+    std::size_t leaves = 0;
+    read_certificate(path, [&](std::size_t line, const json& leaf) {
+        Box B = box_from_leaf(leaf, root.dims());
+        if (auto err = tiling.add(B.path, B))
+            throw arith::bad_input("--resume: checkpoint line " + std::to_string(line) + ": " + *err);
+        ++leaves;
+    });
+    std::vector<ReopenedBox> out;
+    if (leaves == 0 && reopened.empty()) {
+        for (auto& b : initial_partition(root, std::max<std::size_t>(initial, 1))) out.push_back({std::move(b), 53});
+        return out;
+    }
+    // The re-opened boxes themselves (not the coarser gaps of the tree they leave), at the
+    // precision they had reached: the run continues exactly where it stopped.
+    std::set<std::string> under_reopened;  // paths of the re-opened boxes and their prefixes
+    for (const auto& r : reopened) {
+        Box p = r.box;
+        for (;;) {
+            under_reopened.insert(leaf_record(p, json::object()).at("path").dump());
+            if (p.path.empty()) break;
+            p.path.pop_back();
+        }
+    }
+    for (auto& b : tiling.missing_boxes())  // other gaps (an interrupted run)
+        if (!under_reopened.count(leaf_record(b, json::object()).at("path").dump())) out.push_back({std::move(b), 53});
+    for (const auto& r : reopened) out.push_back(r);
+    return out;
+}
+
 CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim, const CertifyOptions& opt) {
     auto t0 = clock_type::now();
     if (opt.out.empty()) throw arith::bad_input("--out: a certificate path is required");
@@ -408,25 +440,8 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
             return r;
         }
         std::filesystem::resize_file(opt.out, contents.valid_bytes);
-        if (resumed == 0 && reopened.empty()) {
-            for (auto& b : initial_partition(root, opt.initial_boxes)) tasks.push_back({std::move(b), 0});
-        } else {
-            // The re-opened boxes themselves (not the coarser gaps of the tree they leave), at
-            // the precision they had reached: the run continues exactly where it stopped.
-            std::set<std::string> under_reopened;  // paths of the re-opened boxes and their prefixes
-            for (const auto& r : reopened) {
-                Box p = r.box;
-                for (;;) {
-                    under_reopened.insert(leaf_record(p, json::object()).at("path").dump());
-                    if (p.path.empty()) break;
-                    p.path.pop_back();
-                }
-            }
-            for (auto& b : tiling.missing_boxes())  // other gaps (an interrupted run)
-                if (!under_reopened.count(leaf_record(b, json::object()).at("path").dump()))
-                    tasks.push_back({std::move(b), 0});
-            for (auto& r : reopened) tasks.push_back({std::move(r.box), level_of(r.bits)});
-        }
+        for (auto& r : resume_tasks(opt.out, root, reopened, opt.initial_boxes))
+            tasks.push_back({std::move(r.box), level_of(r.bits)});
         append = true;
     }
     CertificateWriter writer(opt.out, append);
@@ -434,7 +449,8 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
         if (!part) remove_parts(opt.out);
         writer.write_line(header);
         if (part) {
-            for (const auto& b : *opt.tasks) tasks.push_back({b, 0});
+            for (std::size_t i = 0; i < opt.tasks->size(); ++i)
+                tasks.push_back({(*opt.tasks)[i], level_of(i < opt.task_bits.size() ? opt.task_bits[i] : 53)});
         } else {
             for (auto& b : initial_partition(root, opt.initial_boxes)) tasks.push_back({std::move(b), 0});
         }

@@ -47,6 +47,7 @@ struct CertifyOptions {
     // the claim, this process has boxes for the next level); returns the same pair for the
     // whole distributed run (every rank calls it equally often). Unset: one process.
     std::function<std::pair<bool, bool>(bool, bool)> level_barrier;
+    std::vector<unsigned> task_bits;  // precision reached by each of `tasks` (default 53)
 };
 struct CertifyResult {
     nlohmann::json summary;  // as written to the certificate
@@ -113,6 +114,11 @@ std::size_t merge_parts(const std::string& path, const std::vector<std::size_t>*
 /// Boxes still to do for a checkpoint at `path` (header + leaves): the gaps of its leaves'
 /// tiling, or, if it has no leaf, the root partitioned breadth first into `initial` boxes.
 std::vector<Box> pending_boxes(const std::string& path, const Box& root, std::size_t initial);
+/// The boxes a resumed run computes (one process or MPI alike): with no leaf in the checkpoint
+/// and nothing re-opened, initial_partition(root, initial) at 53 bits; else the `reopened`
+/// budget boxes themselves at their precision and every other gap of the tiling at 53 bits.
+std::vector<ReopenedBox> resume_tasks(const std::string& path, const Box& root, const std::vector<ReopenedBox>& reopened,
+                                      std::size_t initial);
 
 /// Appends the summary to a certificate whose leaves are complete (after a distributed run
 /// has merged its parts): the summary is assemble_certificate()'s, i.e. computed from the
