@@ -413,6 +413,7 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
     };
     std::vector<Task> tasks;
     std::size_t resumed = 0;
+    std::size_t checkpoint_refuted_depth = static_cast<std::size_t>(-1);  // of a refuting leaf already there
     bool append = false;
 
     if (!part && opt.resume && std::filesystem::exists(opt.out) && std::filesystem::file_size(opt.out) > 0) {
@@ -429,6 +430,7 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
         if (!finished) merge_parts(opt.out, nullptr);  // leaves of an interrupted distributed run
         auto contents = read_certificate(opt.out, [&](std::size_t line, const json& leaf) {
             Box B = box_from_leaf(leaf, root.dims());
+            if (leaf_refutes(claim.kind, leaf)) checkpoint_refuted_depth = std::min(checkpoint_refuted_depth, B.path.size());
             if (auto err = tiling.add(B.path, B))
                 throw arith::bad_input("--resume: checkpoint line " + std::to_string(line) + ": " + *err);
             ++resumed;
@@ -496,23 +498,42 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
     };
 
     unsigned threads = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
-    // Level by level: every box of a level is decided (or split, its children forming the next
-    // level) before the next level starts. A refuting leaf ends the run after its level; the
-    // boxes of the next level become unknown leaves "not examined: claim refuted". The leaf set
-    // is then a function of the input alone (threads, MPI ranks: opt.level_barrier).
+    // Level by level (level = depth of the box in the bisection tree): every box of a depth is
+    // decided (or split, its children one level deeper) before any deeper box. Once a leaf of
+    // depth d refutes the claim (here or in the checkpoint), no box deeper than d is examined:
+    // those become unknown leaves "not examined: claim refuted". The leaf set is then a function
+    // of the input alone (threads, resume, MPI ranks: opt.level_barrier).
     const bool early_stop = claim.kind != ClaimKind::extrema;
+    constexpr std::size_t none = static_cast<std::size_t>(-1);
+    std::size_t refuted_depth = early_stop ? std::min(opt.refuted_depth, checkpoint_refuted_depth) : none;
     std::atomic<bool> refuted{false};
     bool stopped_refuted = false;
     auto by_path = [](const Task& x, const Task& y) { return compare_paths(x.box.path, y.box.path) < 0; };
-    std::vector<Task> level = std::move(tasks);
+    std::vector<Task> queue = std::move(tasks);
     tasks.clear();
+    auto min_depth = [&queue] {
+        std::size_t m = static_cast<std::size_t>(-1);
+        for (const auto& t : queue) m = std::min(m, t.box.path.size());
+        return m;
+    };
     {
         Progress progress(opt.progress ? opt.progress_mode : CertifyOptions::ProgressMode::off, opt.progress_interval,
                           acc, acc_mutex);
         if (claim.kind == ClaimKind::extrema) extrema_incumbents(f, root, inc);
+        std::size_t depth = min_depth();
+        if (opt.level_barrier) std::tie(refuted_depth, depth) = opt.level_barrier(refuted_depth, depth);
         for (;;) {
+            if (depth == none) break;
+            if (refuted_depth != none && depth > refuted_depth) {
+                std::sort(queue.begin(), queue.end(), by_path);
+                for (const Task& t : queue) unknown(t.box, reason_refuted, ladder[t.level]);
+                queue.clear();
+                stopped_refuted = true;
+                break;
+            }
+            std::vector<Task> level, next;
+            for (auto& t : queue) (t.box.path.size() == depth ? level : next).push_back(std::move(t));
             std::sort(level.begin(), level.end(), by_path);
-            std::vector<Task> next;
             std::mutex next_mutex;
             WorkPool<Task> pool(threads);
             for (std::size_t i = 0; i < level.size(); ++i) pool.push(std::move(level[i]), static_cast<unsigned>(i));
@@ -560,21 +581,15 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
                 next.push_back({std::move(l), li});
                 next.push_back({std::move(u), li});
             });
-            bool any_refuted = refuted.load(), work_left = !next.empty() && !budget_hit.load();
-            if (budget_hit.load()) {  // budget: the next level is not started
+            queue = std::move(next);
+            if (budget_hit.load()) {  // budget: no further level is started
                 std::lock_guard<std::mutex> l(budget_mutex);
-                for (auto& t : next) unfinished.push_back(std::move(t));
-                next.clear();
+                for (auto& t : queue) unfinished.push_back(std::move(t));
+                queue.clear();
             }
-            if (opt.level_barrier) std::tie(any_refuted, work_left) = opt.level_barrier(any_refuted, work_left);
-            if (early_stop && any_refuted) {
-                std::sort(next.begin(), next.end(), by_path);
-                for (const Task& t : next) unknown(t.box, reason_refuted, ladder[t.level]);
-                stopped_refuted = true;
-                break;
-            }
-            if (!work_left) break;
-            level = std::move(next);
+            if (refuted.load()) refuted_depth = std::min(refuted_depth, depth);
+            depth = min_depth();
+            if (opt.level_barrier) std::tie(refuted_depth, depth) = opt.level_barrier(refuted_depth, depth);
         }
         std::sort(unfinished.begin(), unfinished.end(), by_path);
         for (const Task& t : unfinished) unknown(t.box, budget_reason, ladder[t.level]);

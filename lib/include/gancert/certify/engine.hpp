@@ -43,10 +43,13 @@ struct CertifyOptions {
     // part file (header + leaves, no summary, never resumed) that merge_parts() folds into the
     // certificate afterwards.
     std::optional<std::vector<Box>> tasks;
-    // Called after every level of the level-by-level run with (a leaf of this process refutes
-    // the claim, this process has boxes for the next level); returns the same pair for the
-    // whole distributed run (every rank calls it equally often). Unset: one process.
-    std::function<std::pair<bool, bool>(bool, bool)> level_barrier;
+    // Level-by-level run (levels = depths in the bisection tree). Called before the first and
+    // after every level with (smallest depth of a refuting leaf so far, smallest depth of a box
+    // still to do; SIZE_MAX: none) of this process; returns both minimised over the whole
+    // distributed run (every rank calls it equally often). Unset: one process.
+    std::function<std::pair<std::size_t, std::size_t>(std::size_t, std::size_t)> level_barrier;
+    // Smallest depth of a refuting leaf already in the certificate (a resumed distributed run).
+    std::size_t refuted_depth = static_cast<std::size_t>(-1);
     std::vector<unsigned> task_bits;  // precision reached by each of `tasks` (default 53)
 };
 struct CertifyResult {
