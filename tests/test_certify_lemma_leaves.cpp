@@ -41,7 +41,7 @@ json decide(const BoxFunction& f, const Box& B) {
 
 }  // namespace
 
-TEST_CASE("lemma S1 on unbounded leaves for a > 0 and a < 0; planted on a-ranges containing 0") {
+TEST_CASE("lemma S1 on unbounded leaves for both signs of a and planted on a-ranges containing 0") {
     auto f = make_rsee_function({{"c", "0.5"}}, {"a", "b", "g", "h"});
     Box pos = box({"0.5", "-inf", "0", "-inf"}, {"inf", "inf", "inf", "inf"});
     Box neg = box({"-inf", "-inf", "0", "-inf"}, {"-0.001", "inf", "inf", "inf"});
@@ -66,7 +66,7 @@ TEST_CASE("lemma S1 on unbounded leaves for a > 0 and a < 0; planted on a-ranges
     CHECK(check_leaf(*f, pos, Claim{ClaimKind::plateau, Decimal(1), Decimal(1), Decimal(1)}, lp, 53));
 }
 
-TEST_CASE("lemma S1 with g < 0 in the box is not applied; S2 needs a fixed to 0") {
+TEST_CASE("lemma S2 needs a fixed to 0 and b away from 0") {
     auto f = make_rsee_function({{"c", "1"}, {"a", "0"}}, {"b", "g", "h"});
     Box ok = box({"0.25", "0", "-2"}, {"inf", "3", "2"});
     json l = decide(*f, ok);
@@ -79,7 +79,7 @@ TEST_CASE("lemma S1 with g < 0 in the box is not applied; S2 needs a fixed to 0"
     CHECK(check_leaf(*f2, ok, no_stationary(), l, 53));
 }
 
-TEST_CASE("lemma S8b next to a = 0: sign of dJ/db against the integral path; planted remainder") {
+TEST_CASE("lemma S8b next to a = 0 against the integral path with planted remainders") {
     auto f = make_rsee_function({{"c", "0.5"}}, {"a", "b", "g", "h"});
     // shrink a towards 0 until S8b holds (the certifier's own route: split along a)
     std::string ahi = "0.5";
@@ -115,7 +115,7 @@ TEST_CASE("lemma S8b next to a = 0: sign of dJ/db against the integral path; pla
     CHECK(check_leaf(*f, wide, no_stationary(), l, 53));
 }
 
-TEST_CASE("extended decimals: parsing, order, outward splits of unbounded ranges") {
+TEST_CASE("extended decimals and outward splits of unbounded ranges") {
     for (const char* s : {"inf", "+inf", "INF", "Infinity", "+INFINITY"})
         CHECK(Decimal::parse_extended(s) == Decimal::infinity(1));
     CHECK(Decimal::parse_extended("-Inf") == Decimal::infinity(-1));
