@@ -352,19 +352,6 @@ void extrema_incumbents(const BoxFunction& f, const Box& root, Incumbents& out) 
     if (best_min) search(best_min->first, best_min->second, false);
 }
 
-std::vector<Box> pending_boxes(const std::string& path, const Box& root, std::size_t initial) {
-    TilingChecker tiling(root);
-    std::size_t leaves = 0;
-    read_certificate(path, [&](std::size_t line, const json& leaf) {
-        Box B = box_from_leaf(leaf, root.dims());
-        if (auto err = tiling.add(B.path, B))
-            throw arith::bad_input("--resume: checkpoint line " + std::to_string(line) + ": " + *err);
-        ++leaves;
-    });
-    if (leaves == 0) return initial_partition(root, std::max<std::size_t>(initial, 1));
-    return tiling.missing_boxes();
-}
-
 std::vector<ReopenedBox> resume_tasks(const std::string& path, const Box& root, const std::vector<ReopenedBox>& reopened,
                                       std::size_t initial) {
     TilingChecker tiling(root);
@@ -394,6 +381,12 @@ std::vector<ReopenedBox> resume_tasks(const std::string& path, const Box& root, 
     for (auto& b : tiling.missing_boxes())  // other gaps (an interrupted run)
         if (!under_reopened.count(leaf_record(b, json::object()).at("path").dump())) out.push_back({std::move(b), 53});
     for (const auto& r : reopened) out.push_back(r);
+    return out;
+}
+
+std::vector<Box> pending_boxes(const std::string& path, const Box& root, std::size_t initial) {
+    std::vector<Box> out;
+    for (auto& t : resume_tasks(path, root, {}, initial)) out.push_back(std::move(t.box));
     return out;
 }
 
