@@ -95,8 +95,29 @@ void BM_rsee_no_stationary_4d_sign(benchmark::State& st) {
     run(st, *f, root, c);
 }
 
+/// Issue 10, items 3 and 8: lemma leaves and early stop (case A, c = 0.5, 4-D). Kinds: a box
+/// touching a = 0 (lemmas S1/S8), an unbounded box (S1 only), the whole space (refuted by S7),
+/// and a refuted no-saddle claim that stops after the first refuting level.
+enum class Lemma { touching_a0, unbounded, whole_space, early_stop };
+template <Lemma K>
+void BM_rsee_lemma(benchmark::State& st) {
+    auto f = make_rsee_function({{"c", "0.5"}}, {"a", "b", "g", "h"});
+    const std::vector<std::string> n = {"a", "b", "g", "h"};
+    Box root = K == Lemma::touching_a0 ? make_root_box(n, {"0", "0.5", "0.2", "-5"}, {"2", "3", "4", "3"})
+             : K == Lemma::unbounded   ? make_root_box(n, {"0.5", "-inf", "0", "-inf"}, {"inf", "inf", "inf", "inf"})
+             : K == Lemma::whole_space ? make_root_box(n, {"-inf", "-inf", "0", "-inf"}, {"inf", "inf", "inf", "inf"})
+                                       : make_root_box(n, {"-1", "-1", "0.5", "-1"}, {"1", "1", "2", "2"});
+    Claim c;
+    c.kind = K == Lemma::early_stop ? ClaimKind::no_saddle : ClaimKind::no_stationary;
+    run(st, *f, root, c);
+}
+
 }  // namespace
 
+BENCHMARK_TEMPLATE(BM_rsee_lemma, Lemma::touching_a0)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_TEMPLATE(BM_rsee_lemma, Lemma::unbounded)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_TEMPLATE(BM_rsee_lemma, Lemma::whole_space)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_TEMPLATE(BM_rsee_lemma, Lemma::early_stop)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_TEMPLATE(BM_rsee_no_stationary_4d_sign, -1)->Arg(2)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_TEMPLATE(BM_rsee_no_stationary_4d_sign, 1)->Arg(2)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_cubic3_no_saddle)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();

@@ -1,6 +1,8 @@
 #include "mpi_run.hpp"
 
+#include <algorithm>
 #include <cstdlib>
+#include <limits>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -55,6 +57,9 @@ certify::CertifyResult run_ranks(const certify::BoxFunction& f, const certify::B
     std::string error;
     int finished = 0;
     unsigned long resumed = 0;  // leaves already in the checkpoint (rank 0)
+    std::vector<certify::ReopenedBox> reopened;  // budget leaves re-opened (rank 0)
+    std::string task_list;  // the boxes of this run with their precision (rank 0, JSON)
+    long refuted_depth = std::numeric_limits<long>::max();  // of a refuting leaf in the checkpoint (max: none)
     if (rank == 0) {
         try {
             lock.emplace(out);
@@ -66,8 +71,9 @@ certify::CertifyResult run_ranks(const certify::BoxFunction& f, const certify::B
                 auto c = certify::read_certificate(out, [](std::size_t, const json&) {}, [&](const json& hd) { h = hd; });
                 if (auto key = certify::header_difference(h, header))
                     throw arith::bad_input("--resume: checkpoint '" + out + "' was made with a different " + *key);
-                if (!certify::reopen_budget_leaves(out, root.dims()).empty())  // a budget-stopped run:
-                    c = certify::read_certificate(out, [](std::size_t, const json&) {});  // redo those boxes
+                reopened = certify::reopen_budget_leaves(out, root.dims());
+                if (!reopened.empty())  // a budget-stopped run: redo those boxes
+                    c = certify::read_certificate(out, [](std::size_t, const json&) {});
                 if (c.summary) finished = 1;
                 else certify::merge_parts(out, nullptr);  // an interrupted run's parts
                 certify::read_certificate(out, [&](std::size_t, const json&) { ++resumed; });
@@ -76,6 +82,17 @@ certify::CertifyResult run_ranks(const certify::BoxFunction& f, const certify::B
                 w.write_line(header);
                 certify::remove_parts(out);  // stale parts of an earlier run
             }
+            if (!finished) {  // the same boxes as a one-process run (engine resume_tasks)
+                certify::read_certificate(out, [&](std::size_t, const json& leaf) {
+                    if (certify::leaf_refutes(claim.kind, leaf))
+                        refuted_depth = std::min<long>(refuted_depth, static_cast<long>(leaf.at("path").size()));
+                });
+                json list = json::array();
+                for (const auto& t : certify::resume_tasks(out, root, reopened,
+                                                           std::max<std::size_t>(opt.initial_boxes, 8u * size)))
+                    list.push_back({certify::leaf_record(t.box, json::object()), t.bits});
+                task_list = list.dump();
+            }
         } catch (const arith::bad_input& e) {
             error = std::string("2") + e.what();
         } catch (const std::exception& e) {
@@ -83,6 +100,8 @@ certify::CertifyResult run_ranks(const certify::BoxFunction& f, const certify::B
         }
     }
     error = broadcast(error, rank);
+    task_list = broadcast(task_list, rank);
+    MPI_Bcast(&refuted_depth, 1, MPI_LONG, 0, MPI_COMM_WORLD);
     MPI_Bcast(&finished, 1, MPI_INT, 0, MPI_COMM_WORLD);
     auto raise = [&](const std::string& e) -> certify::CertifyResult {
         if (rank != 0) return {};
@@ -104,31 +123,39 @@ certify::CertifyResult run_ranks(const certify::BoxFunction& f, const certify::B
     // somewhere, work left somewhere, a rank failed. A failing rank takes part in one more
     // barrier (unless the loop was over) so that the others stop at theirs.
     bool loop_over = false;
-    auto level_barrier = [&loop_over](bool refuted, bool work, int fail) {
-        int in[3] = {refuted ? 1 : 0, work ? 1 : 0, fail}, all[3] = {0, 0, 0};
-        MPI_Allreduce(in, all, 3, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
-        bool stop_all = all[2] != 0;
-        std::pair<bool, bool> r{all[0] != 0 && !stop_all, all[1] != 0 && !stop_all};
-        if (r.first || !r.second) loop_over = true;
+    auto level_barrier = [&loop_over](std::size_t refuted, std::size_t depth, int fail) {
+        constexpr std::size_t none = static_cast<std::size_t>(-1);
+        constexpr long big = std::numeric_limits<long>::max();  // "none", as a signed value
+        auto enc = [](std::size_t v) { return v == none ? big : static_cast<long>(v); };
+        long in[3] = {enc(refuted), enc(depth), fail ? 0L : 1L}, all[3] = {0, 0, 0};
+        MPI_Allreduce(in, all, 3, MPI_LONG, MPI_MIN, MPI_COMM_WORLD);
+        auto dec = [](long v) { return v == big ? none : static_cast<std::size_t>(v); };
+        std::pair<std::size_t, std::size_t> r{dec(all[0]), all[2] == 0 ? none : dec(all[1])};  // a failure: stop
+        if (r.second == none || (r.first != none && r.second > r.first)) loop_over = true;
         return r;
     };
     try {
-        auto pending = certify::pending_boxes(out, root, std::max<std::size_t>(opt.initial_boxes, 8u * size));
+        json pending = json::parse(task_list);
         std::vector<certify::Box> share;
-        for (std::size_t i = static_cast<std::size_t>(rank); i < pending.size(); i += static_cast<std::size_t>(size))
-            share.push_back(pending[i]);
+        std::vector<unsigned> bits;
+        for (std::size_t i = static_cast<std::size_t>(rank); i < pending.size(); i += static_cast<std::size_t>(size)) {
+            share.push_back(certify::box_from_leaf(pending[i][0], root.dims()));
+            bits.push_back(pending[i][1].get<unsigned>());
+        }
         certify::CertifyOptions mine = base;
         mine.out = certify::part_path(out, static_cast<unsigned>(rank));
         mine.progress = opt.progress && rank == 0;
         mine.resume = false;
         mine.tasks = std::move(share);
-        mine.level_barrier = [&](bool refuted, bool work) { return level_barrier(refuted, work, 0); };
+        mine.task_bits = std::move(bits);
+        mine.level_barrier = [&](std::size_t refuted, std::size_t depth) { return level_barrier(refuted, depth, 0); };
+        if (refuted_depth != std::numeric_limits<long>::max()) mine.refuted_depth = static_cast<std::size_t>(refuted_depth);
         auto part = certify::certify(f, root, claim, mine);
         my_leaves = part.summary.value("leaves", 0ul);
     } catch (const std::exception& e) {
         failed = 1;
         my_error = "rank " + std::to_string(rank) + ": " + e.what();
-        if (!loop_over) level_barrier(false, false, 1);
+        if (!loop_over) level_barrier(static_cast<std::size_t>(-1), static_cast<std::size_t>(-1), 1);
     }
     int any_failed = 0;
     MPI_Allreduce(&failed, &any_failed, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);

@@ -35,6 +35,22 @@ grep -q "^valid" "$T/v" || { echo "FAIL: MPI certificate does not verify"; cat "
 mpirun -np 2 "$G" certify --case A --box "b=-6:6,h=-6:6" --claim no-saddle --threads 1 --no-progress > "$T/a" 2>&1 \
     && grep -q "^proved (64 leaves)" "$T/a" || { echo "FAIL: Case A under MPI"; cat "$T/a"; fail=1; }
 
+# early stop at the first refutation: 2 ranks give the single-process leaves
+es=(certify --case A --box "a=-1:1,b=-1:1,g=0.5:2,h=-1:2" --claim no-saddle --no-progress)
+"$G" "${es[@]}" --threads 1 --out "$T/es1.jsonl" > /dev/null 2>&1
+mpirun -np 2 "$G" "${es[@]}" --threads 1 --out "$T/es2.jsonl" > "$T/es.out" 2>&1
+grep -q "^refuted" "$T/es.out" || { echo "FAIL: early stop under MPI"; cat "$T/es.out"; fail=1; }
+leafset() { grep -v '"summary"' "$1" | tail -n +2 | sort; }
+cmp -s <(leafset "$T/es1.jsonl") <(leafset "$T/es2.jsonl") || { echo "FAIL: early-stop leaves differ, 1 process vs 2 ranks"; fail=1; }
+
+# a leaf budget under MPI, then --resume: the same leaves as one process (budget + resume)
+bud=(certify --case A --box "b=-6:6,h=-6:6" --claim extrema --delta 1e-3 --min-width 1e-3 --no-progress --threads 1)
+"$G" "${bud[@]}" --out "$T/b1.jsonl" > /dev/null 2>&1
+mpirun -np 2 "$G" "${bud[@]}" --max-leaves 20 --out "$T/b2.jsonl" > /dev/null 2>&1
+mpirun -np 2 "$G" "${bud[@]}" --resume --out "$T/b2.jsonl" > "$T/b.out" 2>&1
+grep -q "^proved" "$T/b.out" || { echo "FAIL: MPI budget resume"; cat "$T/b.out"; fail=1; }
+cmp -s <(leafset "$T/b1.jsonl") <(leafset "$T/b2.jsonl") || { echo "FAIL: MPI budget-resume leaves differ from one process"; fail=1; }
+
 # kill -9 one rank in the middle of a run; a rerun with --resume continues from the parts
 slow=(certify --case A --box "b=-6:6,h=-6:6" --claim extrema --delta 1e-3 --min-width 1e-3 --no-progress --threads 1)
 leaf_paths() { grep -h '"evidence"' "$@" 2>/dev/null | python3 -c '

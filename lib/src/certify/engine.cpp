@@ -372,7 +372,8 @@ void extrema_incumbents(const BoxFunction& f, const Box& root, Incumbents& out) 
     if (best_min) search(best_min->first, best_min->second, false);
 }
 
-std::vector<Box> pending_boxes(const std::string& path, const Box& root, std::size_t initial) {
+std::vector<ReopenedBox> resume_tasks(const std::string& path, const Box& root, const std::vector<ReopenedBox>& reopened,
+                                      std::size_t initial) {
     TilingChecker tiling(root);
     std::size_t leaves = 0;
     read_certificate(path, [&](std::size_t line, const json& leaf) {
@@ -381,8 +382,32 @@ std::vector<Box> pending_boxes(const std::string& path, const Box& root, std::si
             throw arith::bad_input("--resume: checkpoint line " + std::to_string(line) + ": " + *err);
         ++leaves;
     });
-    if (leaves == 0) return initial_partition(root, std::max<std::size_t>(initial, 1));
-    return tiling.missing_boxes();
+    std::vector<ReopenedBox> out;
+    if (leaves == 0 && reopened.empty()) {
+        for (auto& b : initial_partition(root, std::max<std::size_t>(initial, 1))) out.push_back({std::move(b), 53});
+        return out;
+    }
+    // The re-opened boxes themselves (not the coarser gaps of the tree they leave), at the
+    // precision they had reached: the run continues exactly where it stopped.
+    std::set<std::string> under_reopened;  // paths of the re-opened boxes and their prefixes
+    for (const auto& r : reopened) {
+        Box p = r.box;
+        for (;;) {
+            under_reopened.insert(leaf_record(p, json::object()).at("path").dump());
+            if (p.path.empty()) break;
+            p.path.pop_back();
+        }
+    }
+    for (auto& b : tiling.missing_boxes())  // other gaps (an interrupted run)
+        if (!under_reopened.count(leaf_record(b, json::object()).at("path").dump())) out.push_back({std::move(b), 53});
+    for (const auto& r : reopened) out.push_back(r);
+    return out;
+}
+
+std::vector<Box> pending_boxes(const std::string& path, const Box& root, std::size_t initial) {
+    std::vector<Box> out;
+    for (auto& t : resume_tasks(path, root, {}, initial)) out.push_back(std::move(t.box));
+    return out;
 }
 
 CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim, const CertifyOptions& opt) {
@@ -403,6 +428,7 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
     };
     std::vector<Task> tasks;
     std::size_t resumed = 0;
+    std::size_t checkpoint_refuted_depth = static_cast<std::size_t>(-1);  // of a refuting leaf already there
     bool append = false;
 
     if (!part && opt.resume && std::filesystem::exists(opt.out) && std::filesystem::file_size(opt.out) > 0) {
@@ -419,6 +445,7 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
         if (!finished) merge_parts(opt.out, nullptr);  // leaves of an interrupted distributed run
         auto contents = read_certificate(opt.out, [&](std::size_t line, const json& leaf) {
             Box B = box_from_leaf(leaf, root.dims());
+            if (leaf_refutes(claim.kind, leaf)) checkpoint_refuted_depth = std::min(checkpoint_refuted_depth, B.path.size());
             if (auto err = tiling.add(B.path, B))
                 throw arith::bad_input("--resume: checkpoint line " + std::to_string(line) + ": " + *err);
             ++resumed;
@@ -430,25 +457,8 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
             return r;
         }
         std::filesystem::resize_file(opt.out, contents.valid_bytes);
-        if (resumed == 0 && reopened.empty()) {
-            for (auto& b : initial_partition(root, opt.initial_boxes)) tasks.push_back({std::move(b), 0});
-        } else {
-            // The re-opened boxes themselves (not the coarser gaps of the tree they leave), at
-            // the precision they had reached: the run continues exactly where it stopped.
-            std::set<std::string> under_reopened;  // paths of the re-opened boxes and their prefixes
-            for (const auto& r : reopened) {
-                Box p = r.box;
-                for (;;) {
-                    under_reopened.insert(leaf_record(p, json::object()).at("path").dump());
-                    if (p.path.empty()) break;
-                    p.path.pop_back();
-                }
-            }
-            for (auto& b : tiling.missing_boxes())  // other gaps (an interrupted run)
-                if (!under_reopened.count(leaf_record(b, json::object()).at("path").dump()))
-                    tasks.push_back({std::move(b), 0});
-            for (auto& r : reopened) tasks.push_back({std::move(r.box), level_of(r.bits)});
-        }
+        for (auto& r : resume_tasks(opt.out, root, reopened, opt.initial_boxes))
+            tasks.push_back({std::move(r.box), level_of(r.bits)});
         append = true;
     }
     CertificateWriter writer(opt.out, append);
@@ -456,7 +466,8 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
         if (!part) remove_parts(opt.out);
         writer.write_line(header);
         if (part) {
-            for (const auto& b : *opt.tasks) tasks.push_back({b, 0});
+            for (std::size_t i = 0; i < opt.tasks->size(); ++i)
+                tasks.push_back({(*opt.tasks)[i], level_of(i < opt.task_bits.size() ? opt.task_bits[i] : 53)});
         } else {
             for (auto& b : initial_partition(root, opt.initial_boxes)) tasks.push_back({std::move(b), 0});
         }
@@ -502,23 +513,42 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
     };
 
     unsigned threads = resolve_threads(opt.threads);
-    // Level by level: every box of a level is decided (or split, its children forming the next
-    // level) before the next level starts. A refuting leaf ends the run after its level; the
-    // boxes of the next level become unknown leaves "not examined: claim refuted". The leaf set
-    // is then a function of the input alone (threads, MPI ranks: opt.level_barrier).
+    // Level by level (level = depth of the box in the bisection tree): every box of a depth is
+    // decided (or split, its children one level deeper) before any deeper box. Once a leaf of
+    // depth d refutes the claim (here or in the checkpoint), no box deeper than d is examined:
+    // those become unknown leaves "not examined: claim refuted". The leaf set is then a function
+    // of the input alone (threads, resume, MPI ranks: opt.level_barrier).
     const bool early_stop = claim.kind != ClaimKind::extrema;
+    constexpr std::size_t none = static_cast<std::size_t>(-1);
+    std::size_t refuted_depth = early_stop ? std::min(opt.refuted_depth, checkpoint_refuted_depth) : none;
     std::atomic<bool> refuted{false};
     bool stopped_refuted = false;
     auto by_path = [](const Task& x, const Task& y) { return compare_paths(x.box.path, y.box.path) < 0; };
-    std::vector<Task> level = std::move(tasks);
+    std::vector<Task> queue = std::move(tasks);
     tasks.clear();
+    auto min_depth = [&queue] {
+        std::size_t m = static_cast<std::size_t>(-1);
+        for (const auto& t : queue) m = std::min(m, t.box.path.size());
+        return m;
+    };
     {
         Progress progress(opt.progress ? opt.progress_mode : CertifyOptions::ProgressMode::off, opt.progress_interval,
                           acc, acc_mutex);
         if (claim.kind == ClaimKind::extrema) extrema_incumbents(f, root, inc);
+        std::size_t depth = min_depth();
+        if (opt.level_barrier) std::tie(refuted_depth, depth) = opt.level_barrier(refuted_depth, depth);
         for (;;) {
+            if (depth == none) break;
+            if (refuted_depth != none && depth > refuted_depth) {
+                std::sort(queue.begin(), queue.end(), by_path);
+                for (const Task& t : queue) unknown(t.box, reason_refuted, ladder[t.level]);
+                queue.clear();
+                stopped_refuted = true;
+                break;
+            }
+            std::vector<Task> level, next;
+            for (auto& t : queue) (t.box.path.size() == depth ? level : next).push_back(std::move(t));
             std::sort(level.begin(), level.end(), by_path);
-            std::vector<Task> next;
             std::mutex next_mutex;
             WorkPool<Task> pool(threads);
             for (std::size_t i = 0; i < level.size(); ++i) pool.push(std::move(level[i]), static_cast<unsigned>(i));
@@ -567,21 +597,15 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
                 next.push_back({std::move(l), li});
                 next.push_back({std::move(u), li});
             });
-            bool any_refuted = refuted.load(), work_left = !next.empty() && !budget_hit.load();
-            if (budget_hit.load()) {  // budget: the next level is not started
+            queue = std::move(next);
+            if (budget_hit.load()) {  // budget: no further level is started
                 std::lock_guard<std::mutex> l(budget_mutex);
-                for (auto& t : next) unfinished.push_back(std::move(t));
-                next.clear();
+                for (auto& t : queue) unfinished.push_back(std::move(t));
+                queue.clear();
             }
-            if (opt.level_barrier) std::tie(any_refuted, work_left) = opt.level_barrier(any_refuted, work_left);
-            if (early_stop && any_refuted) {
-                std::sort(next.begin(), next.end(), by_path);
-                for (const Task& t : next) unknown(t.box, reason_refuted, ladder[t.level]);
-                stopped_refuted = true;
-                break;
-            }
-            if (!work_left) break;
-            level = std::move(next);
+            if (refuted.load()) refuted_depth = std::min(refuted_depth, depth);
+            depth = min_depth();
+            if (opt.level_barrier) std::tie(refuted_depth, depth) = opt.level_barrier(refuted_depth, depth);
         }
         std::sort(unfinished.begin(), unfinished.end(), by_path);
         for (const Task& t : unfinished) unknown(t.box, budget_reason, ladder[t.level]);

@@ -121,6 +121,9 @@ std::optional<json> lemma_s8(const BoxFunction& f, const ModelBox& m, std::optio
     json common = {"finite ranges, g_lo >= 0, c > 0: " + range_text(m, A) + ", " + range_text(m, B_) + ", " +
                    range_text(m, G) + ", " + range_text(m, H) + ", c = " + m.c.str()};
     bool b_off = m.lo[B_].sign() > 0 || m.hi[B_].sign() < 0;
+    // the lemma holds on any leaf; splitting toward a = 0 is hinted only on leaves meeting it
+    std::optional<unsigned> dummy;
+    if (m.lo[A].sign() > 0 || m.hi[A].sign() < 0) hint = &dummy;
     if (ib && b_off) {
         S8 s = s8b_numbers(m);
         if (raw) *raw = s;

@@ -43,10 +43,14 @@ struct CertifyOptions {
     // part file (header + leaves, no summary, never resumed) that merge_parts() folds into the
     // certificate afterwards.
     std::optional<std::vector<Box>> tasks;
-    // Called after every level of the level-by-level run with (a leaf of this process refutes
-    // the claim, this process has boxes for the next level); returns the same pair for the
-    // whole distributed run (every rank calls it equally often). Unset: one process.
-    std::function<std::pair<bool, bool>(bool, bool)> level_barrier;
+    // Level-by-level run (levels = depths in the bisection tree). Called before the first and
+    // after every level with (smallest depth of a refuting leaf so far, smallest depth of a box
+    // still to do; SIZE_MAX: none) of this process; returns both minimised over the whole
+    // distributed run (every rank calls it equally often). Unset: one process.
+    std::function<std::pair<std::size_t, std::size_t>(std::size_t, std::size_t)> level_barrier;
+    // Smallest depth of a refuting leaf already in the certificate (a resumed distributed run).
+    std::size_t refuted_depth = static_cast<std::size_t>(-1);
+    std::vector<unsigned> task_bits;  // precision reached by each of `tasks` (default 53)
 };
 struct CertifyResult {
     nlohmann::json summary;  // as written to the certificate
@@ -113,6 +117,11 @@ std::size_t merge_parts(const std::string& path, const std::vector<std::size_t>*
 /// Boxes still to do for a checkpoint at `path` (header + leaves): the gaps of its leaves'
 /// tiling, or, if it has no leaf, the root partitioned breadth first into `initial` boxes.
 std::vector<Box> pending_boxes(const std::string& path, const Box& root, std::size_t initial);
+/// The boxes a resumed run computes (one process or MPI alike): with no leaf in the checkpoint
+/// and nothing re-opened, initial_partition(root, initial) at 53 bits; else the `reopened`
+/// budget boxes themselves at their precision and every other gap of the tiling at 53 bits.
+std::vector<ReopenedBox> resume_tasks(const std::string& path, const Box& root, const std::vector<ReopenedBox>& reopened,
+                                      std::size_t initial);
 
 /// Appends the summary to a certificate whose leaves are complete (after a distributed run
 /// has merged its parts): the summary is assemble_certificate()'s, i.e. computed from the
