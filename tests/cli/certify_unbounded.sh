@@ -57,6 +57,15 @@ run proved 10 --params a=0,g=1,c=1 --box "b=-inf:-0.1,h=-inf:inf" --claim no-sta
 # |b| large next to a = 0: no lemma, honestly incomplete (fast)
 run incomplete 10 --case A --box "a=-inf:inf,b=0.5:inf,g=0:4,h=-5:3" --claim no-stationary
 
+# plateau on unbounded ranges where the discriminator saturates: lemma S9 (and a refutation
+# where it does not saturate)
+for case in A B; do
+    run proved 10 --case $case --box "b=10:inf" --claim plateau --eps 1e-6 --delta 1e-6 --level 1
+    run proved 10 --case $case --box "b=8:inf,h=0:inf" --claim plateau --eps 1e-6 --delta 1e-6 --level 1
+    run refuted 10 --case $case --box "b=0:inf,h=-1:inf" --claim plateau --eps 0.01 --delta 0.01 --level 1
+done
+run proved 10 --params a=-2,g=1,h=1,c=1 --box "b=-inf:-9" --claim plateau --eps 1e-6 --delta 1e-6 --level 1
+
 # planted false lemma hypotheses: rejected by the verifier
 "$G" certify --case A --box "a=0:2,b=0.5:3,g=0.2:4,h=-5:3" --claim no-stationary --quiet --out "$T/p.jsonl" > /dev/null
 plant() {  # plant <name> <python expression editing leaf l (dict); return True if edited>
@@ -91,6 +100,10 @@ plant "S8b remainder recorded too small" \
 plant "S8b leaf relabelled S2 (a is free, not fixed to 0)" \
   'l.get("lemma") == "S8b" and (l.update(lemma="S2") or True)'
 plant "unknown lemma" 'l.get("lemma") == "S1" and (l.update(lemma="S99") or True)'
+# S9 (plateau) leaves: a threshold T moved into the non-saturated range, a J bound shrunk
+"$G" certify --case A --box "b=8:inf,h=0:inf" --claim plateau --eps 1e-6 --delta 1e-6 --level 1 --quiet --out "$T/p.jsonl" > /dev/null
+plant "S9 threshold T recorded larger" 'l.get("lemma") == "S9" and (l.update(T="50") or True)'
+plant "S9 J bound recorded narrower than the lemma gives" 'l.get("lemma") == "S9" and (l.update(J=["1", "1"]) or True)'
 
 # bad input
 expect 2 "--box a: lower bound +inf is +inf" certify --case A --box "a=+inf:inf,b=0:1" --claim no-saddle --out "$T/x.jsonl"

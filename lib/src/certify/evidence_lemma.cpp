@@ -154,10 +154,59 @@ std::optional<json> lemma_s8(const BoxFunction& f, const ModelBox& m, std::optio
     return std::nullopt;
 }
 
-std::optional<json> derive(const BoxFunction& f, const ModelBox& m, const std::string& lemma, S8* raw) {
+
+/// S9 (saturation, plateau): on a leaf with a of one sign where every argument t of D stays on
+/// one side of ±T (T > 0: t1 = aX + b, t2 = a(gU + h) + b ≥ T for a > 0, ≤ −T for a < 0; exact
+/// decimal bounds, valid on unbounded leaves), with ε = erfc(T)/2 and φ_T = e^{−T²}/√π:
+/// J ∈ [(1 − ε)², 1 + ε²], |∂J/∂b| ≤ 2φ_T, |∂J/∂g|, |∂J/∂h| ≤ 2 max|a| φ_T,
+/// |∂J/∂a| ≤ 2φ_T (1/c + g_hi + max|h|). The leaf holds the plateau claim when these lie within
+/// level ± delta and ±eps. Returns nullopt when a hypothesis fails or a needed range is unbounded.
+std::optional<json> lemma_s9(const BoxFunction& f, const ModelBox& m, const Claim& c) {
+    if (!c.eps || !c.delta || !c.level || m.c.sign() <= 0 || m.lo[G].sign() < 0) return std::nullopt;
+    int sa = m.lo[A].sign() > 0 ? 1 : m.hi[A].sign() < 0 ? -1 : 0;
+    if (sa == 0) return std::nullopt;
+    // the extreme argument: a > 0: min(b_lo, min_a a·h_lo + b_lo); a < 0: max(b_hi, max_a a·h_lo + b_hi)
+    const Decimal& bb = sa > 0 ? m.lo[B_] : m.hi[B_];
+    const Decimal& hl = m.lo[H];
+    if (!bb.is_finite() || !hl.is_finite()) return std::nullopt;
+    // a·h_lo over the a-range: its min (a > 0) / max (a < 0) sits at a_lo or a_hi by the sign of h_lo
+    const Decimal& a_end = (sa > 0) == (hl.sign() >= 0) ? m.lo[A] : m.hi[A];
+    if (!a_end.is_finite()) return std::nullopt;
+    Decimal t2 = a_end * hl + bb;
+    Decimal T = sa > 0 ? (t2 < bb ? t2 : bb) : -(t2 > bb ? t2 : bb);
+    if (T.sign() <= 0) return std::nullopt;
+    idouble Ti = ival(T, T);
+    idouble eps = arith::erfc(Ti) / idouble(2), phi = arith::exp(-arith::square(Ti)) * arith::inv_sqrt_pi<idouble>();
+    eps = idouble(0, eps.upper());  // ε bounds 1 − D (resp. D) from above only
+    phi = idouble(0, phi.upper());
+    idouble J(((idouble(1) - eps) * (idouble(1) - eps)).lower(), (idouble(1) + eps * eps).upper());
+    auto sym = [](const idouble& r) { return idouble(-r.upper(), r.upper()); };
+    std::vector<std::optional<idouble>> bound(4);
+    bound[B_] = sym(idouble(2) * phi);
+    if (m.lo[A].is_finite() && m.hi[A].is_finite()) bound[G] = bound[H] = sym(idouble(2) * absmax(m.lo[A], m.hi[A]) * phi);
+    if (m.hi[G].is_finite() && m.lo[H].is_finite() && m.hi[H].is_finite())
+        bound[A] = sym(idouble(2) * phi * (idouble(1) / ival(m.c, m.c) + ival(m.hi[G], m.hi[G]) + absmax(m.lo[H], m.hi[H])));
+    Decimal lo = *c.level - *c.delta, hi = *c.level + *c.delta;
+    if (!dec_below_eq(lo, J) || !dec_above_eq(hi, J)) return std::nullopt;
+    json grad = json::array();
+    for (const auto& name : f.names()) {
+        int k = static_cast<int>(std::find(names4, names4 + 4, name) - names4);
+        if (k >= 4 || !bound[k] || !dec_below_eq(-*c.eps, *bound[k]) || !dec_above_eq(*c.eps, *bound[k])) return std::nullopt;
+        grad.push_back(enc(*bound[k]));
+    }
+    json hyps = {std::string(sa > 0 ? "a_lo > 0: " : "a_hi < 0: ") + range_text(m, A), "g_lo >= 0: " + range_text(m, G),
+                 "c > 0: c = " + m.c.str(),
+                 std::string(sa > 0 ? "t >= T" : "t <= -T") + " for every argument of D, T = " + T.str() + " > 0"};
+    return json{{"evidence", ev_lemma}, {"bits", 53}, {"lemma", "S9"}, {"T", T.str()}, {"hypotheses", hyps},
+                {"J", enc(J)}, {"grad", grad},
+                {"conclusion", "|J - level| <= delta and |dJ/dx_i| <= eps on the leaf (saturated discriminator)"}};
+}
+
+std::optional<json> derive(const BoxFunction& f, const ModelBox& m, const std::string& lemma, S8* raw, const Claim& c) {
     std::optional<unsigned> ignored;
     if (lemma == "S1") return lemma_s1(f, m);
     if (lemma == "S2") return lemma_s2(f, m);
+    if (lemma == "S9") return lemma_s9(f, m, c);
     if (lemma == "S8b" || lemma == "S8a") {
         auto j = lemma_s8(f, m, &ignored, raw);
         if (j && j->at("lemma") == lemma) return j;
@@ -176,20 +225,42 @@ std::optional<json> lemma_leaf(const BoxFunction& f, const Box& B, std::optional
     return lemma_s8(f, *m, split_hint);
 }
 
+std::optional<json> plateau_lemma_leaf(const BoxFunction& f, const Box& B, const Claim& c) {
+    auto m = model_box(f, B);
+    if (!m) return std::nullopt;
+    return lemma_s9(f, *m, c);
+}
+
 void recheck_lemma(const BoxFunction& f, const Box& B, const Claim& c, const json& leaf) {
-    if (c.kind != ClaimKind::no_saddle && c.kind != ClaimKind::no_stationary)
-        throw std::runtime_error("evidence 'lemma' does not belong to this claim");
+    const std::string cited = leaf.at("lemma").get<std::string>();
+    if ((cited == "S9") != (c.kind == ClaimKind::plateau) ||
+        (c.kind != ClaimKind::no_saddle && c.kind != ClaimKind::no_stationary && c.kind != ClaimKind::plateau))
+        throw std::runtime_error("evidence 'lemma' " + cited + " does not belong to this claim");
     auto m = model_box(f, B);
     if (!m) throw std::runtime_error("lemma leaf: the model is not rsee");
     std::string lemma = leaf.at("lemma").get<std::string>();
     S8 raw;
-    auto w = derive(f, *m, lemma, &raw);
+    auto w = derive(f, *m, lemma, &raw, c);
     if (!w) throw std::runtime_error("lemma " + lemma + ": its hypotheses do not hold on the leaf");
     for (auto it = leaf.begin(); it != leaf.end(); ++it)
         if (it.key() != "path" && it.key() != "box" && !w->contains(it.key()))
             throw std::runtime_error("lemma " + lemma + ": unexpected field '" + it.key() + "'");
     for (auto it = w->begin(); it != w->end(); ++it) {
         if (!leaf.contains(it.key())) throw std::runtime_error("lemma " + lemma + ": field '" + it.key() + "' missing");
+        if (it.key() == "J" || it.key() == "grad") {  // S9: recorded enclosures contain ours
+            const json& mine = it.value();
+            const json& theirs = leaf[it.key()];
+            bool same_shape = mine.is_array() && theirs.is_array() && mine.size() == theirs.size();
+            if (!same_shape) throw std::runtime_error("lemma " + lemma + ": field '" + it.key() + "' malformed");
+            auto contains = [&](const json& r, const json& x) {
+                Recorded R = rec(r), X = rec(x);
+                if (!(R.lo <= X.lo && X.hi <= R.hi))
+                    throw std::runtime_error("lemma " + lemma + ": recorded " + it.key() + " does not contain the recomputed bound");
+            };
+            if (it.key() == "J") contains(theirs, mine);
+            else for (std::size_t i = 0; i < mine.size(); ++i) contains(theirs[i], mine[i]);
+            continue;
+        }
         if (it.key() == "base" || it.key() == "remainder") {  // recorded enclosures: contain ours (§K7)
             check_enc(leaf[it.key()], it.key() == "base" ? raw.base : raw.remainder, "lemma " + lemma + " " + it.key(),
                       Pass::replay);

@@ -23,7 +23,8 @@ std::optional<BoxDecision> plateau_leaf(const Eval<S>& e, const Claim& c, unsign
 
 template <class S>
 BoxDecision analyse_plateau(const BoxFunction& f, const Box& B, const Claim& c, unsigned bits) {
-    if (!B.bounded()) return {BoxDecision::bisect, {}, "unbounded box: no lemma applies"};
+    if (auto l = plateau_lemma_leaf(f, B, c)) return {BoxDecision::final_leaf, *l, {}};  // lemma S9
+    if (!B.bounded()) return {BoxDecision::bisect, {}, "unbounded box: lemma S9 does not apply yet"};
     Eval<S> e = evaluate_box<S>(f, B);
     std::size_t n = B.dims();
     const Decimal& eps = *c.eps;

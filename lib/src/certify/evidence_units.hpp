@@ -37,6 +37,8 @@ std::optional<nlohmann::json> lemma_leaf(const BoxFunction& f, const Box& B, std
 /// Verifier: re-derives the cited lemma's hypotheses on B (throws std::runtime_error naming the
 /// lemma when they fail or the leaf differs from the re-derivation).
 void recheck_lemma(const BoxFunction& f, const Box& B, const Claim& c, const nlohmann::json& leaf);
+/// A lemma-S9 leaf (saturated discriminator) proving the plateau claim on B, or nullopt.
+std::optional<nlohmann::json> plateau_lemma_leaf(const BoxFunction& f, const Box& B, const Claim& c);
 template <class S>
 BoxDecision analyse_atlas(const BoxFunction& f, const Box& B, const Claim& c, unsigned bits);
 template <class S>
