@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "commands.hpp"
+#include "run_options.hpp"
 #include "mpi_run.hpp"
 #include "output.hpp"
 #include "gancert/arith/decimal.hpp"
@@ -25,11 +26,8 @@ namespace {
 
 struct AtlasArgs {
     std::string model = "rsee", case_name, params, box, eps, delta, level, out, figure, plot_dims, slice, title;
-    std::string time_limit;
-    std::size_t max_leaves = 0, initial_boxes = 64;
-    unsigned threads = 0, max_bits = 512;
-    double min_width = 1e-4;
-    bool resume = false, quiet = false, trajectory = false;
+    RunArgs run{1e-4};
+    bool trajectory = false;
 };
 
 std::string quote(const std::string& s) {
@@ -121,7 +119,6 @@ int run_atlas(const AtlasArgs& a) {
     if (a.trajectory && a.case_name.empty()) throw arith::bad_input("--trajectory: needs --case A or B (the paper run)");
     if (!a.plot_dims.empty() && a.figure.empty()) throw arith::bad_input("--plot-dims: needs --figure");
     if (!a.slice.empty() && a.figure.empty()) throw arith::bad_input("--slice: needs --figure");
-    if (!(a.min_width > 0) || !(a.min_width < 1)) throw arith::bad_input("--min-width: must be in (0, 1)");
     Claim claim = atlas_claim(a.eps, a.delta, a.level);
     ModelSetup setup = make_model(ModelRequest{a.model, a.case_name, a.params, parse_box_ranges(a.box)});
     const std::vector<std::string> free = setup.function->names();
@@ -133,17 +130,7 @@ int run_atlas(const AtlasArgs& a) {
         if (!probe) throw arith::bad_input("--figure: cannot write '" + a.figure + ".png'");
     }
 
-    CertifyOptions opt;
-    opt.threads = a.threads;
-    opt.max_bits = a.max_bits;
-    opt.min_width = a.min_width;
-    opt.resume = a.resume;
-    opt.initial_boxes = a.initial_boxes;
-    opt.out = a.out;
-    if (!a.time_limit.empty()) opt.time_limit = positive_seconds(a.time_limit, "--time-limit");
-    if (a.max_leaves > 0) opt.max_leaves = a.max_leaves;
-    opt.progress = !a.quiet;
-    opt.progress_mode = isatty(2) ? CertifyOptions::ProgressMode::bar : CertifyOptions::ProgressMode::lines;
+    CertifyOptions opt = run_options(a.run, a.out);
     CertifyResult r = run_distributed(*setup.function, setup.root, claim, opt, [] { return std::string(); });
     if (r.verdict.empty()) return exit_ok;  // a rank other than 0: rank 0 reports
     const bool complete = r.summary.value("status", "") == "proved";
@@ -175,14 +162,7 @@ void register_atlas(CLI::App& app, action& run) {
     cmd->add_option("--slice", a->slice, "4-D: fixed values of the other two, e.g. \"g=1,h=0\" (default the box midpoint)");
     cmd->add_flag("--trajectory", a->trajectory, "Overlay the paper's gradient-play trajectory of --case");
     cmd->add_option("--title", a->title, "Figure title (default \"Case X\")");
-    cmd->add_option("--threads", a->threads, "Worker threads (default: all cores)");
-    cmd->add_option("--max-bits", a->max_bits, "Precision budget in bits (default 512)");
-    cmd->add_option("--min-width", a->min_width, "Smallest relative box width bisected (default 1e-4)");
-    cmd->add_option("--initial-boxes", a->initial_boxes, "Start from the box pre-split into this many (default 64)");
-    cmd->add_option("--time-limit", a->time_limit, "Stop after SECONDS: undecided boxes become unknown regions");
-    cmd->add_option("--max-leaves", a->max_leaves, "Stop after N leaves computed by this run")->check(CLI::PositiveNumber);
-    cmd->add_flag("--resume", a->resume, "Continue the unfinished atlas at --out");
-    cmd->add_flag("--quiet", a->quiet, "No status on stderr");
+    add_run_options(cmd, a->run, "atlas");
     cmd->callback([&run, a] { run = [a] { return run_atlas(*a); }; });
 }
 

@@ -16,17 +16,14 @@
 #include "gancert/certify/model_factory.hpp"
 #include "gancert/certify/stationary_set.hpp"
 #include "mpi_run.hpp"
+#include "run_options.hpp"
 
 namespace gancert::cli {
 namespace {
 
 struct CertifyArgs {
     std::string model = "rsee", case_name, params, box, claim = "no-saddle", eps, delta, level, out;
-    unsigned threads = 0, max_bits = 512;
-    std::size_t initial_boxes = 64;
-    double min_width = 1e-6;
-    bool resume = false, no_progress = false, progress = false, quiet = false;
-    std::string time_limit, max_leaves, progress_interval;  // validated in run_certify
+    RunArgs run{1e-6};
 };
 
 
@@ -81,29 +78,7 @@ int run_certify(const CertifyArgs& a) {
     ModelSetup setup = make_model(req);
     claim = resolve_claim(*setup.function, setup.root, claim);
 
-    CertifyOptions opt;
-    opt.threads = a.threads;
-    opt.max_bits = a.max_bits;
-    opt.min_width = a.min_width;
-    opt.resume = a.resume;
-    opt.initial_boxes = a.initial_boxes;
-    // Budgets: a budget-hit run ends incomplete (exit 1) with the undecided boxes as unknown
-    // leaves; --resume re-opens exactly those.
-    if (!a.time_limit.empty()) opt.time_limit = positive_seconds(a.time_limit, "--time-limit");
-    if (!a.max_leaves.empty()) {
-        if (a.max_leaves.find_first_not_of("0123456789") != std::string::npos || a.max_leaves.size() > 18 ||
-            std::stoull(a.max_leaves) == 0)
-            throw arith::bad_input("--max-leaves: expected a positive integer, got '" + a.max_leaves + "'");
-        opt.max_leaves = static_cast<std::size_t>(std::stoull(a.max_leaves));
-    }
-    if (!a.progress_interval.empty()) opt.progress_interval = positive_seconds(a.progress_interval, "--progress-interval");
-    if (a.progress && (a.quiet || a.no_progress)) throw arith::bad_input("--progress: cannot be combined with --quiet");
-    // Status on stderr: a bar on a terminal, otherwise a line every --progress-interval
-    // seconds (default 5); --progress forces it, --quiet silences it.
-    const bool tty = isatty(2);
-    opt.progress = !(a.quiet || a.no_progress);
-    opt.progress_mode = tty ? CertifyOptions::ProgressMode::bar : CertifyOptions::ProgressMode::lines;
-    opt.out = a.out;
+    CertifyOptions opt = run_options(a.run, a.out);
     // Without --out the certificate is a temporary file, removed however the run ends.
     std::string temporary;
     struct Remove {
@@ -146,17 +121,7 @@ void register_certify(CLI::App& app, action& run) {
     cmd->add_option("--delta", args->delta, "plateau/atlas: bound on sup J - inf J (or |J - level|); extrema: target width relative to |max J|, |min J| (default 1e-12)");
     cmd->add_option("--level", args->level, "plateau: the level L of |J - L| <= delta");
     cmd->add_option("--out", args->out, "Certificate file (JSON Lines; also the checkpoint)");
-    cmd->add_option("--threads", args->threads, "Worker threads (default: all cores)");
-    cmd->add_flag("--resume", args->resume, "Continue the unfinished certificate at --out");
-    cmd->add_option("--max-bits", args->max_bits, "Precision budget in bits (default 512)");
-    cmd->add_option("--min-width", args->min_width, "Smallest relative box width bisected (default 1e-6)");
-    cmd->add_option("--initial-boxes", args->initial_boxes, "Start from the box pre-split into this many (default 64)");
-    cmd->add_option("--time-limit", args->time_limit, "Stop after SECONDS: undecided boxes become unknown leaves, status incomplete (resumable)");
-    cmd->add_option("--max-leaves", args->max_leaves, "Stop after N leaves computed by this run (as --time-limit)");
-    cmd->add_flag("--progress", args->progress, "Status on stderr also when it is not a terminal (the default)");
-    cmd->add_flag("--quiet", args->quiet, "No status on stderr");
-    cmd->add_option("--progress-interval", args->progress_interval, "Seconds between status lines when stderr is not a terminal (default 5)");
-    cmd->add_flag("--no-progress", args->no_progress, "Same as --quiet");
+    add_run_options(cmd, args->run, "certificate");
     cmd->add_option("--model", args->model, "Model: rsee (default) or a test functor")->group("");
     cmd->callback([&run, args] { run = [args] { return run_certify(*args); }; });
 }

@@ -1,0 +1,55 @@
+#include "run_options.hpp"
+
+#include <cstdio>
+#include <unistd.h>
+
+#include "commands.hpp"
+#include "gancert/arith/errors.hpp"
+
+namespace gancert::cli {
+
+void add_run_options(CLI::App* cmd, RunArgs& r, const std::string& what) {
+    cmd->add_option("--threads", r.threads, "Worker threads (default: all cores)");
+    cmd->add_flag("--resume", r.resume, "Continue the unfinished " + what + " at --out");
+    cmd->add_option("--max-bits", r.max_bits, "Precision budget in bits (default 512)");
+    char text[64];
+    std::snprintf(text, sizeof text, "Smallest relative box width bisected (default %g)", r.min_width);
+    cmd->add_option("--min-width", r.min_width, text);
+    cmd->add_option("--initial-boxes", r.initial_boxes, "Start from the box pre-split into this many (default 64)");
+    cmd->add_option("--time-limit", r.time_limit,
+                    "Stop after SECONDS: undecided boxes become unknown leaves, status incomplete (resumable)");
+    cmd->add_option("--max-leaves", r.max_leaves, "Stop after N leaves computed by this run (as --time-limit)");
+    cmd->add_flag("--progress", r.progress, "Status on stderr also when it is not a terminal (the default)");
+    cmd->add_flag("--quiet", r.quiet, "No status on stderr");
+    cmd->add_option("--progress-interval", r.progress_interval,
+                    "Seconds between status lines when stderr is not a terminal (default 5)");
+    cmd->add_flag("--no-progress", r.no_progress, "Same as --quiet");
+}
+
+certify::CertifyOptions run_options(const RunArgs& r, const std::string& out) {
+    using certify::CertifyOptions;
+    if (!(r.min_width > 0) || !(r.min_width < 1)) throw arith::bad_input("--min-width: must be in (0, 1)");
+    CertifyOptions opt;
+    opt.threads = r.threads;
+    opt.max_bits = r.max_bits;
+    opt.min_width = r.min_width;
+    opt.resume = r.resume;
+    opt.initial_boxes = r.initial_boxes;
+    opt.out = out;
+    // Budgets: a budget-hit run ends incomplete (exit 1) with the undecided boxes as unknown
+    // leaves; --resume re-opens exactly those.
+    if (!r.time_limit.empty()) opt.time_limit = positive_seconds(r.time_limit, "--time-limit");
+    if (!r.max_leaves.empty()) {
+        if (r.max_leaves.find_first_not_of("0123456789") != std::string::npos || r.max_leaves.size() > 18 ||
+            std::stoull(r.max_leaves) == 0)
+            throw arith::bad_input("--max-leaves: expected a positive integer, got '" + r.max_leaves + "'");
+        opt.max_leaves = static_cast<std::size_t>(std::stoull(r.max_leaves));
+    }
+    if (!r.progress_interval.empty()) opt.progress_interval = positive_seconds(r.progress_interval, "--progress-interval");
+    if (r.progress && (r.quiet || r.no_progress)) throw arith::bad_input("--progress: cannot be combined with --quiet");
+    opt.progress = !(r.quiet || r.no_progress);
+    opt.progress_mode = isatty(2) ? CertifyOptions::ProgressMode::bar : CertifyOptions::ProgressMode::lines;
+    return opt;
+}
+
+}  // namespace gancert::cli
