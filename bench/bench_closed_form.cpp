@@ -1,4 +1,4 @@
-// Closed-form path, side by side in one run (design §8):
+// Closed-form path, side by side in one run (bench/):
 //   * double J+∇J+∇²J (17 numbers, incl. the running error estimate),
 //   * certified (impfr) J+∇J+∇²J at 128, 256, 1024 bits,
 //   * the authors' Monte Carlo key integral K (5·10⁶ samples): time and abs error,

@@ -7,7 +7,7 @@ set -euo pipefail
 gancert=${1:?usage: trajectories.sh GANCERT_BINARY [OUTPUT_DIR]}
 out=${2:-$(dirname "$gancert")/trajectories}
 mkdir -p "$out"
-echo "== Gradient play of the paper (design §2): four runs, plateau criterion ||grad J||_2 <= 0.01, |J-1| <= 0.01"
+echo "== Gradient play of the paper (docs/mathematics.md §1): four runs, plateau criterion ||grad J||_2 <= 0.01, |J-1| <= 0.01"
 for case in A B; do
   for dims in 2 4; do
     tag="case${case}-${dims}d"

@@ -1,7 +1,7 @@
 // Python bindings of gancert (module `gancert`, pybind11).
 //
 // gancert.eval(a, b, g, h, c, digits=30, arith="interval") returns the structure of
-// `gancert eval --json` (design §6) as a dict: model, params, arith, precision_bits, digits,
+// `gancert eval --json` (README.md (command-line tool)) as a dict: model, params, arith, precision_bits, digits,
 // [path], J1, J2, J, grad[4], hess[4][4]. Each quantity is
 //   interval: {"lo": str, "hi": str, "lo_float": float, "hi_float": float}
 //             strings exactly as the CLI prints them (outward decimal rounding); floats rounded

@@ -73,7 +73,7 @@ TEST_CASE("closed form encloses the 110-digit references at 15, 30, 100 digits",
 TEST_CASE("form A (IE1, IE2 via the general bivariate normal) agrees with form B (W)",
           "[closed_form]") {
     // J1 = (1 + 2 IE1(a,b,c) + IE2(a,b,c))/4 and J2 = (1 − 2 IE1(a,η,1/g) + IE2(a,η,1/g))/4
-    // (math.md §1.5) use the general Owen formula with different branches than W's U-form.
+    // (proofs/lemmas.md §C) use the general Owen formula with different branches than W's U-form.
     const auto rows = read_reference("rsee_reference_40.csv");
     int compared = 0;
     for (const auto& row : rows) {
@@ -106,7 +106,7 @@ TEST_CASE("planted bug: a perturbed Owen T term breaks containment", "[closed_fo
     REQUIRE(!rows.empty());
     int detected = 0, tried = 0, by_containment = 0;
     for (const auto& row : rows) {
-        // enough precision that the honest enclosure is narrow (math.md §1.6); skip E huge
+        // enough precision that the honest enclosure is narrow (proofs/lemmas.md §C); skip E huge
         const unsigned bits = model::closed_form_bits(model::to_scalar<double>(row.params), 400);
         if (bits > 8192) continue;
         ++tried;

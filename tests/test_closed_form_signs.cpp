@@ -1,4 +1,4 @@
-// Sign facts of math.md §3 certified by the closed form: ∂J/∂h < 0, ∂J/∂g < 0 and
+// Sign facts of proofs/lemmas.md §K4 certified by the closed form: ∂J/∂h < 0, ∂J/∂g < 0 and
 // ∂J1/∂b = 2W_+(a/c, b)/(a/c) > 0 at random points with a > 0 (upper bound of the enclosure
 // < 0, resp. lower bound > 0), raising the precision while undecided.
 #include <catch2/catch.hpp>

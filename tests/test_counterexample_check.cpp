@@ -1,7 +1,7 @@
 // The automatic check: expected verdicts on the real numbers; planted errors (a wrong M formula,
 // V with the log singular part dropped, an enclosure too wide for the digits, a 1-D generator
 // with TV forced to 0, a JSD outside its TV bracket, a too wide C_log) must make judge() fail; TV vs an independent quadrature and vs the values
-// in math.md §5.2 (computed there with mpmath).
+// in proofs/lemmas.md §X (computed there with mpmath).
 #include <catch2/catch.hpp>
 
 #include "counterexample_quadrature.hpp"
@@ -94,12 +94,12 @@ TEST_CASE("check: an enclosure wider than the digits, or a 1-D TV forced to 0, i
     }
 }
 
-TEST_CASE("TV between Exp(c) and h + Exp(1/g): closed form vs quadrature and vs math.md 5.2", "[counterexample][tv]") {
+TEST_CASE("TV between Exp(c) and h + Exp(1/g): closed form vs quadrature and vs proofs/lemmas.md 5.2", "[counterexample][tv]") {
     precision_guard g(160);
     struct Case {
         const char *c, *gamma, *h;
         int h_sign;
-        double mathmd;  // math.md §5.2 table (c = 0.5), 0 if not listed
+        double mathmd;  // proofs/lemmas.md §X table (c = 0.5), 0 if not listed
     };
     const Case cases[] = {
         {"0.5", "0.8333333333333333333333333333333333333333333333333", "-0.5", -1, 0.347312903},  // g = 1.2

@@ -73,7 +73,7 @@ TEST_CASE("double trajectory = trajectory driven by an independent quadrature ev
 }
 
 TEST_CASE("first update of Case A equals θ0 + 0.4 s∘∇J with the mpmath reference gradient", "[dynamics]") {
-    // design.md §2 smoke reference (30 digits, mpmath, independent of this library).
+    // the paper's analysis §2 smoke reference (30 digits, mpmath, independent of this library).
     const double grad[4] = {0.118036758106836623968397103205, 0.0689963201534647683202187817417,
                             -0.169631011369941565128382231, -0.081169201335544624724253130446};
     const double start[4] = {2.2, -3, 1.5, -2};

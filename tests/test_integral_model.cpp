@@ -121,7 +121,7 @@ TEMPLATE_TEST_CASE("box enclosure contains point evaluations inside the box", "[
 }
 
 TEST_CASE("boxes containing a = 0 and g = 0 give valid finite enclosures", "[integral][box]") {
-    // At a = 0: J = D(b)² + (1 − D(b))², ∂J/∂g = ∂J/∂h = 0 (math.md S4).
+    // At a = 0: J = D(b)² + (1 − D(b))², ∂J/∂g = ∂J/∂h = 0 (proofs/lemmas.md S4).
     precision_guard guard(96);
     model::Params<impfr> box{impfr(-0.01, 0.01), impfr(0.5), impfr(-0.01, 0.02), impfr(1), impfr(2)};
     auto enc = model::evaluate_integral_report(box);

@@ -1,6 +1,6 @@
 // The closed-form path (Owen's T) and the integral path (validated quadrature) are independent
 // computations of the same 17 numbers; their enclosures must intersect everywhere, and their
-// double versions must agree. design §3.2–3.3, issue 3 ("tests require the two paths to agree").
+// double versions must agree. proofs/lemmas.md §Q–3.3, issue 3 ("tests require the two paths to agree").
 #include <catch2/catch.hpp>
 
 #include <cmath>

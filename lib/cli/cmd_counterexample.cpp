@@ -1,4 +1,4 @@
-// `gancert counterexample` — the optimal-discriminator check (issue 6, design §7, math.md §5.3).
+// `gancert counterexample` — the optimal-discriminator check (issue 6, proofs/optimal-discriminator.md, proofs/lemmas.md §X).
 // Prints per case the claim, the certified numbers and the verdict; exit 0 iff the verdicts are
 // the expected ones (REFUTED for dim z < dim x, CONSISTENT for dim z = dim x), 1 otherwise,
 // 2 on bad input.
@@ -62,7 +62,7 @@ const char* reason_1d =
 void print_text(const Report& r) {
     const unsigned d = r.input.digits;
     std::ostringstream o;
-    o << "gancert counterexample: the optimal-discriminator claim, certified (design 7, math.md 5)\n"
+    o << "gancert counterexample: the optimal-discriminator claim, certified (proofs/optimal-discriminator.md)\n"
       << "input      c1 = " << r.input.c1 << ", c2 = " << r.input.c2 << ", c = " << r.input.c << "; digits = " << d
       << " (every enclosure [lo, hi] below has hi - lo <= 1e-" << d << " * min|x|)\n"
       << "convention M(s) = E exp(-s L^2) with s = k^2;  J(D_k,G) = 2 - 2 M(k^2) + M(2 k^2);  "

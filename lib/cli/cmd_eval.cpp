@@ -1,4 +1,4 @@
-// `gancert eval` — J1, J2, J, ∇J, ∇²J at one parameter point (design §6); the request and its
+// `gancert eval` — J1, J2, J, ∇J, ∇²J at one parameter point (README.md (command-line tool)); the request and its
 // report are api/eval.hpp, shared with the Python module.
 #include <iostream>
 
@@ -41,7 +41,7 @@ void register_eval(CLI::App& app, action& run) {
     cmd->add_option("--arith", opts->arith, "interval (certified), mpfr or double")
         ->default_val("interval")
         ->check(CLI::IsMember({"interval", "mpfr", "double"}));
-    cmd->add_flag("--json", opts->json, "machine-readable output (design §6)");
+    cmd->add_flag("--json", opts->json, "machine-readable output (README.md (command-line tool))");
     cmd->callback([opts, &run] { run = [opts] { return run_eval(*opts); }; });
 }
 

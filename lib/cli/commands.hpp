@@ -1,5 +1,5 @@
 // gancert command-line tool: each sub-command lives in its own cmd_<name>.cpp and registers
-// itself on the CLI11 app. Exit status (design §6): 0 success, 2 bad input (message on stderr
+// itself on the CLI11 app. Exit status (README.md (command-line tool)): 0 success, 2 bad input (message on stderr
 // naming the argument), 1 internal failure.
 #pragma once
 #include <CLI/CLI.hpp>

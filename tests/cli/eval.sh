@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# gancert eval (design §6): bad input → exit 2 naming the argument; the JSON contract; the
+# gancert eval (README.md (command-line tool)): bad input → exit 2 naming the argument; the JSON contract; the
 # certified enclosures contain the independent mpmath values of tests/data (Case A, B);
 # double within 1e-14 relative of them.
 # usage: eval.sh GANCERT_BINARY SOURCE_DIR

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Re-verifies every checked-in certificate of proofs/certificates/ (incl. the stationary-set
 # certificates, proofs/stationary-set.md), and checks that a box meeting the stationary line
-# {a = 0, b = 0, g + h = 1/c} (design §3.3) is refuted by the stationary-line witness (lemma S7),
+# {a = 0, b = 0, g + h = 1/c} (docs/mathematics.md §3 and proofs/lemmas.md §C) is refuted by the stationary-line witness (lemma S7),
 # never proved free of stationary points.
 set -u
 G="$1"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # CLI test of `gancert trajectory` (issue 4): bad input → exit 2 naming the argument; CSV
-# layout; first rows against the design.md §2 mpmath reference; certified bounds; PNG output.
+# layout; first rows against the the paper's analysis §2 mpmath reference; certified bounds; PNG output.
 # usage: trajectory.sh <gancert binary> <source dir>
 set -uo pipefail
 BIN=$1
@@ -31,14 +31,14 @@ expect_bad --dims --case A --dims 3
 expect_bad --runs --case A --dims 2 --steps 2 --sgd 10 --runs 0
 expect_bad --digits --case A --dims 2 --steps 2 --digits 0
 
-# Double run: CSV header and row count, first rows against the mpmath reference of design §2:
+# Double run: CSV header and row count, first rows against the mpmath reference of docs/mathematics.md §1:
 # J1, J2 at the Case A start and b1 = -3 + 0.4*dJ/db, h1 = -2 - 0.4*dJ/dh.
 "$BIN" trajectory --case A --dims 2 --steps 5 --csv "$TMP/a.csv" >"$TMP/out" 2>"$TMP/err" || note "double run failed: $(cat "$TMP/err")"
 [ "$(head -1 "$TMP/a.csv")" = "k,a,b,g,h,J1,J2,J,gnorm" ] || note "CSV header: $(head -1 "$TMP/a.csv")"
 [ "$(wc -l <"$TMP/a.csv")" -eq 6 ] || note "want 5 iterates + header, got $(wc -l <"$TMP/a.csv") lines"
 grep -q "plateau" "$TMP/out" || note "no plateau line in the summary"
 grep -q "KL" "$TMP/out" || note "no KL in the summary"
-$PY - "$TMP/a.csv" <<'PYEOF' || note "double CSV values disagree with the design §2 reference"
+$PY - "$TMP/a.csv" <<'PYEOF' || note "double CSV values disagree with the docs/mathematics.md §1 reference"
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
 r0, r1 = rows[0], rows[1]

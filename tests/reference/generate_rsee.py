@@ -2,7 +2,7 @@
 # -*- coding: utf-8 -*-
 """
 generate_rsee.py -- independent high-precision reference data for the R/S/E/E
-least-squares GAN cost (gancert, design.md sec. 2-3, math.md sec. 0-2).
+least-squares GAN cost (gancert, docs/mathematics.md §1, docs/mathematics.md §1).
 
 Model (parameters a, b, g, h, c; D(t) = (1 + erf t)/2, phi(t) = exp(-t^2)/sqrt(pi)):
     J1 = int_0^inf c e^{-cx} D(ax+b)^2 dx
@@ -11,7 +11,7 @@ Gradient order (a, b, g, h); Hessian 4x4 symmetric (10 upper entries).
 
 METHOD (deliberately independent of the closed forms / Owen's T used in lib/):
   * Every quantity is ONE integral obtained by differentiating under the integral
-    sign (math.md sec. 2.1):  t1 = ax+b, w1 = c e^{-cx}, t2 = a(gu+h)+b, w2 = e^{-u},
+    sign (docs/mathematics.md §2):  t1 = ax+b, w1 = c e^{-cx}, t2 = a(gu+h)+b, w2 = e^{-u},
         F1 = 2 D phi,  F2 = 2 phi^2 - 4 t D phi,  K1 = -2(1-D) phi,  K2 = 2 phi^2 + 4 t (1-D) phi,
         d1 = (x, 1, 0, 0),  d2 = (gu+h, 1, a u, a),
         dJ_i   = int F1(t1) d1_i w1 dx + int K1(t2) d2_i w2 du
@@ -26,7 +26,7 @@ METHOD (deliberately independent of the closed forms / Owen's T used in lib/):
     weight.  The integrand of a quantity q is divided by a low-precision (20 digit)
     Gauss-Legendre estimate L1_q of int_0^T |f_q|, so that mpmath's absolute error
     criterion becomes a relative one (mpmath.quad's tolerance is absolute).
-  * Tail [T, inf): explicit analytic bounds (math.md sec. 4.1, sharpened):
+  * Tail [T, inf): explicit analytic bounds (proofs/lemmas.md §Q.5, sharpened):
         for t >= tT >= 0: |F1|,|K1| <= 2 phi(tT);  for tT >= 1/sqrt2: |F2|,|K2| <= 2 phi(tT)^2 + 4 tT phi(tT)
         (otherwise the global bounds 2/sqrt(pi), 2/pi + 4/sqrt(2 pi e));
         polynomial factors via M_k(T;c) = int_T^inf x^k c e^{-cx} dx = e^{-cT} sum_j k!/j! T^j c^{j-k};
@@ -46,7 +46,7 @@ METHOD (deliberately independent of the closed forms / Owen's T used in lib/):
     the fallback is logged and listed in the CSV header (so far it was never needed:
     even values ~1e-1800 agree in the relative sense).  Rows with digits < D are NOT
     written (reported on stderr, exit status 1).
-  * Self checks: Case A / Case B against the facts given in design.md (printed, never
+  * Self checks: Case A / Case B against the facts given in the paper's analysis (printed, never
     tuned to), the 40-digit and 110-digit tables against each other, and central
     finite differences of J (dps 70, step 1e-22) against the gradient and of the
     gradient against the Hessian at Case A.
@@ -405,7 +405,7 @@ def write_csv(path, D, rows, hard_ids, fallback):
         f.write("# J1 = int_0^inf c e^{-cx} D(ax+b)^2 dx, J2 = int_0^inf e^{-u}(1-D(a(gu+h)+b))^2 du, D(t) = (1+erf t)/2;\n")
         f.write("# gradient (g_a,g_b,g_g,g_h) and upper Hessian H_ij of J = J1+J2 w.r.t. (a,b,g,h); c fixed.\n")
         f.write("# Inputs a,b,g,h,c are EXACT decimals. Method: mpmath.quad (tanh-sinh) of the differentiated-under-\n")
-        f.write("# the-integral formulas (math.md 2.1, no closed forms) on [0,T] with analytic tail bounds, done twice at\n")
+        f.write("# the-integral formulas (proofs/lemmas.md 2.1, no closed forms) on [0,T] with analytic tail bounds, done twice at\n")
         f.write("# mp.dps = %d and %d; values are from the %d-digit run, written with %d significant digits.\n"
                 % (D + 20, D + 40, D + 40, nsig))
         f.write("# digits = min over the 17 quantities of the significant digits (relative) on which the two runs agree,\n")

@@ -39,7 +39,7 @@ BoxDecision analyse_stationary(const BoxFunction& f, const Box& B, const Claim& 
     if (auto d = excluded_by_bounds<S>(f, B, bits)) return *d;
     if constexpr (std::is_same_v<S, idouble>) {
         // the bounds are cheap: before a full evaluation in double, try them in MPFR, whose
-        // exponent range does not underflow (design §3.3)
+        // exponent range does not underflow (docs/mathematics.md §3 and proofs/lemmas.md §C)
         arith::precision_guard guard(128);
         if (auto d = excluded_by_bounds<impfr>(f, B, 128)) return *d;
     }

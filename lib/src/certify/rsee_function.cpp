@@ -45,7 +45,7 @@ private:
     std::vector<std::string> free_;
     std::vector<std::size_t> idx_;
 
-    /// Sign facts from the positive-integrand form (design §3.3, proofs/lemmas.md §K4): for
+    /// Sign facts from the positive-integrand form (docs/mathematics.md §3 and proofs/lemmas.md §C, proofs/lemmas.md §K4): for
     /// a != 0 (the box's a-interval excludes 0) and g >= 0, with t = a(gU + h) + b and m(T) a
     /// lower bound of erfc(t)e^{−t²} on T,
     ///   ∂J/∂h = −2a E[(1−D(t))D'(t)] = −(a/√π) E[erfc(t)e^{−t²}],
@@ -151,7 +151,7 @@ private:
     }
 
     /// Width of an a-priori range of each gradient entry over the box (g >= 0), from
-    /// |D'| = φ <= 1/√π, 0 <= D <= 1, E[X] = 1/c, E[U] = 1 (design §3.1):
+    /// |D'| = φ <= 1/√π, 0 <= D <= 1, E[X] = 1/c, E[U] = 1 (docs/mathematics.md §2):
     ///   ∂a J = E[2Dφ(t1)X] − E[2(1−D)φ(t2)(gU+h)] ∈ [−k(g+|h|), k/c],   ∂b J ∈ [−k, k],
     ///   ∂g J = −a E[2(1−D)φ(t2)U], ∂h J = −a E[2(1−D)φ(t2)] ∈ [−k|a|, k|a|],   k = 2/√π.
     /// Used only to decide whether the closed form is worth complementing (a cost decision;

@@ -1,4 +1,4 @@
-// J1, J2, ∇J, ∇²J through W_σ (math.md §1.5, §2.2–2.3; design §3.3).
+// J1, J2, ∇J, ∇²J through W_σ (proofs/lemmas.md §C, §2.2–2.3; docs/mathematics.md §3 and proofs/lemmas.md §C).
 #include "gancert/model/closed_form.hpp"
 
 #include <algorithm>
@@ -17,7 +17,7 @@ namespace {
 using namespace gancert::arith;
 
 // The 2-jet in (p, β) of Pj(p, β) = erfc²(−β)/4 + 2W_+ (σ = +1) or
-// q(p, β) = erfc²(β)/4 − 2W_− (σ = −1), from the partials of W (math.md §2.3):
+// q(p, β) = erfc²(β)/4 − 2W_− (σ = −1), from the partials of W (proofs/lemmas.md §C):
 //   F_β = 2σW/p, F_p = 2σW_p, F_ββ = 2σW_β/p, F_pβ = 2σ(W_p/p − W/p²), F_pp = 2σW_pp.
 template <class S>
 std::optional<ad::Jet<S, 2>> part_jet(int sigma, const S& p, const S& beta) {
@@ -64,7 +64,7 @@ bool within_target(const detail::tracked& x) {
 
 std::optional<Evaluation<double>> evaluate_double(const Params<double>& prm) {
     if (!(prm.a > 0) || !(prm.g > 0) || !(prm.c > 0)) return std::nullopt;
-    // Cheap pre-filter: e^{E}·eps cancellation makes large E hopeless (math.md §1.6).
+    // Cheap pre-filter: e^{E}·eps cancellation makes large E hopeless (proofs/lemmas.md §C).
     if (!(w_exponent(prm.a / prm.c, prm.b) <= closed_form_double_max_exponent) ||
         !(w_exponent(prm.a * prm.g, prm.a * prm.h + prm.b) <= closed_form_double_max_exponent))
         return std::nullopt;

@@ -1,4 +1,4 @@
-// IE1, IE2, K and W_σ with partials (math.md §1.1–1.5, §2.3; proofs/lemmas.md §C).
+// IE1, IE2, K and W_σ with partials (proofs/lemmas.md §C–1.5, §2.3; proofs/lemmas.md §C).
 #include "gancert/model/closed_form_integrals.hpp"
 
 #include "gancert/model/detail/tracked_special.hpp"

@@ -1,4 +1,4 @@
-// Φ2 through Owen's T (lemma C4), with the branch conventions of math.md §1.2.
+// Φ2 through Owen's T (lemma C4), with the branch conventions of proofs/lemmas.md §C.
 #include "gancert/special/bivariate_normal.hpp"
 
 #include <cmath>

@@ -1,6 +1,6 @@
 // gancert/api/eval.hpp — the evaluation request shared by the CLI (`gancert eval`) and the
 // Python module (gancert.eval): arithmetic choice, the evaluation itself and its report
-// (the structure of `gancert eval --json`, design §6).
+// (the structure of `gancert eval --json`, README.md (command-line tool)).
 //
 // Contract. eval_report() validates the request once (parameters: model::validate; digits in
 // [1, arith::max_decimal_digits]; arith one of interval, mpfr, double — arith::bad_parameter

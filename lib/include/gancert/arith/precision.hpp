@@ -22,7 +22,7 @@ namespace gancert::arith {
 inline constexpr unsigned min_precision_bits = 24;
 inline constexpr unsigned max_precision_bits = 1u << 17;
 
-/// Largest number of decimal digits a user may request (design §1: 15–300; we allow more).
+/// Largest number of decimal digits a user may request (README.md: 15–300; we allow more).
 inline constexpr unsigned max_decimal_digits = 10000;
 
 /// Current working precision of this thread in bits (default 128).

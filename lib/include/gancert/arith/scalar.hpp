@@ -2,7 +2,7 @@
 //
 // gancert's four number types — double, mpfr, interval<double>, interval<mpfr> — all model
 // `Scalar`: a field with the elementary functions of arith/functions.hpp. Templated model
-// code (design §4, "write the model once") is written against this concept; jets
+// code (README.md (Layout), "write the model once") is written against this concept; jets
 // (ad/jet.hpp) and complex boxes (quad/complex_box.hpp) model it as well.
 //
 // Contract: declarations only (the Scalar concept, endpoint_t, to_double); to_double of an

@@ -32,7 +32,7 @@ std::string to_string(ClaimKind k);
 /// Throws arith::bad_input naming --claim for an unknown name.
 ClaimKind parse_claim_kind(const std::string& s);
 
-/// Evidence kinds of a leaf (design §5).
+/// Evidence kinds of a leaf (proofs/lemmas.md §K).
 inline constexpr const char* ev_excluded = "excluded";  // some ∂_iJ(B) excludes 0
 inline constexpr const char* ev_unique = "unique";      // Krawczyk K(B) ⊂ int B
 inline constexpr const char* ev_empty = "empty";        // K(B) ∩ B = ∅

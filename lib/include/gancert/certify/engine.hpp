@@ -1,4 +1,4 @@
-// gancert/certify/engine.hpp — branch and bound over a box with leaf evidence (design §5).
+// gancert/certify/engine.hpp — branch and bound over a box with leaf evidence (proofs/lemmas.md §K).
 //
 // Each box is analysed at increasing precision (interval<double>, then interval<mpfr> at 128,
 // 256, … bits up to max_bits) while the analysis says that precision, not width, is what

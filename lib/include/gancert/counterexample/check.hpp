@@ -1,5 +1,5 @@
 // gancert/counterexample/check.hpp — the automatic check of the optimal-discriminator claim
-// (design §7, math.md §5.3, issue 6): certified numbers for both dimension cases, their
+// (proofs/optimal-discriminator.md, proofs/lemmas.md §X, issue 6): certified numbers for both dimension cases, their
 // verification against independently proven bounds, and the two verdicts.
 //
 // Case "dim z < dim x": for the marginal-matching generator and four others (given in the

@@ -1,5 +1,5 @@
 // gancert/counterexample/exponential_contrast.hpp — the dim z = dim x = 1 contrast (R/S/E/E,
-// math.md §5.2, proofs/lemmas.md X.7): distances between P_d = Exp(c) and P_g = law(gU + h),
+// proofs/lemmas.md §X, proofs/lemmas.md X.7): distances between P_d = Exp(c) and P_g = law(gU + h),
 // U ~ Exp(1), i.e. density γ e^{−γ(x−h)} on [h, ∞) with γ = 1/g.
 //
 // For the LS cost C_LS(G) = sup_D ∫ p_d D² + p_g (1 − D)² = 1 + TV(P_d, P_g) (the integrand is

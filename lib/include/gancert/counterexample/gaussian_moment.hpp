@@ -1,7 +1,7 @@
 // gancert/counterexample/gaussian_moment.hpp — M(s) = E e^{−s L²} in closed form through erfcx.
 //
 // Convention (used throughout gancert::counterexample): the argument is s = k², as in
-// math.md §5.1; design §7's "M(k)" is our M(k²). Then for D_k:
+// proofs/lemmas.md §X; proofs/optimal-discriminator.md's "M(k)" is our M(k²). Then for D_k:
 //   J(D_k, G) = 2 − 2 M(k²) + M(2k²).
 // Formula (proofs/lemmas.md X.2): for L = μ + A − B (counterexample/line_law.hpp),
 //   M(s) = C (√π/(2√s)) [E₁ + E₂],  E_i = e^{−sμ²} erfcx(t_i),
@@ -28,7 +28,7 @@ arith::impfr gaussian_erfcx_factor(const arith::impfr& s, const arith::impfr& rs
 /// interval that is too wide only gives a wide result.
 arith::impfr gaussian_moment(const LineLaw<arith::impfr>& law, const arith::impfr& s);
 
-/// Encloses M(s) for L ~ Laplace(0, 1): (√π/(2√s)) erfcx(1/(2√s)) (design §7 with s = k²).
+/// Encloses M(s) for L ~ Laplace(0, 1): (√π/(2√s)) erfcx(1/(2√s)) (proofs/optimal-discriminator.md with s = k²).
 arith::impfr laplace_gaussian_moment(const arith::impfr& s);
 
 /// J(D_k, G) = E[D_k(X)²] + E[(1 − D_k(G(Z)))²] = 2 − 2 M(k²) + M(2k²), enclosed.

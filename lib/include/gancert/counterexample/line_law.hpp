@@ -1,4 +1,4 @@
-// gancert/counterexample/line_law.hpp — the law of L = ℓ̂_G(X) (math.md §5.1; proofs/lemmas.md X.1).
+// gancert/counterexample/line_law.hpp — the law of L = ℓ̂_G(X) (proofs/lemmas.md §X; proofs/lemmas.md X.1).
 //
 // With A = κ g2 X1 ~ Exp(λ1), B = κ g1 X2 ~ Exp(λ2) independent and μ = κ (g1 h2 − g2 h1),
 //   L = μ + A − B,   λ1 = c1/(κ g2),   λ2 = c2/(κ g1),

@@ -15,7 +15,7 @@
 
 namespace gancert::dynamics {
 
-/// Plateau criterion (design §2, issue 4): ‖∇J‖ ≤ eps and |J − 1| ≤ delta, where ‖∇J‖ is the
+/// Plateau criterion (docs/mathematics.md §1, issue 4): ‖∇J‖ ≤ eps and |J − 1| ≤ delta, where ‖∇J‖ is the
 /// Euclidean norm over the MOVING coordinates (dynamics::moving_gradient_norm).
 struct PlateauCriterion {
     double eps = 1e-3;
@@ -48,7 +48,7 @@ std::optional<std::size_t> first_plateau(const std::vector<S>& J, const std::vec
     return std::nullopt;
 }
 
-/// KL(p_data ‖ p_g) for X ~ Exp(c) and G(Z) = h + g·Exp(1) (design §2):
+/// KL(p_data ‖ p_g) for X ~ Exp(c) and G(Z) = h + g·Exp(1) (docs/mathematics.md §1):
 ///   log(gc) − 1 + (1 − hc)/(gc)   when g > 0 and h ≤ 0,
 ///   +∞                            otherwise (p_g vanishes on part of p_data's support [0, ∞):
 ///                                  h > 0, or g ≤ 0 where G(Z) has no density covering [0, ∞)).

@@ -1,5 +1,5 @@
 // gancert/dynamics/spec.hpp — what a gradient-play run is: start, step, iterate count, moving
-// coordinates (design §2).
+// coordinates (docs/mathematics.md §1).
 //
 // The game: the discriminator ascends J in (a, b), the generator descends it in (g, h):
 //   θ_{k+1} = θ_k + η · s∘∇J(θ_k),  s = (+1, +1, −1, −1),  θ = (a, b, g, h), c fixed.
@@ -39,7 +39,7 @@ std::array<bool, 4> moving_coordinates(int dims);
 /// arith::bad_parameter with the parameter's name (the CLI shows it as --step-size, …).
 void validate(const TrajectorySpec& spec);
 
-/// The paper's two cases (design §2): A = (2.2, −3, 1.5, −2, 0.5), B = (1.21, −1, 0.35, −4, 4.04).
+/// The paper's two cases (docs/mathematics.md §1): A = (2.2, −3, 1.5, −2, 0.5), B = (1.21, −1, 0.35, −4, 4.04).
 enum class PaperCase { A, B };
 
 /// The paper run for a case and dimension: its start, η = 0.4, K = 250.

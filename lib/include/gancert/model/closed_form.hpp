@@ -1,9 +1,9 @@
 // gancert/model/closed_form.hpp — the closed-form (fast) path of the R/S/E/E model:
-// J1, J2, ∇J, ∇²J through W_σ and Owen's T (design §3.3, math.md §1.5, §2.2–2.3).
+// J1, J2, ∇J, ∇²J through W_σ and Owen's T (docs/mathematics.md §3 and proofs/lemmas.md §C, proofs/lemmas.md §C, §2.2–2.3).
 //
 //   J = Pj(a/c, b) + q(ag, ah + b),
 //   Pj(p, β) = erfc²(−β)/4 + 2W_+(p, β),   q(p, β) = erfc²(β)/4 − 2W_−(p, β),
-// with the partials of Pj and q from those of W (math.md §2.3) and the chain rule of §2.2
+// with the partials of Pj and q from those of W (proofs/lemmas.md §C) and the chain rule of §2.2
 // done by ad::compose. Independent of the integral (quadrature) path.
 //
 // Contract: interval scalars: enclosures of all 17 quantities over the parameter box, or
@@ -27,7 +27,7 @@ inline constexpr double closed_form_double_abs_target = 1e-16;
 /// Measured (1063 random points, E ≤ 8): slack 8 → 70 % accepted, 0 violations, worst
 /// actual error 0.52 × target; slack 16 already gave 2 violations.
 inline constexpr double closed_form_double_estimate_slack = 8.0;
-/// Pre-filter: above this exponent E = μ² − β² of either part (math.md §1.6) double is not
+/// Pre-filter: above this exponent E = μ² − β² of either part (proofs/lemmas.md §C) double is not
 /// even tried (e^{E}·eps cancellation; the estimate would reject it anyway).
 inline constexpr double closed_form_double_max_exponent = 8.0;
 
@@ -43,7 +43,7 @@ inline constexpr double closed_form_double_max_exponent = 8.0;
 template <class S>
 std::optional<Evaluation<S>> evaluate_closed_form(const Params<S>& p);
 
-/// Working precision (bits) suggested by math.md §1.6 for `target_bits` correct bits of the
+/// Working precision (bits) suggested by proofs/lemmas.md §C for `target_bits` correct bits of the
 /// closed form at these parameters: target + closed_form_guard_bits (32, model/eval_policy.hpp)
 /// + max(0, E1, E2)·log2(e). A certified closed-form-only evaluation to N digits is
 /// evaluate_certified(p, policy) with policy.path = PathChoice::closed_form.

@@ -1,9 +1,9 @@
 // gancert/model/evaluate.hpp — one entry point for evaluating the R/S/E/E cost.
 //
 // Two independent paths compute the same 17 numbers (J1, J2, J, ∇J, ∇²J):
-//   * the closed form through Owen's T (model/closed_form.hpp, design §3.3), fast but
+//   * the closed form through Owen's T (model/closed_form.hpp, docs/mathematics.md §3 and proofs/lemmas.md §C), fast but
 //     ill-conditioned where E = μ² − β² is large, and defined only for a > 0, g > 0;
-//   * the integral path (model/integral_path.hpp, design §3.2): validated quadrature, valid
+//   * the integral path (model/integral_path.hpp, proofs/lemmas.md §Q): validated quadrature, valid
 //     for every real a, b, h, g >= 0 and for genuine parameter boxes.
 // evaluate() picks per scalar type; over intervals it intersects both enclosures when both
 // exist (each is a proven enclosure, so their intersection is one too).

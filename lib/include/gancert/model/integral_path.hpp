@@ -4,7 +4,7 @@
 // Y ~ Exp(λ). With U ~ Exp(1): J1 = P(a/c, b), J2 = P(−ag, −(ah+b)), where
 //     P(p, β) = ∫_0^∞ e^{−u} D(pu + β)² du.
 // P is computed as a 2-jet in (p, β) — value, ∂p, ∂β, ∂pp, ∂pβ, ∂ββ — by differentiating under
-// the integral sign (math.md §2.1: the integrands are dominated by polynomial × e^{−u}):
+// the integral sign (docs/mathematics.md §2: the integrands are dominated by polynomial × e^{−u}):
 //     ∂_p^k ∂_β^j P = ∫_0^∞ e^{−u} u^k G_{k+j}(pu + β) du,  G_m = (D²)^{(m)},
 // then J's 4-jet in (a, b, g, h) follows from ad::compose with the jets of p and β.
 //

@@ -1,5 +1,5 @@
 // gancert/model/line_discriminator.hpp — the discriminators D_k that vanish on a generator's ray
-// (design §7, math.md §5.1 Fact 2).
+// (proofs/optimal-discriminator.md, proofs/lemmas.md §X Fact 2).
 //
 //   ℓ_G(x) = g2 (x1 − h1) − g1 (x2 − h2)          (zero exactly on the ray of G)
 //   ℓ̂_G(x) = κ ℓ_G(x),  κ = 2 c1 c2 / (c1 g1 + c2 g2) > 0
@@ -7,7 +7,7 @@
 //
 // The factor κ only re-indexes the family {D_k : k > 0} (D_k with ℓ̂ is D_{κk} with ℓ_G). It is
 // chosen so that (i) for the marginal-matching generator ℓ̂_G(x) = c1 x1 − c2 x2 exactly (the
-// form of design §7) and (ii) for every generator the law of ℓ̂_G(X) has maximal density
+// form of proofs/optimal-discriminator.md) and (ii) for every generator the law of ℓ̂_G(X) has maximal density
 // f_max = 1/2 (see counterexample/line_law.hpp), so the k-uniform bounds J_k >= 2 − √π/k and
 // V_k >= −ζ(3/2)√π/(2k) hold for every generator with the same constants.
 //

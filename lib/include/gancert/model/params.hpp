@@ -1,6 +1,6 @@
 // gancert/model/params.hpp — R/S/E/E parameters and the result of one evaluation.
 //
-// Parameters arrive as exact decimal strings (design §4: "2.2" means 22/10) and are turned
+// Parameters arrive as exact decimal strings (README.md (Layout): "2.2" means 22/10) and are turned
 // into any scalar S by arith::parse: intervals then enclose the exact decimal. A parameter
 // may also be a genuine interval (a box for the certifier).
 //

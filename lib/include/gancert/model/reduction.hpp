@@ -1,6 +1,6 @@
 // gancert/model/reduction.hpp — the one (a, b, g, h, c) → reduced-parameter reduction.
 //
-// With U ~ Exp(1) and the symmetry 1 − D(t) = D(−t) (design §3.1):
+// With U ~ Exp(1) and the symmetry 1 − D(t) = D(−t) (docs/mathematics.md §2):
 //     J1 = P(p1, β1),  p1 = a/c,  β1 = b;        J2 = P(p2, β2),  p2 = −ag,  β2 = −(ah + b),
 //     P(p, β) = ∫_0^∞ e^{−u} D(pu + β)² du.
 // This is the only sign convention of the library: the integral path integrates P at

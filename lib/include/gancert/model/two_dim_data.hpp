@@ -1,9 +1,9 @@
-// gancert/model/two_dim_data.hpp — the 2-D data / 1-D latent model (design §7, math.md §5.1).
+// gancert/model/two_dim_data.hpp — the 2-D data / 1-D latent model (proofs/optimal-discriminator.md, proofs/lemmas.md §X).
 //
 // Data X = (X1, X2) with independent X_i ~ Exp(c_i) (density c_i e^{−c_i x}, x >= 0).
 // Latent Z Rayleigh (density 2z e^{−z²}), so U = Z² ~ Exp(1).
 // Generator G(z) = (g1 z² + h1, g2 z² + h2), i.e. G(Z) = (h1, h2) + U·(g1, g2): its law is
-// carried by a ray, a Lebesgue-null set of R², so it has no density (math.md §5.1, Fact 1).
+// carried by a ray, a Lebesgue-null set of R², so it has no density (proofs/lemmas.md §X, Fact 1).
 // The marginal-matching generator g_i = 1/c_i, h_i = 0 reproduces both data marginals exactly.
 //
 // Contract: the parameters are validated (c_i > 0; arith::bad_input otherwise); interval

@@ -9,7 +9,7 @@
 //   ∫_α^β f_k ∈ r·Σ_i w_i f_k(m + r x_i) + [−E_k, E_k],  m = (α+β)/2, r = (β−α)/2,
 //   E_k = r·64·M_k / (15 (1 − ρ^{−2}) ρ^{2n}),  M_k ≥ |f_k| on the ellipse E_ρ with foci α, β
 // (lemma Q.2 of proofs/lemmas.md; Trefethen, ATAP Thm 19.3, in the conservative form of
-// math.md §4.2(ii)). M_k is the modulus bound of f_k evaluated on the cbox
+// proofs/lemmas.md §Q.2). M_k is the modulus bound of f_k evaluated on the cbox
 // [m − A, m + A] × [−B, B] ⊇ E_ρ, A = r(ρ+1/ρ)/2, B = r(ρ−1/ρ)/2. Each component gets its own
 // best ρ from a small ladder of candidates. f must be entire (or analytic on the rectangles
 // used): this is the caller's obligation and is stated in the caller's lemma.
@@ -187,7 +187,7 @@ std::array<endpoint<I>, K> modulus_bounds(const F& f, const cbox<I>& box) {
 
 template <class I, class F>
 auto evaluate_piece(const F& f, const endpoint<I>& lo, const endpoint<I>& hi,
-                    const GaussLegendreRule<I>& rule, const QuadOptions& opt, std::size_t& evals) {
+                    const GaussLegendreRule<I>& rule, const QuadOptions& /*opt*/, std::size_t& evals) {
     using R = std::decay_t<decltype(f(std::declval<const I&>()))>;
     using C = components<R>;
     constexpr std::size_t K = C::size;
