@@ -27,10 +27,12 @@ run no-stationary-B-4d --case B --box "$FOUR" --claim no-stationary
 # the stationary set on the whole space (lemma leaves, proofs/stationary-set.md)
 run stationary-set-A --claim stationary-set --case A
 run stationary-set-B --claim stationary-set --case B
-# unbounded boxes and boxes touching a = 0: lemma leaves (S1, S8, S9; proofs/lemmas.md §S)
+# unbounded boxes and boxes touching a = 0: lemma leaves (S1, S10, S9, S11; proofs/lemmas.md §S)
 run no-stationary-A-halfspace --case A --box "a=0.5:inf,b=-inf:inf,g=0:inf,h=-inf:inf" --claim no-stationary
 run no-stationary-A-touching-a0 --case A --box "a=0:2,b=0.5:3,g=0.2:4,h=-5:3" --claim no-stationary
+run no-stationary-A-across-a0 --case A --box "a=-inf:inf,b=0.5:inf,g=0:inf,h=-inf:inf" --claim no-stationary
 run plateau-A-saturated --case A --box "b=8:inf,h=0:inf" --claim plateau --eps 1e-6 --delta 1e-6 --level 1
+run plateau-A-one-sided --case A --box "a=0:3,b=-inf:-100" --claim plateau --eps 1e-6 --delta 1e-6 --level 1
 # plateaux around the end points of the paper's 2-D trajectories (249 updates, step 0.4)
 run plateau-A-2d --case A --box "b=1.58:1.63,h=1.41:1.46" --claim plateau --eps 0.01 --delta 0.002 --level 1
 run plateau-B-2d --case B --box "b=2.14:2.19,h=-0.16:-0.11" --claim plateau --eps 0.01 --delta 0.002 --level 1

@@ -1,4 +1,4 @@
-// Lemma leaves of the ordinary claims (proofs/lemmas.md §S1, §S2, §S8; lib/src/certify/
+// Lemma leaves of the ordinary claims (proofs/lemmas.md §S1, §S2, §S8, §S10, §S11; lib/src/certify/
 // evidence_lemma.cpp): the hypotheses are checked on the leaf by the certifier and re-derived by
 // the verifier (check_leaf). Planted false hypotheses — a lemma cited on a leaf where it does not
 // hold, a wrong sign, a shrunk remainder — must be rejected. The sign an S8b leaf asserts is
@@ -80,13 +80,13 @@ TEST_CASE("lemma S2 needs a fixed to 0 and b away from 0") {
 }
 
 TEST_CASE("lemma S8b next to a = 0 against the integral path with planted remainders") {
-    auto f = make_rsee_function({{"c", "0.5"}}, {"a", "b", "g", "h"});
-    // shrink a towards 0 until S8b holds (the certifier's own route: split along a)
+    // g, h fixed (the discriminator's landscape at a fixed generator): S1 and S10 need g or h free
+    auto f = make_rsee_function({{"c", "0.5"}, {"g", "0.6"}, {"h", "0.25"}}, {"a", "b"});
     std::string ahi = "0.5";
     json l;
     Box B;
-    for (int k = 0; k < 40; ++k) {
-        B = box({"0", "0.5", "0.2", "-1"}, {ahi, "1.5", "1", "1"});
+    for (int k = 0; k < 40; ++k) {  // shrink a towards 0 until S8b holds (the certifier's route)
+        B = box({"0", "0.5"}, {ahi, "1.5"});
         BoxDecision d = analyse_box(*f, B, no_stationary(), 53, nullptr);
         if (d.kind == BoxDecision::final_leaf) { l = d.evidence; break; }
         ahi = (Decimal::parse(ahi).half()).str();
@@ -96,11 +96,11 @@ TEST_CASE("lemma S8b next to a = 0 against the integral path with planted remain
     CHECK_FALSE(check_leaf(*f, B, no_stationary(), l, 53));
     // independent check: ∂J/∂b by the integral path at corners and the midpoint of the leaf
     auto mid = B.midpoint();
-    for (unsigned m = 0; m <= 16; ++m) {
-        std::vector<Decimal> p(4);
-        for (std::size_t i = 0; i < 4; ++i) p[i] = m == 16 ? mid[i] : ((m >> i) & 1 ? B.hi[i] : B.lo[i]);
+    for (unsigned m = 0; m <= 4; ++m) {
+        std::vector<Decimal> p(2);
+        for (std::size_t i = 0; i < 2; ++i) p[i] = m == 4 ? mid[i] : ((m >> i) & 1 ? B.hi[i] : B.lo[i]);
         auto x = point_intervals<idouble>(p);
-        model::Params<idouble> prm{x[0], x[1], x[2], x[3], idouble(0.5)};
+        model::Params<idouble> prm{x[0], x[1], idouble(0.6), idouble(0.25), idouble(0.5)};
         auto e = model::evaluate_integral(prm);
         CHECK_FALSE(e.J.g[1].upper() < 0);  // never contradicts dJ/db > 0
     }
@@ -111,8 +111,113 @@ TEST_CASE("lemma S8b next to a = 0 against the integral path with planted remain
     relabel["lemma"] = "S8a";
     CHECK(check_leaf(*f, B, no_stationary(), relabel, 53));
     // the same leaf with a wider a-range: the remainder grows past the base
-    Box wide = box({"0", "0.5", "0.2", "-1"}, {"0.5", "1.5", "1", "1"});
-    CHECK(check_leaf(*f, wide, no_stationary(), l, 53));
+    CHECK(check_leaf(*f, box({"0", "0.5"}, {"0.5", "1.5"}), no_stationary(), l, 53));
+    // S10 is not available here (g and h fixed): planted, it is rejected
+    json s10 = {{"evidence", "lemma"}, {"bits", 53}, {"lemma", "S10"}, {"hypotheses", json::array()}, {"conclusion", "x"}};
+    CHECK(check_leaf(*f, B, no_stationary(), s10, 53));
+}
+
+TEST_CASE("lemma S10 decides boxes meeting a = 0 away from L_c; the integral path agrees at sampled points") {
+    auto f = make_rsee_function({{"c", "0.5"}}, {"a", "b", "g", "h"});
+    // b away from 0 (S2 on the slice), and b through 0 with c(g + h) != 1 (S3 at b = 0), bounded
+    // and unbounded; a through 0, closed at 0 from either side
+    std::vector<Box> boxes = {box({"-1", "0.5", "0.2", "-1"}, {"2", "3", "4", "3"}),
+                              box({"0", "-inf", "0", "-inf"}, {"1", "-0.01", "inf", "inf"}),
+                              box({"-3", "-2", "0", "-1"}, {"0", "2", "0.5", "1"}),      // g + h <= 1.5 < 2
+                              box({"-inf", "-inf", "2", "0.5"}, {"inf", "inf", "inf", "inf"})};  // g + h >= 2.5
+    for (const Box& B : boxes) {
+        json l = decide(*f, B);
+        REQUIRE(l.value("lemma", "") == "S10");
+        CHECK_FALSE(l.contains("index"));
+        CHECK_FALSE(check_leaf(*f, B, no_stationary(), l, 53));
+        CHECK_FALSE(check_leaf(*f, B, Claim{ClaimKind::no_saddle, {}, {}, {}}, l, 53));
+    }
+    // independent check on the bounded boxes: at grid points the integral path's gradient
+    // enclosure never contains 0 in every component (the lemma says some component is nonzero)
+    for (std::size_t k : {0u, 2u}) {
+        const Box& B = boxes[k];
+        for (unsigned m = 0; m < 81; ++m) {
+            std::vector<Decimal> p(4);
+            unsigned r = m;
+            for (std::size_t i = 0; i < 4; ++i, r /= 3) {
+                Decimal w = B.hi[i] - B.lo[i];
+                p[i] = r % 3 == 0 ? B.lo[i] : r % 3 == 2 ? B.hi[i] : B.lo[i] + w.half();
+            }
+            if (p[0].sign() == 0) p[0] = Decimal::parse("1e-3");  // a = 0 exactly: S2/S3 closed forms below
+            auto x = point_intervals<idouble>(p);
+            model::Params<idouble> prm{x[0], x[1], x[2], x[3], idouble(0.5)};
+            auto e = model::evaluate_integral(prm);
+            bool some_nonzero = false;
+            for (int i = 0; i < 4; ++i) some_nonzero = some_nonzero || !arith::contains_zero(e.J.g[i]);
+            CHECK(some_nonzero);
+            // where the lemma names the excluding component (S1, a != 0): sign dJ/dh = -sign a
+            CHECK_FALSE(e.J.g[3].lower() * (p[0].sign() > 0 ? 1 : -1) > 0);
+        }
+    }
+    // planted: the S10 leaf on boxes meeting L_c (b and c(g + h) - 1 both through 0), on a box
+    // with a of one sign (S1's business, but S10's hypothesis a_lo <= 0 <= a_hi fails), with b fixed
+    json l = decide(*f, boxes[0]);
+    for (Box bad : {box({"-1", "-1", "0", "0"}, {"1", "1", "4", "3"}), box({"0.5", "0.5", "0.2", "-1"}, {"2", "3", "4", "3"})})
+        CHECK(check_leaf(*f, bad, no_stationary(), l, 53));
+    auto fb = make_rsee_function({{"c", "0.5"}, {"b", "1"}}, {"a", "g", "h"});
+    CHECK(check_leaf(*fb, box({"-1", "0", "0"}, {"1", "1", "1"}), no_stationary(), l, 53));
+    json tampered = l;
+    tampered["conclusion"] = "no stationary point";
+    CHECK(check_leaf(*f, boxes[0], no_stationary(), tampered, 53));
+}
+
+TEST_CASE("lemma S11 (one-sided saturation) against the integral path, with planted bounds") {
+    Claim plateau{ClaimKind::plateau, Decimal::parse("1e-6"), Decimal::parse("1e-6"), Decimal(1)};
+    struct Case { const char* c; std::vector<std::string> lo, hi; };
+    // (+) a >= 0, b -> -inf and (−) a <= 0, b -> +inf; a reaching 0; h through 0
+    std::vector<Case> cases = {{"1", {"0", "-inf", "0", "-1"}, {"1", "-80", "1", "1"}},
+                               {"0.5", {"0", "-inf", "0.2", "-2"}, {"0.5", "-90", "1.5", "0.5"}},
+                               {"1", {"-1", "80", "0", "-1"}, {"0", "inf", "1", "1"}},
+                               {"4.04", {"-2", "40", "0", "-1"}, {"-0.5", "inf", "0.5", "2"}}};
+    for (const auto& cs : cases) {
+        auto f = make_rsee_function({{"c", cs.c}}, {"a", "b", "g", "h"});
+        Box B = box(cs.lo, cs.hi);
+        BoxDecision d = analyse_box(*f, B, plateau, 53, nullptr);
+        REQUIRE(d.kind == BoxDecision::final_leaf);
+        json l = d.evidence;
+        REQUIRE(l.value("lemma", "") == "S11");
+        CHECK_FALSE(check_leaf(*f, B, plateau, l, 53));
+        // the integral path at the leaf's worst corner (b at its finite end, |a| largest, g and h
+        // at either end) lies inside the recorded bounds of J − 1 and of every partial
+        auto rec = [](const json& j) { return idouble(std::stod(j[0].get<std::string>()), std::stod(j[1].get<std::string>())); };
+        idouble J = rec(l.at("J"));
+        for (unsigned m = 0; m < 4; ++m) {
+            const Decimal& a = B.lo[0].sign() >= 0 ? B.hi[0] : B.lo[0];
+            const Decimal& b = B.lo[1].is_finite() ? B.lo[1] : B.hi[1];
+            std::vector<Decimal> p = {a, b, m & 1 ? B.hi[2] : B.lo[2], m & 2 ? B.hi[3] : B.lo[3]};
+            auto x = point_intervals<idouble>(p);
+            model::Params<idouble> prm{x[0], x[1], x[2], x[3], point_intervals<idouble>({Decimal::parse(cs.c)})[0]};
+            auto e = model::evaluate_integral(prm);
+            CHECK(J.lower() <= e.J.v.upper());
+            CHECK(e.J.v.lower() <= J.upper());
+            for (int i = 0; i < 4; ++i) {
+                idouble g = rec(l.at("grad")[i]);
+                CHECK(g.lower() <= e.J.g[i].upper());
+                CHECK(e.J.g[i].lower() <= g.upper());
+            }
+        }
+        // planted: tau outside (0, beta], a gradient bound shrunk to 0, J shrunk to {1}
+        for (const char* tau : {"0", "-1", "1e9"}) {
+            json bad = l;
+            bad["tau"] = tau;
+            CHECK(check_leaf(*f, B, plateau, bad, 53));
+        }
+        json shrunk = l;
+        shrunk["grad"][0] = json::array({"0", "0"});
+        CHECK(check_leaf(*f, B, plateau, shrunk, 53));
+        shrunk = l;
+        shrunk["J"] = json::array({"1", "1"});
+        CHECK(check_leaf(*f, B, plateau, shrunk, 53));
+        // the same leaf on a box whose b-range reaches the wrong side of 0
+        Box wrong = B;
+        if (B.lo[0].sign() >= 0) wrong.hi[1] = Decimal(1); else wrong.lo[1] = Decimal(-1);
+        CHECK(check_leaf(*f, wrong, plateau, l, 53));
+    }
 }
 
 TEST_CASE("extended decimals and outward splits of unbounded ranges") {

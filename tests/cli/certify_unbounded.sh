@@ -54,8 +54,18 @@ run proved 10 --params c=0.3 --box "a=-inf:-2,b=-1:1,g=0:inf,h=0:inf" --claim no
 # a = 0 fixed: lemma S2 on b ≠ 0 (an unbounded b range)
 run proved 10 --params a=0,c=1 --box "b=0.25:inf,g=0:3,h=-2:2" --claim no-stationary
 run proved 10 --params a=0,g=1,c=1 --box "b=-inf:-0.1,h=-inf:inf" --claim no-stationary
-# |b| large next to a = 0: no lemma, honestly incomplete (fast)
-run incomplete 10 --case A --box "a=-inf:inf,b=0.5:inf,g=0:4,h=-5:3" --claim no-stationary
+# boxes meeting a = 0 away from L_c: lemma S10 (S1 at a != 0, S2/S3 at a = 0), any |b|
+for case in A B; do
+    run proved 10 --case $case --box "a=-inf:inf,b=0.5:inf,g=0:4,h=-5:3" --claim no-stationary
+    run proved 10 --case $case --box "a=-0.01:0.02,b=-inf:-8,g=0:inf,h=-inf:inf" --claim no-saddle
+    run proved 10 --case $case --box "a=0:3,b=-40:40,g=0:0.25,h=-1:-0.1" --claim no-stationary
+done
+run proved 10 --params c=2 --box "a=-1:0,b=-inf:inf,g=1:2,h=0:inf" --claim no-stationary
+run proved 10 --params b=0,c=1 --box "a=-inf:inf,g=0:0.5,h=0:0.4" --claim no-saddle
+run refuted 10 --params b=0,c=1 --box "a=-inf:inf,g=0:0.5,h=0:0.6" --claim no-saddle
+# g, h fixed (the discriminator's own landscape) next to a = 0 with |b| large: no lemma reaches,
+# honestly incomplete (fast)
+run incomplete 10 --params g=1,h=0.5,c=1 --box "a=-1:1,b=9:10" --claim no-stationary --initial-boxes 1
 
 # plateau on unbounded ranges where the discriminator saturates: lemma S9 (and a refutation
 # where it does not saturate)
@@ -65,9 +75,15 @@ for case in A B; do
     run refuted 10 --case $case --box "b=0:inf,h=-1:inf" --claim plateau --eps 0.01 --delta 0.01 --level 1
 done
 run proved 10 --params a=-2,g=1,h=1,c=1 --box "b=-inf:-9" --claim plateau --eps 1e-6 --delta 1e-6 --level 1
+# one-sided saturation (a reaching 0, aX + b crossing 0 for large X): lemma S11
+for case in A B; do
+    run proved 10 --case $case --box "b=-inf:-80" --claim plateau --eps 1e-6 --delta 1e-6 --level 1
+done
+run proved 10 --params c=1 --box "a=0:1,b=-inf:-80,g=0:1,h=-1:1" --claim plateau --eps 1e-6 --delta 1e-6 --level 1
+run proved 10 --params c=1 --box "a=-1:0,b=80:inf,g=0:1,h=-1:1" --claim plateau --eps 1e-6 --delta 1e-6 --level 1
 
 # planted false lemma hypotheses: rejected by the verifier
-"$G" certify --case A --box "a=0:2,b=0.5:3,g=0.2:4,h=-5:3" --claim no-stationary --quiet --out "$T/p.jsonl" > /dev/null
+"$G" certify --params g=0.5,h=0.5,c=1 --box "a=0:2,b=0.5:3" --claim no-stationary --quiet --out "$T/p.jsonl" > /dev/null
 plant() {  # plant <name> <python expression editing leaf l (dict); return True if edited>
     python3 - "$T/p.jsonl" "$T/bad.jsonl" "$2" <<'EOF'
 import json, sys
@@ -93,17 +109,31 @@ EOF
 # an S8b leaf (its a-range contains 0) relabelled as S1
 plant "S1 on a leaf whose a-range contains 0" \
   'l.get("lemma") == "S8b" and (l.update(lemma="S1", index=3, sign=-1, hypotheses=["a_lo > 0"], conclusion="x") or [l.pop(k) for k in ("base", "remainder")])'
-plant "S1 leaf with the wrong sign" 'l.get("lemma") == "S1" and (l.update(sign=-l["sign"]) or True)'
-plant "S1 leaf citing the gradient component b" 'l.get("lemma") == "S1" and (l.update(index=1) or True)'
 plant "S8b remainder recorded too small" \
   'l.get("lemma") == "S8b" and (l.update(remainder=["0", "1e-300"]) or True)'
 plant "S8b leaf relabelled S2 (a is free, not fixed to 0)" \
   'l.get("lemma") == "S8b" and (l.update(lemma="S2") or True)'
+plant "S8b leaf relabelled S10 (g and h are fixed)" \
+  'l.get("lemma") == "S8b" and (l.update(lemma="S10") or [l.pop(k) for k in ("base", "remainder", "index", "sign")])'
+"$G" certify --case A --box "a=-5:-0.5,b=-6:6,g=0.2:4,h=-5:3" --claim no-stationary --quiet --out "$T/p.jsonl" > /dev/null
+plant "S1 leaf with the wrong sign" 'l.get("lemma") == "S1" and (l.update(sign=-l["sign"]) or True)'
+plant "S1 leaf citing the gradient component b" 'l.get("lemma") == "S1" and (l.update(index=1) or True)'
 plant "unknown lemma" 'l.get("lemma") == "S1" and (l.update(lemma="S99") or True)'
+"$G" certify --case A --box "a=-1:1,b=-1:1,g=0:3,h=-3:3" --claim no-stationary --quiet --out "$T/p.jsonl" > /dev/null
+plant "S10 on a leaf meeting the stationary line" \
+  'l.get("evidence") == "stationary-line" and ((lambda p, b: l.clear() or l.update(path=p, box=b, evidence="lemma", bits=53, lemma="S10", hypotheses=[], conclusion="x"))(l["path"], l["box"]) or True)'
+"$G" certify --case A --box "a=-1:1,b=0.5:1,g=0:3,h=-3:3" --claim no-stationary --quiet --out "$T/p.jsonl" > /dev/null
+plant "S10 leaf with an extra index" 'l.get("lemma") == "S10" and (l.update(index=3, sign=1) or True)'
+plant "S10 hypotheses changed" 'l.get("lemma") == "S10" and (l.update(hypotheses=["b_lo > 0"]) or True)'
 # S9 (plateau) leaves: a threshold T moved into the non-saturated range, a J bound shrunk
 "$G" certify --case A --box "b=8:inf,h=0:inf" --claim plateau --eps 1e-6 --delta 1e-6 --level 1 --quiet --out "$T/p.jsonl" > /dev/null
 plant "S9 threshold T recorded larger" 'l.get("lemma") == "S9" and (l.update(T="50") or True)'
 plant "S9 J bound recorded narrower than the lemma gives" 'l.get("lemma") == "S9" and (l.update(J=["1", "1"]) or True)'
+"$G" certify --params c=1 --box "a=0:1,b=-inf:-80,g=0:1,h=-1:1" --claim plateau --eps 1e-6 --delta 1e-6 --level 1 --quiet --out "$T/p.jsonl" > /dev/null
+plant "S11 tau recorded above beta" 'l.get("lemma") == "S11" and (l.update(tau="1e9") or True)'
+plant "S11 tau recorded as 0" 'l.get("lemma") == "S11" and (l.update(tau="0") or True)'
+plant "S11 gradient bound recorded narrower" 'l.get("lemma") == "S11" and (l.update(grad=[["0", "0"]] * len(l["grad"])) or True)'
+plant "S11 leaf relabelled S9 (a reaches 0: not uniformly saturated)" 'l.get("lemma") == "S11" and (l.update(lemma="S9") or True)'
 
 # bad input
 expect 2 "--box a: lower bound +inf is +inf" certify --case A --box "a=+inf:inf,b=0:1" --claim no-saddle --out "$T/x.jsonl"

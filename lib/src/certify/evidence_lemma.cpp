@@ -1,4 +1,4 @@
-// Lemma leaves for no-saddle / no-stationary (proofs/lemmas.md §S1, §S2, §S8): one gradient
+// Lemma leaves for no-saddle / no-stationary (proofs/lemmas.md §S1, §S2, §S8, §S10): one gradient
 // component of the rsee cost has a fixed sign on the leaf by an analytic lemma whose hypotheses
 // are exact decimal comparisons of the leaf's ranges (S1, S2: valid on unbounded leaves, no
 // evaluation of J) or inequalities between interval enclosures computed from the ranges (S8,
@@ -66,6 +66,43 @@ std::optional<json> lemma_s2(const BoxFunction& f, const ModelBox& m) {
                  "c > 0: c = " + m.c.str()};
     return leaf("S2", *free_index(f, B_), sb, hyps,
                 std::string("dJ/db = 2 phi(b) erf(b)") + (sb > 0 ? " > 0" : " < 0") + " on the leaf");
+}
+
+/// S10: the a-range contains 0 and a is free (not fixed), g or h free, g_lo >= 0, c > 0, and the
+/// a = 0 slice of the leaf misses the stationary set: b free with b ≠ 0 on the leaf (S2), or b free
+/// or fixed to 0 with c(g + h) ≠ 1 on the leaf (S3 at b = 0, S2 at b ≠ 0). Points with a ≠ 0 are
+/// excluded by S1 (∂J/∂h resp. ∂J/∂g ≠ 0), points with a = 0 by S2/S3: no stationary point in the
+/// leaf. Exact comparisons only; valid on unbounded leaves (no index/sign: the excluding
+/// component depends on the point).
+std::optional<json> lemma_s10(const BoxFunction& f, const ModelBox& m) {
+    if (!m.free_[A] || m.lo[A].sign() > 0 || m.hi[A].sign() < 0) return std::nullopt;
+    if (m.lo[G].sign() < 0 || m.c.sign() <= 0) return std::nullopt;
+    int k = free_index(f, H) ? H : free_index(f, G) ? G : -1;
+    if (k < 0) return std::nullopt;
+    bool b_free = free_index(f, B_).has_value();
+    bool b_off = b_free && (m.lo[B_].sign() > 0 || m.hi[B_].sign() < 0);
+    json hyps = {"a free, a_lo <= 0 <= a_hi: " + range_text(m, A), "g_lo >= 0: " + range_text(m, G),
+                 "c > 0: c = " + m.c.str(), std::string(names4[k]) + " free (S1 at a != 0)"};
+    std::string slice;
+    if (b_off) {
+        hyps.push_back(std::string(m.lo[B_].sign() > 0 ? "b_lo > 0: " : "b_hi < 0: ") + range_text(m, B_));
+        slice = "dJ/db = 2 phi(b) erf(b) != 0 (S2)";
+    } else {
+        if (!b_free && m.lo[B_].sign() != 0) return std::nullopt;  // b fixed away from 0: S3 does not apply
+        try {
+            Decimal one(1), lo = m.c * (m.lo[G] + m.lo[H]), hi = m.c * (m.hi[G] + m.hi[H]);
+            if (!(hi < one) && !(one < lo)) return std::nullopt;
+            hyps.push_back(std::string(hi < one ? "c(g_hi + h_hi) < 1: " : "c(g_lo + h_lo) > 1: ") + range_text(m, G) +
+                           ", " + range_text(m, H));
+        } catch (const std::domain_error&) {
+            return std::nullopt;  // an undefined extended sum (inf - inf)
+        }
+        slice = std::string(b_free ? "dJ/db = 2 phi(b) erf(b) != 0 at b != 0 (S2), " : "") +
+                "dJ/da = (1/c - (g + h))/sqrt(pi) != 0 at b = 0 (S3)";
+    }
+    return json{{"evidence", ev_lemma}, {"bits", 53}, {"lemma", "S10"}, {"hypotheses", std::move(hyps)},
+                {"conclusion", std::string("no stationary point on the leaf: at a != 0 dJ/d") + names4[k] +
+                                   " has the sign -sign a (S1); at a = 0 " + slice}};
 }
 
 /// κ = 1/π + √(2/(πe)) ≥ |φ² + Dφ'| and ≥ |−φ² + (1 − D)φ'| on ℝ (lemma S8).
@@ -202,10 +239,100 @@ std::optional<json> lemma_s9(const BoxFunction& f, const ModelBox& m, const Clai
                 {"conclusion", "|J - level| <= delta and |dJ/dx_i| <= eps on the leaf (saturated discriminator)"}};
 }
 
-std::optional<json> derive(const BoxFunction& f, const ModelBox& m, const std::string& lemma, S8* raw, const Claim& c) {
+/// S11 (one-sided saturation, plateau): a ≥ 0 with b_hi < 0, or a ≤ 0 with b_lo > 0, max|a| = A
+/// finite, g_hi and h_hi finite, g_lo ≥ 0, c > 0; β = −b_hi (resp. b_lo) and an exact decimal
+/// τ ∈ (0, β]. Off the event |a|Y ≥ β − τ (Y = X or G), every argument t of D satisfies t < −τ
+/// (resp. t > τ); on it Y ≥ s = (β − τ)/A, whose probability and tail moments are exponential
+/// (X ~ Exp(c); G ≤ g_hi U + h_hi with U ~ Exp(1)). The bounds (proofs/lemmas.md §S11) are
+/// interval<double> enclosures computed from the exact ranges and τ. `tau`: the recorded τ
+/// (verifier), else chosen here. nullopt when a hypothesis fails or a bound misses the claim.
+std::optional<json> lemma_s11(const BoxFunction& f, const ModelBox& m, const Claim& c, const std::optional<Decimal>& tau) {
+    if (!c.eps || !c.delta || !c.level || m.c.sign() <= 0 || m.lo[G].sign() < 0) return std::nullopt;
+    int side = m.lo[A].sign() >= 0 && m.hi[B_].sign() < 0 ? 1 : m.hi[A].sign() <= 0 && m.lo[B_].sign() > 0 ? -1 : 0;
+    if (side == 0 || !m.lo[A].is_finite() || !m.hi[A].is_finite() || !m.hi[G].is_finite() || !m.hi[H].is_finite())
+        return std::nullopt;
+    Decimal beta = side > 0 ? -m.hi[B_] : m.lo[B_];
+    Decimal t;
+    idouble A_ = absmax(m.lo[A], m.hi[A]), cc = ival(m.c, m.c), gh = ival(m.hi[G], m.hi[G]), hh = ival(m.hi[H], m.hi[H]);
+    if (tau) {
+        t = *tau;
+    } else {  // heuristic choice only (any τ in (0, β] is valid): balance e^{−τ²} against e^{−r(β − τ)/A}
+        double Ad = A_.upper(), bd = beta.approx(), r = std::min(m.c.approx(), gh.upper() > 0 ? 1 / gh.upper() : 1e300);
+        double q = Ad > 0 ? r / Ad : 1e300, guess = q > 1e150 ? bd : (-q + std::sqrt(q * q + 4 * q * bd)) / 2;
+        if (!(guess > 0) || !std::isfinite(guess)) return std::nullopt;
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.3g", guess);
+        t = Decimal::parse(buf, "tau");
+        if (t > beta) t = beta;
+    }
+    if (t.sign() <= 0 || beta < t) return std::nullopt;
+    idouble ti = ival(t, t), one(1), zero(0), rsqpi = arith::inv_sqrt_pi<idouble>();
+    auto up = [](const idouble& x) { return idouble(0, std::max(0.0, x.upper())); };  // [0, upper bound]
+    idouble eps_t = up(arith::erfc(ti) / idouble(2)), phi_t = up(arith::exp(-arith::square(ti)) * rsqpi);
+    // tails: P_X, E[X; X >= s] for X; P_G, E[U; G >= s], E[G; G >= s] for G (s >= 0 lower bound)
+    idouble PX = one, EXt = one / cc, PG = one, EUt = one, EGt = gh + idouble(std::max(0.0, hh.upper()));
+    if (A_.upper() == 0) {
+        PX = EXt = PG = EUt = EGt = zero;  // a = 0 on the leaf: the event is empty
+    } else {
+        double s = ((ival(beta, beta) - ti) / A_).lower();
+        if (s > 0) {
+            idouble si(s);
+            PX = up(arith::exp(-cc * si));
+            EXt = up((si + one / cc) * PX);
+            if (s > hh.upper()) {
+                if (gh.upper() == 0) {
+                    PG = EUt = EGt = zero;  // G = h <= h_hi < s
+                } else {
+                    idouble u0 = (si - hh) / gh;
+                    if (u0.lower() > 0) {
+                        idouble u(u0.lower()), e = up(arith::exp(-u));
+                        PG = e;
+                        EUt = up((u + one) * e);
+                        EGt = up(gh * EUt + idouble(std::max(0.0, hh.upper())) * e);
+                    }
+                }
+            }
+        }
+    }
+    auto sym = [](const idouble& r) { return idouble(-r.upper(), r.upper()); };
+    idouble EphiX = phi_t + PX * rsqpi, EphiG = phi_t + PG * rsqpi;
+    idouble J = side > 0 ? idouble((one - idouble(2) * (eps_t + PG)).lower(), (one + eps_t + PX).upper())
+                         : idouble((one - idouble(2) * (eps_t + PX)).lower(), (one + eps_t + PG).upper());
+    std::vector<std::optional<idouble>> bound(4);
+    bound[B_] = sym(idouble(2) * idouble(std::max(EphiX.upper(), EphiG.upper())));
+    bound[H] = sym(idouble(2) * A_ * EphiG);
+    bound[G] = sym(idouble(2) * A_ * (phi_t + EUt * rsqpi));
+    if (m.lo[H].is_finite()) {
+        idouble EabsG = gh + absmax(m.lo[H], m.hi[H]);
+        bound[A] = sym(idouble(2) * (phi_t / cc + EXt * rsqpi) + idouble(2) * (phi_t * EabsG + EGt * rsqpi));
+    }
+    Decimal lo = *c.level - *c.delta, hi = *c.level + *c.delta;
+    if (!dec_below_eq(lo, J) || !dec_above_eq(hi, J)) return std::nullopt;
+    json grad = json::array();
+    for (const auto& name : f.names()) {
+        int k = static_cast<int>(std::find(names4, names4 + 4, name) - names4);
+        if (k >= 4 || !bound[k] || !dec_below_eq(-*c.eps, *bound[k]) || !dec_above_eq(*c.eps, *bound[k])) return std::nullopt;
+        grad.push_back(enc(*bound[k]));
+    }
+    json hyps = {std::string(side > 0 ? "a_lo >= 0, b_hi < 0: " : "a_hi <= 0, b_lo > 0: ") + range_text(m, A) + ", " +
+                     range_text(m, B_),
+                 "g_lo >= 0, g_hi and h_hi finite: " + range_text(m, G) + ", " + range_text(m, H),
+                 "c > 0: c = " + m.c.str(), "0 < tau <= beta = " + beta.str() + ": tau = " + t.str()};
+    return json{{"evidence", ev_lemma}, {"bits", 53}, {"lemma", "S11"}, {"tau", t.str()}, {"hypotheses", hyps},
+                {"J", enc(J)}, {"grad", grad},
+                {"conclusion", "|J - level| <= delta and |dJ/dx_i| <= eps on the leaf (one-sided saturation)"}};
+}
+
+std::optional<json> derive(const BoxFunction& f, const ModelBox& m, const std::string& lemma, S8* raw, const Claim& c,
+                           const json& recorded) {
     std::optional<unsigned> ignored;
+    if (lemma == "S11") {
+        if (!recorded.contains("tau") || !recorded.at("tau").is_string()) throw std::runtime_error("lemma S11: tau missing");
+        return lemma_s11(f, m, c, Decimal::parse(recorded.at("tau").get<std::string>(), "tau"));
+    }
     if (lemma == "S1") return lemma_s1(f, m);
     if (lemma == "S2") return lemma_s2(f, m);
+    if (lemma == "S10") return lemma_s10(f, m);
     if (lemma == "S9") return lemma_s9(f, m, c);
     if (lemma == "S8b" || lemma == "S8a") {
         auto j = lemma_s8(f, m, &ignored, raw);
@@ -222,32 +349,34 @@ std::optional<json> lemma_leaf(const BoxFunction& f, const Box& B, std::optional
     if (!m) return std::nullopt;
     if (auto j = lemma_s1(f, *m)) return j;
     if (auto j = lemma_s2(f, *m)) return j;
+    if (auto j = lemma_s10(f, *m)) return j;
     return lemma_s8(f, *m, split_hint);
 }
 
 std::optional<json> plateau_lemma_leaf(const BoxFunction& f, const Box& B, const Claim& c) {
     auto m = model_box(f, B);
     if (!m) return std::nullopt;
-    return lemma_s9(f, *m, c);
+    if (auto j = lemma_s9(f, *m, c)) return j;
+    return lemma_s11(f, *m, c, std::nullopt);
 }
 
 void recheck_lemma(const BoxFunction& f, const Box& B, const Claim& c, const json& leaf) {
     const std::string cited = leaf.at("lemma").get<std::string>();
-    if ((cited == "S9") != (c.kind == ClaimKind::plateau) ||
+    if ((cited == "S9" || cited == "S11") != (c.kind == ClaimKind::plateau) ||
         (c.kind != ClaimKind::no_saddle && c.kind != ClaimKind::no_stationary && c.kind != ClaimKind::plateau))
         throw std::runtime_error("evidence 'lemma' " + cited + " does not belong to this claim");
     auto m = model_box(f, B);
     if (!m) throw std::runtime_error("lemma leaf: the model is not rsee");
     std::string lemma = leaf.at("lemma").get<std::string>();
     S8 raw;
-    auto w = derive(f, *m, lemma, &raw, c);
+    auto w = derive(f, *m, lemma, &raw, c, leaf);
     if (!w) throw std::runtime_error("lemma " + lemma + ": its hypotheses do not hold on the leaf");
     for (auto it = leaf.begin(); it != leaf.end(); ++it)
         if (it.key() != "path" && it.key() != "box" && !w->contains(it.key()))
             throw std::runtime_error("lemma " + lemma + ": unexpected field '" + it.key() + "'");
     for (auto it = w->begin(); it != w->end(); ++it) {
         if (!leaf.contains(it.key())) throw std::runtime_error("lemma " + lemma + ": field '" + it.key() + "' missing");
-        if (it.key() == "J" || it.key() == "grad") {  // S9: recorded enclosures contain ours
+        if (it.key() == "J" || it.key() == "grad") {  // S9, S11: recorded enclosures contain ours
             const json& mine = it.value();
             const json& theirs = leaf[it.key()];
             bool same_shape = mine.is_array() && theirs.is_array() && mine.size() == theirs.size();

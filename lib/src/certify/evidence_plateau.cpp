@@ -23,8 +23,8 @@ std::optional<BoxDecision> plateau_leaf(const Eval<S>& e, const Claim& c, unsign
 
 template <class S>
 BoxDecision analyse_plateau(const BoxFunction& f, const Box& B, const Claim& c, unsigned bits) {
-    if (auto l = plateau_lemma_leaf(f, B, c)) return {BoxDecision::final_leaf, *l, {}};  // lemma S9
-    if (!B.bounded()) return {BoxDecision::bisect, {}, "unbounded box: lemma S9 does not apply yet"};
+    if (auto l = plateau_lemma_leaf(f, B, c)) return {BoxDecision::final_leaf, *l, {}};  // lemma S9 / S11
+    if (!B.bounded()) return {BoxDecision::bisect, {}, "unbounded box: neither lemma S9 nor S11 applies yet"};
     Eval<S> e = evaluate_box<S>(f, B);
     std::size_t n = B.dims();
     const Decimal& eps = *c.eps;

@@ -29,7 +29,7 @@ template <class S>
 void recheck_extrema(const BoxFunction& f, const Box& B, const Claim& c, const nlohmann::json& leaf, Pass pass);
 
 /// A lemma leaf for box B of the rsee model (no-saddle / no-stationary; evidence_lemma.cpp):
-/// lemma S1, S2 or S8 with its hypotheses met, or nullopt — then *split_hint may name the
+/// lemma S1, S2, S10 or S8 with its hypotheses met, or nullopt — then *split_hint may name the
 /// dimension whose bisection brings S8 closer, or `out_of_reach` when the leaf meets a = 0 and
 /// S8 is hopeless there (|b| large: φ(b) underflows the remainder).
 inline constexpr unsigned out_of_reach = ~0u;
@@ -37,7 +37,7 @@ std::optional<nlohmann::json> lemma_leaf(const BoxFunction& f, const Box& B, std
 /// Verifier: re-derives the cited lemma's hypotheses on B (throws std::runtime_error naming the
 /// lemma when they fail or the leaf differs from the re-derivation).
 void recheck_lemma(const BoxFunction& f, const Box& B, const Claim& c, const nlohmann::json& leaf);
-/// A lemma-S9 leaf (saturated discriminator) proving the plateau claim on B, or nullopt.
+/// A lemma-S9 (saturated discriminator) or S11 (one-sided saturation) leaf proving the plateau claim on B, or nullopt.
 std::optional<nlohmann::json> plateau_lemma_leaf(const BoxFunction& f, const Box& B, const Claim& c);
 template <class S>
 BoxDecision analyse_atlas(const BoxFunction& f, const Box& B, const Claim& c, unsigned bits);
