@@ -192,6 +192,21 @@ std::optional<json> lemma_s8(const BoxFunction& f, const ModelBox& m, std::optio
 }
 
 
+/// The plateau test of a saturation lemma (S9, S11): J within level ± delta and the bound of
+/// every free partial within ±eps. Returns the recorded gradient enclosures, or nullopt.
+std::optional<json> plateau_bounds_hold(const BoxFunction& f, const Claim& c, const idouble& J,
+                                        const std::vector<std::optional<idouble>>& bound) {
+    Decimal lo = *c.level - *c.delta, hi = *c.level + *c.delta;
+    if (!dec_below_eq(lo, J) || !dec_above_eq(hi, J)) return std::nullopt;
+    json grad = json::array();
+    for (const auto& name : f.names()) {
+        int k = static_cast<int>(std::find(names4, names4 + 4, name) - names4);
+        if (k >= 4 || !bound[k] || !dec_below_eq(-*c.eps, *bound[k]) || !dec_above_eq(*c.eps, *bound[k])) return std::nullopt;
+        grad.push_back(enc(*bound[k]));
+    }
+    return grad;
+}
+
 /// S9 (saturation, plateau): on a leaf with a of one sign where every argument t of D stays on
 /// one side of ±T (T > 0: t1 = aX + b, t2 = a(gU + h) + b ≥ T for a > 0, ≤ −T for a < 0; exact
 /// decimal bounds, valid on unbounded leaves), with ε = erfc(T)/2 and φ_T = e^{−T²}/√π:
@@ -223,14 +238,9 @@ std::optional<json> lemma_s9(const BoxFunction& f, const ModelBox& m, const Clai
     if (m.lo[A].is_finite() && m.hi[A].is_finite()) bound[G] = bound[H] = sym(idouble(2) * absmax(m.lo[A], m.hi[A]) * phi);
     if (m.hi[G].is_finite() && m.lo[H].is_finite() && m.hi[H].is_finite())
         bound[A] = sym(idouble(2) * phi * (idouble(1) / ival(m.c, m.c) + ival(m.hi[G], m.hi[G]) + absmax(m.lo[H], m.hi[H])));
-    Decimal lo = *c.level - *c.delta, hi = *c.level + *c.delta;
-    if (!dec_below_eq(lo, J) || !dec_above_eq(hi, J)) return std::nullopt;
-    json grad = json::array();
-    for (const auto& name : f.names()) {
-        int k = static_cast<int>(std::find(names4, names4 + 4, name) - names4);
-        if (k >= 4 || !bound[k] || !dec_below_eq(-*c.eps, *bound[k]) || !dec_above_eq(*c.eps, *bound[k])) return std::nullopt;
-        grad.push_back(enc(*bound[k]));
-    }
+    auto grad_opt = plateau_bounds_hold(f, c, J, bound);
+    if (!grad_opt) return std::nullopt;
+    json grad = std::move(*grad_opt);
     json hyps = {std::string(sa > 0 ? "a_lo > 0: " : "a_hi < 0: ") + range_text(m, A), "g_lo >= 0: " + range_text(m, G),
                  "c > 0: c = " + m.c.str(),
                  std::string(sa > 0 ? "t >= T" : "t <= -T") + " for every argument of D, T = " + T.str() + " > 0"};
@@ -306,14 +316,9 @@ std::optional<json> lemma_s11(const BoxFunction& f, const ModelBox& m, const Cla
         idouble EabsG = gh + absmax(m.lo[H], m.hi[H]);
         bound[A] = sym(idouble(2) * (phi_t / cc + EXt * rsqpi) + idouble(2) * (phi_t * EabsG + EGt * rsqpi));
     }
-    Decimal lo = *c.level - *c.delta, hi = *c.level + *c.delta;
-    if (!dec_below_eq(lo, J) || !dec_above_eq(hi, J)) return std::nullopt;
-    json grad = json::array();
-    for (const auto& name : f.names()) {
-        int k = static_cast<int>(std::find(names4, names4 + 4, name) - names4);
-        if (k >= 4 || !bound[k] || !dec_below_eq(-*c.eps, *bound[k]) || !dec_above_eq(*c.eps, *bound[k])) return std::nullopt;
-        grad.push_back(enc(*bound[k]));
-    }
+    auto grad_opt = plateau_bounds_hold(f, c, J, bound);
+    if (!grad_opt) return std::nullopt;
+    json grad = std::move(*grad_opt);
     json hyps = {std::string(side > 0 ? "a_lo >= 0, b_hi < 0: " : "a_hi <= 0, b_lo > 0: ") + range_text(m, A) + ", " +
                      range_text(m, B_),
                  "g_lo >= 0, g_hi and h_hi finite: " + range_text(m, G) + ", " + range_text(m, H),
