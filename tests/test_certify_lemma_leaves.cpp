@@ -36,7 +36,7 @@ Claim no_stationary() { return Claim{ClaimKind::no_stationary, {}, {}, {}}; }
 json decide(const BoxFunction& f, const Box& B) {
     BoxDecision d = analyse_box(f, B, no_stationary(), 53, nullptr);
     REQUIRE(d.kind == BoxDecision::final_leaf);
-    return d.evidence;
+    return to_json(*d.evidence);
 }
 
 }  // namespace
@@ -88,7 +88,7 @@ TEST_CASE("lemma S8b next to a = 0 against the integral path with planted remain
     for (int k = 0; k < 40; ++k) {  // shrink a towards 0 until S8b holds (the certifier's route)
         B = box({"0", "0.5"}, {ahi, "1.5"});
         BoxDecision d = analyse_box(*f, B, no_stationary(), 53, nullptr);
-        if (d.kind == BoxDecision::final_leaf) { l = d.evidence; break; }
+        if (d.kind == BoxDecision::final_leaf) { l = to_json(*d.evidence); break; }
         ahi = (Decimal::parse(ahi).half()).str();
     }
     REQUIRE(l.value("lemma", "") == "S8b");
@@ -179,7 +179,7 @@ TEST_CASE("lemma S11 (one-sided saturation) against the integral path, with plan
         Box B = box(cs.lo, cs.hi);
         BoxDecision d = analyse_box(*f, B, plateau, 53, nullptr);
         REQUIRE(d.kind == BoxDecision::final_leaf);
-        json l = d.evidence;
+        json l = to_json(*d.evidence);
         REQUIRE(l.value("lemma", "") == "S11");
         CHECK_FALSE(check_leaf(*f, B, plateau, l, 53));
         // the integral path at the leaf's worst corner (b at its finite end, |a| largest, g and h

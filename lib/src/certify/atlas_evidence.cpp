@@ -25,37 +25,32 @@ template <class S>
 std::optional<BoxDecision> monotone_leaf(const BoxFunction& f, const Box& B, const std::vector<S>* box_g, unsigned bits) {
     std::size_t n = B.dims();
     std::vector<S> gb = f.gradient_bounds(outer_intervals<S>(B.lo, B.hi));
-    json signs = json::array(), grad = json::array(), form = json::array();
+    MonotoneEvidence m;
     bool any = false;
     for (std::size_t i = 0; i < n; ++i) {
         const S* g = nullptr;
         const char* how = nullptr;
         if (box_g && finite((*box_g)[i]) && !arith::contains_zero((*box_g)[i])) g = &(*box_g)[i], how = "box";
         else if (gb.size() == n && finite(gb[i]) && !arith::contains_zero(gb[i])) g = &gb[i], how = "bounds";
-        signs.push_back(g ? (g->lower() > 0 ? 1 : -1) : 0);
-        grad.push_back(g ? enc(*g) : json());
-        form.push_back(how ? json(how) : json());
+        m.signs.push_back(g ? (g->lower() > 0 ? 1 : -1) : 0);
+        m.grad.push_back(g ? std::optional(enc(*g)) : std::nullopt);
+        m.form.push_back(how ? std::optional<std::string>(how) : std::nullopt);
         any = any || g;
     }
     if (!any) return std::nullopt;
-    BoxDecision d{BoxDecision::final_leaf, {}, {}};
-    d.evidence = {{"evidence", ev_monotone}, {"bits", bits}, {"signs", signs}, {"grad", grad}, {"form", form}};
-    return d;
+    return final_leaf(bits, std::move(m));
 }
 
 /// A no-saddle `excluded` leaf (one partial of fixed sign) as a monotone leaf.
 BoxDecision excluded_as_monotone(const BoxDecision& d, std::size_t n) {
-    std::size_t i = d.evidence.at("index").get<std::size_t>();
-    json signs(json::array()), grad(json::array()), form(json::array());
+    const ExcludedEvidence& x = *d.evidence->get<ExcludedEvidence>();
+    MonotoneEvidence m;
     for (std::size_t k = 0; k < n; ++k) {
-        signs.push_back(k == i ? d.evidence.at("sign").get<int>() : 0);
-        grad.push_back(k == i ? d.evidence.at("grad") : json());
-        form.push_back(k == i ? json(d.evidence.value("form", "box")) : json());
+        m.signs.push_back(k == x.index ? x.sign : 0);
+        m.grad.push_back(k == x.index ? std::optional(x.grad) : std::nullopt);
+        m.form.push_back(k == x.index ? std::optional<std::string>(x.bounds_form ? "bounds" : "box") : std::nullopt);
     }
-    BoxDecision r{BoxDecision::final_leaf, {}, {}};
-    r.evidence = {{"evidence", ev_monotone}, {"bits", d.evidence.at("bits")}, {"signs", signs}, {"grad", grad},
-                  {"form", form}};
-    return r;
+    return final_leaf(d.evidence->bits, std::move(m));
 }
 
 /// The enclosures do not rule out plateau points in the box (resolution heuristic only: such
@@ -69,19 +64,18 @@ bool may_meet_plateau(const Eval<S>& e, const Claim& c) {
 }
 
 template <class S>
-void recheck_monotone(const BoxFunction& f, const Box& B, const json& leaf, Pass pass) {
+void recheck_monotone(const BoxFunction& f, const Box& B, const MonotoneEvidence& m, Pass pass) {
     std::size_t n = B.dims();
-    const json &signs = leaf.at("signs"), &grad = leaf.at("grad"), &form = leaf.at("form");
-    if (!signs.is_array() || signs.size() != n || !grad.is_array() || grad.size() != n || !form.is_array() ||
-        form.size() != n)
+    if (m.signs.size() != n || m.grad.size() != n || m.form.size() != n)
         throw std::runtime_error("malformed monotone leaf (signs, grad, form need one entry per variable)");
     std::optional<std::vector<S>> box_g, bounds;
     bool any = false;
     for (std::size_t i = 0; i < n; ++i) {
-        int sign = signs[i].get<int>();
+        int sign = m.signs[i];
         if (sign == 0) continue;
         if (sign != 1 && sign != -1) throw std::runtime_error("monotone sign must be -1, 0 or 1");
-        const std::string how = form[i].get<std::string>();
+        if (!m.form[i] || !m.grad[i]) throw std::runtime_error("monotone: partial " + std::to_string(i) + " without form/grad");
+        const std::string& how = *m.form[i];
         const std::vector<S>* g = nullptr;
         if (how == "box") {
             if (!box_g) box_g = evaluate_box<S>(f, B).g;
@@ -93,8 +87,8 @@ void recheck_monotone(const BoxFunction& f, const Box& B, const json& leaf, Pass
         } else {
             throw std::runtime_error("monotone form must be 'box' or 'bounds'");
         }
-        check_enc(grad[i], (*g)[i], "grad", pass);
-        Recorded r = rec(grad[i]);
+        check_enc(*m.grad[i], (*g)[i], "grad", pass);
+        Recorded r = rec(*m.grad[i]);
         bool rec_ok = sign > 0 ? r.lo.sign() > 0 : r.hi.sign() < 0;
         bool new_ok = sign > 0 ? (*g)[i].lower() > 0 : (*g)[i].upper() < 0;
         if (!rec_ok || !new_ok)
@@ -128,17 +122,17 @@ BoxDecision analyse_atlas(const BoxFunction& f, const Box& B, const Claim& c, un
         return {BoxDecision::bisect, {}, "meets the stationary line L_c (lemma S7)"};
     }
     BoxDecision s = analyse_stationary<S>(f, B, with_kind(c, ClaimKind::no_saddle), bits);
-    if (s.kind == BoxDecision::final_leaf && s.evidence.at("evidence") == ev_excluded)
+    if (s.kind == BoxDecision::final_leaf && s.evidence->get<ExcludedEvidence>())
         return excluded_as_monotone(s, B.dims());
-    if (s.kind == BoxDecision::final_leaf && s.evidence.at("evidence") == ev_unique && !deep)
+    if (s.kind == BoxDecision::final_leaf && s.evidence->get<UniqueEvidence>() && !deep)
         return {BoxDecision::bisect, {}, "unique stationary point, to be located further"};
     return s;  // unique (typed), empty, or undecided: bisect / escalate with the reason
 }
 
 template <class S>
-void recheck_atlas(const BoxFunction& f, const Box& B, const Claim& c, const json& leaf, Pass pass) {
-    const std::string ev = leaf.at("evidence").get<std::string>();
-    if (ev == ev_monotone) return recheck_monotone<S>(f, B, leaf, pass);
+void recheck_atlas(const BoxFunction& f, const Box& B, const Claim& c, const LeafEvidence& leaf, Pass pass) {
+    const std::string ev = evidence_name(leaf);
+    if (auto* m = leaf.get<MonotoneEvidence>()) return recheck_monotone<S>(f, B, *m, pass);
     if (ev == ev_plateau) return recheck_plateau<S>(f, B, c, leaf, pass);
     if ((ev == ev_unique || ev == ev_stationary_line) && B.path.size() < atlas_point_depth(B.dims()))
         throw std::runtime_error(ev + " region above the atlas depth " + std::to_string(atlas_point_depth(B.dims())));
@@ -149,8 +143,8 @@ void recheck_atlas(const BoxFunction& f, const Box& B, const Claim& c, const jso
 }
 
 template BoxDecision analyse_atlas<idouble>(const BoxFunction&, const Box&, const Claim&, unsigned);
-template void recheck_atlas<idouble>(const BoxFunction&, const Box&, const Claim&, const json&, Pass);
+template void recheck_atlas<idouble>(const BoxFunction&, const Box&, const Claim&, const LeafEvidence&, Pass);
 template BoxDecision analyse_atlas<impfr>(const BoxFunction&, const Box&, const Claim&, unsigned);
-template void recheck_atlas<impfr>(const BoxFunction&, const Box&, const Claim&, const json&, Pass);
+template void recheck_atlas<impfr>(const BoxFunction&, const Box&, const Claim&, const LeafEvidence&, Pass);
 
 }  // namespace gancert::certify::detail

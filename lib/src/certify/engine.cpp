@@ -488,7 +488,7 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
         ++leaves;
     };
     auto unknown = [&](const Box& B, const std::string& reason, unsigned bits) {
-        emit(B, {{"evidence", ev_unknown}, {"reason", reason}, {"bits", bits}});
+        emit(B, to_json(LeafEvidence{bits, UnknownEvidence{reason}}));
     };
 
     // Budgets: once one is reached no box is analysed any more; the boxes taken afterwards are
@@ -564,8 +564,9 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
                 for (;;) {
                     d = analyse_box(f, t.box, claim, ladder[li], &inc);
                     if (d.kind == BoxDecision::final_leaf) {
-                        if (early_stop && leaf_refutes(claim.kind, d.evidence)) refuted = true;
-                        emit(t.box, d.evidence);
+                        json ev = to_json(*d.evidence);
+                        if (early_stop && leaf_refutes(claim.kind, ev)) refuted = true;
+                        emit(t.box, ev);
                         return;
                     }
                     if (d.kind == BoxDecision::escalate) {
@@ -582,8 +583,8 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
                 const unsigned dim = split_dimension(t.box, root, d.split_dims);
                 const double width = t.box.scaled_width(dim, root);
                 if (width <= (failed ? std::max(opt.min_width, 1.0 / 256) : opt.min_width)) {
-                    if (!d.evidence.is_null() && d.evidence.value("evidence", "") == ev_bounded) {
-                        emit(t.box, d.evidence);
+                    if (d.evidence && d.evidence->get<BoundedEvidence>()) {
+                        emit(t.box, to_json(*d.evidence));
                         return;
                     }
                     std::string why = failed ? d.reason

@@ -14,7 +14,6 @@ namespace {
 using arith::idouble;
 using arith::impfr;
 using detail::Pass;
-using nlohmann::json;
 
 template <class S>
 BoxDecision analyse(const BoxFunction& f, const Box& B, const Claim& c, unsigned bits, Incumbents* inc) {
@@ -30,18 +29,19 @@ BoxDecision analyse(const BoxFunction& f, const Box& B, const Claim& c, unsigned
 }
 
 template <class S>
-void recheck(const BoxFunction& f, const Box& B, const Claim& c, const json& leaf, Pass pass) {
-    const std::string ev = leaf.at("evidence").get<std::string>();
-    if (ev == ev_unknown) return;
-    if (ev == ev_lemma) return detail::recheck_lemma(f, B, c, leaf);
-    if (!B.bounded() && ev != ev_stationary_line)  // only lemmas (and S7) reach unbounded leaves
+void recheck(const BoxFunction& f, const Box& B, const Claim& c, const LeafEvidence& leaf, Pass pass) {
+    const std::string ev = evidence_name(leaf);
+    if (leaf.get<UnknownEvidence>()) return;
+    if (leaf.get<LemmaEvidence>()) return detail::recheck_lemma(f, B, c, leaf);
+    if (!B.bounded() && !leaf.get<StationaryLineEvidence>())  // only lemmas (and S7) reach unbounded leaves
         throw std::runtime_error("evidence '" + ev + "' on an unbounded leaf");
     if (c.kind == ClaimKind::atlas) return detail::recheck_atlas<S>(f, B, c, leaf, pass);
-    if (ev == ev_stationary_line || ev == ev_excluded || ev == ev_unique || ev == ev_empty)
+    if (leaf.get<StationaryLineEvidence>() || leaf.get<ExcludedEvidence>() || leaf.get<UniqueEvidence>() ||
+        leaf.get<EmptyEvidence>())
         return detail::recheck_stationary<S>(f, B, c, leaf, pass);
-    if (ev == ev_plateau || ev == ev_violates) return detail::recheck_plateau<S>(f, B, c, leaf, pass);
-    if (ev == ev_bounded) return detail::recheck_extrema<S>(f, B, c, leaf, pass);
-    throw std::runtime_error("unknown evidence '" + ev + "'");
+    if (leaf.get<PlateauEvidence>() || leaf.get<ViolatesEvidence>()) return detail::recheck_plateau<S>(f, B, c, leaf, pass);
+    if (leaf.get<BoundedEvidence>()) return detail::recheck_extrema<S>(f, B, c, leaf, pass);
+    throw std::runtime_error("evidence '" + ev + "' does not belong to this claim");
 }
 
 }  // namespace
@@ -67,10 +67,10 @@ BoxDecision analyse_box(const BoxFunction& f, const Box& B, const Claim& c, unsi
     }
 }
 
-std::optional<std::string> check_leaf(const BoxFunction& f, const Box& B, const Claim& c,
-                                      const nlohmann::json& leaf, unsigned bits) {
+std::optional<std::string> check_leaf(const BoxFunction& f, const Box& B, const Claim& c, const LeafEvidence& leaf,
+                                      unsigned bits) {
     try {
-        unsigned recorded = leaf.at("evidence") == ev_unknown ? 53 : leaf.at("bits").get<unsigned>();
+        unsigned recorded = leaf.bits;
         if (recorded < 53 || recorded > arith::max_precision_bits) return "invalid precision";
         auto pass_at = [&](unsigned use, Pass pass) {
             if (use <= 53) {
@@ -88,6 +88,17 @@ std::optional<std::string> check_leaf(const BoxFunction& f, const Box& B, const 
     } catch (const std::exception& e) {
         return e.what();
     }
+}
+
+std::optional<std::string> check_leaf(const BoxFunction& f, const Box& B, const Claim& c, const nlohmann::json& leaf,
+                                      unsigned bits) {
+    LeafEvidence e;
+    try {
+        e = leaf_evidence_from_json(leaf);
+    } catch (const std::exception& ex) {
+        return ex.what();
+    }
+    return check_leaf(f, B, c, e, bits);
 }
 
 }  // namespace gancert::certify

@@ -25,14 +25,14 @@ double tolerance(const Claim& c, const S& x) {
     return std::max(c.delta->approx() * mag, c.eps ? c.eps->approx() : 0.0);
 }
 
-json box_json(const Box& Z) {
-    json b = json::array();
-    for (std::size_t i = 0; i < Z.dims(); ++i) b.push_back({Z.lo[i].str(), Z.hi[i].str()});
+std::vector<std::pair<std::string, std::string>> box_record(const Box& Z) {
+    std::vector<std::pair<std::string, std::string>> b;
+    for (std::size_t i = 0; i < Z.dims(); ++i) b.emplace_back(Z.lo[i].str(), Z.hi[i].str());
     return b;
 }
 
 struct Side {
-    json record;
+    ExtremumSide record;
     bool done = false, finite_enc = false;
     double point_width = 0, tol = 0;
     std::vector<std::size_t> free;
@@ -50,20 +50,25 @@ Side analyse_side(const BoxFunction& f, const Box& B, const Eval<S>& e, const Cl
     // pruning: the fixed incumbent (§K5: it is a value of J) or this face's own midpoint
     double best = for_max ? std::max(incumbent, lo_double(point)) : std::min(incumbent, hi_double(point));
     bool pruned = for_max ? hi_double(J) <= best : lo_double(J) >= best;
-    json extra = json::object();
+    std::optional<Isolation> extra;
     if (kind == kind_face && !pruned && width_double(J) > tolerance(c, point)) {
         if (auto iso = isolate<S>(f, r, for_max, bits)) {
             kind = kind_isolated;
             J = point = iso->value;
-            extra = {{"Z", box_json(iso->iso.Z)}, {"Y", iso->iso.Y}, {"Q", iso->iso.Q}, {"K", iso->iso.K}};
+            extra = iso->iso;
         }
     }
     s.finite_enc = finite(J) && finite(point);
     s.tol = tolerance(c, point);
     s.point_width = width_double(point);
     s.done = s.finite_enc && (pruned || width_double(J) <= s.tol);
-    s.record = {{"faces", r.rounds}, {"kind", kind}, {"J", enc(J)}, {"point", enc(point)}};
-    for (auto it = extra.begin(); it != extra.end(); ++it) s.record[it.key()] = it.value();
+    s.record = ExtremumSide{r.rounds, kind, enc(J), enc(point), {}, {}, {}, {}};
+    if (extra) {
+        s.record.Z = box_record(extra->Z);
+        s.record.Y = extra->Y;
+        s.record.Q = extra->Q;
+        s.record.K = extra->K;
+    }
     return s;
 }
 
@@ -78,7 +83,7 @@ BoxDecision analyse_extrema(const BoxFunction& f, const Box& B, const Claim& c, 
     Side mx = analyse_side<S>(f, B, e, c, bits, true, inc ? inc->max_lo.load() : -1e308);
     Side mn = analyse_side<S>(f, B, e, c, bits, false, inc ? inc->min_hi.load() : 1e308);
     BoxDecision d;
-    d.evidence = {{"evidence", ev_bounded}, {"bits", bits}, {"max", mx.record}, {"min", mn.record}};
+    d.evidence = LeafEvidence{bits, BoundedEvidence{mx.record, mn.record}};
     if (mx.done && mn.done) {
         d.kind = BoxDecision::final_leaf;
         return d;
@@ -89,7 +94,7 @@ BoxDecision analyse_extrema(const BoxFunction& f, const Box& B, const Claim& c, 
     if (unresolved) {
         d.kind = BoxDecision::escalate;
         d.reason = "J on the extremal face not resolved to the tolerance";
-        if (!mx.finite_enc || !mn.finite_enc) d.evidence = json();
+        if (!mx.finite_enc || !mn.finite_enc) d.evidence.reset();
         return d;
     }
     // bisect only where it helps: the free coordinates of an unfinished extremal face
@@ -103,29 +108,32 @@ BoxDecision analyse_extrema(const BoxFunction& f, const Box& B, const Claim& c, 
 
 namespace {
 
-Box parse_box(const json& j, const Box& like) {
-    if (!j.is_array() || j.size() != like.dims()) throw std::runtime_error("malformed Z");
+Box parse_box(const std::vector<std::pair<std::string, std::string>>& z, const Box& like) {
+    require_size(z, like.dims(), "Z");
     Box Z = like;
     for (std::size_t i = 0; i < like.dims(); ++i) {
-        auto v = strings(j[i], 2, "Z");
-        Z.lo[i] = Decimal::parse(v[0], "Z");
-        Z.hi[i] = Decimal::parse(v[1], "Z");
+        Z.lo[i] = Decimal::parse(z[i].first, "Z");
+        Z.hi[i] = Decimal::parse(z[i].second, "Z");
     }
     return Z;
 }
 
 template <class S>
-void recheck_isolated(const BoxFunction& f, const Reduction<S>& r, const json& s, bool for_max, Pass pass) {
+void recheck_isolated(const BoxFunction& f, const Reduction<S>& r, const ExtremumSide& s, bool for_max, Pass pass) {
     auto I = free_coordinates(r.F);
     if (I.empty()) throw std::runtime_error("isolated extremum on a vertex");
     std::size_t k = I.size();
     Eval<S> eF = restricted(r.e, I);
     // K3 with the recorded basis or the verifier's own (Sylvester: any certified inertia is it)
-    if (!definite_on_face(eF, strings(s.at("Q"), k * k, "Q"), for_max) &&
+    if (!s.Z || !s.Y || !s.Q || !s.K) throw std::runtime_error("isolated extremum without Z, Y, Q, K");
+    require_size(*s.Q, k * k, "Q");
+    require_size(*s.Y, k * k, "Y");
+    require_size(*s.K, k, "K");
+    if (!definite_on_face(eF, *s.Q, for_max) &&
         !definite_on_face(eF, approximate_eigenvectors(mid_hessian(eF.box), k), for_max))
         throw std::runtime_error(std::string("face Hessian not certified ") +
                                  (for_max ? "negative" : "positive") + " definite");
-    Box Z = parse_box(s.at("Z"), r.F);
+    Box Z = parse_box(*s.Z, r.F);
     for (std::size_t i = 0; i < Z.dims(); ++i) {
         bool is_free = std::find(I.begin(), I.end(), i) != I.end();
         bool ok = is_free ? r.F.lo[i] <= Z.lo[i] && Z.lo[i] < Z.hi[i] && Z.hi[i] <= r.F.hi[i]
@@ -134,9 +142,8 @@ void recheck_isolated(const BoxFunction& f, const Reduction<S>& r, const json& s
     }
     Eval<S> eZ = evaluate_box<S>(f, Z);
     Eval<S> eI = restricted(eZ, I);
-    std::vector<S> K = krawczyk(eI, strings(s.at("Y"), k * k, "Y"));
-    const json& Kj = s.at("K");
-    if (!Kj.is_array() || Kj.size() != k) throw std::runtime_error("malformed K");
+    std::vector<S> K = krawczyk(eI, *s.Y);
+    const auto& Kj = *s.K;
     if (!krawczyk_inside(K, Z, I)) throw std::runtime_error("K(Z) is not strictly inside Z");
     for (std::size_t a = 0; a < k; ++a) {
         check_enc(Kj[a], K[a], "K", pass);
@@ -144,22 +151,22 @@ void recheck_isolated(const BoxFunction& f, const Reduction<S>& r, const json& s
         if (!(Z.lo[I[a]] < rk.lo && rk.hi < Z.hi[I[a]])) throw std::runtime_error("recorded K is not inside Z");
     }
     S v = value_at_critical_point(eZ, eI, K);
-    check_enc(s.at("J"), v, "J at the extremum", pass);
-    check_enc(s.at("point"), v, "J at the extremum", pass);
+    check_enc(s.J, v, "J at the extremum", pass);
+    check_enc(s.point, v, "J at the extremum", pass);
 }
 
 template <class S>
-void recheck_side(const BoxFunction& f, const Box& B, const json& s, bool for_max, Pass pass) {
-    Reduction<S> r = replay_reduction<S>(f, B, s.at("faces"), for_max, pass);
-    const std::string kind = s.at("kind").get<std::string>();
+void recheck_side(const BoxFunction& f, const Box& B, const ExtremumSide& s, bool for_max, Pass pass) {
+    Reduction<S> r = replay_reduction<S>(f, B, s.faces, for_max, pass);
+    const std::string& kind = s.kind;
     const char* name = for_max ? "max" : "min";
     if (kind == kind_vertex) {
         if (!free_coordinates(r.F).empty()) throw std::runtime_error(std::string(name) + ": the face is not a vertex");
-        check_enc(s.at("J"), r.e.mid.J, std::string(name) + ".J", pass);
-        check_enc(s.at("point"), r.e.mid.J, std::string(name) + ".point", pass);
+        check_enc(s.J, r.e.mid.J, std::string(name) + ".J", pass);
+        check_enc(s.point, r.e.mid.J, std::string(name) + ".point", pass);
     } else if (kind == kind_face) {
-        check_enc(s.at("J"), r.e.J, std::string(name) + ".J", pass);
-        check_enc(s.at("point"), r.e.mid.J, std::string(name) + ".point", pass);
+        check_enc(s.J, r.e.J, std::string(name) + ".J", pass);
+        check_enc(s.point, r.e.mid.J, std::string(name) + ".point", pass);
     } else if (kind == kind_isolated) {
         recheck_isolated<S>(f, r, s, for_max, pass);
     } else {
@@ -170,17 +177,17 @@ void recheck_side(const BoxFunction& f, const Box& B, const json& s, bool for_ma
 }  // namespace
 
 template <class S>
-void recheck_extrema(const BoxFunction& f, const Box& B, const Claim& c, const json& leaf, Pass pass) {
-    const std::string ev = leaf.at("evidence").get<std::string>();
-    if (ev != ev_bounded) throw std::logic_error("recheck_extrema: evidence '" + ev + "' not handled here");
+void recheck_extrema(const BoxFunction& f, const Box& B, const Claim& c, const LeafEvidence& leaf, Pass pass) {
+    auto* b = leaf.get<BoundedEvidence>();
+    if (!b) throw std::logic_error(std::string("recheck_extrema: evidence '") + evidence_name(leaf) + "' not handled here");
     if (c.kind != ClaimKind::extrema) throw std::runtime_error("evidence 'bounded' does not belong to this claim");
-    recheck_side<S>(f, B, leaf.at("max"), true, pass);
-    recheck_side<S>(f, B, leaf.at("min"), false, pass);
+    recheck_side<S>(f, B, b->max, true, pass);
+    recheck_side<S>(f, B, b->min, false, pass);
 }
 
 template BoxDecision analyse_extrema<idouble>(const BoxFunction&, const Box&, const Claim&, unsigned, Incumbents*);
-template void recheck_extrema<idouble>(const BoxFunction&, const Box&, const Claim&, const json&, Pass);
+template void recheck_extrema<idouble>(const BoxFunction&, const Box&, const Claim&, const LeafEvidence&, Pass);
 template BoxDecision analyse_extrema<impfr>(const BoxFunction&, const Box&, const Claim&, unsigned, Incumbents*);
-template void recheck_extrema<impfr>(const BoxFunction&, const Box&, const Claim&, const json&, Pass);
+template void recheck_extrema<impfr>(const BoxFunction&, const Box&, const Claim&, const LeafEvidence&, Pass);
 
 }  // namespace gancert::certify::detail

@@ -40,31 +40,38 @@ idouble absmax(const Decimal& lo, const Decimal& hi) {
     return idouble(std::max(-x.lower(), x.upper()));
 }
 
-json leaf(const char* lemma, std::size_t index, int sign, json hyps, std::string conclusion) {
-    return {{"evidence", ev_lemma}, {"bits", 53}, {"lemma", lemma}, {"index", index}, {"sign", sign},
-            {"hypotheses", std::move(hyps)}, {"conclusion", std::move(conclusion)}};
+using Hyps = std::vector<std::string>;
+
+LemmaEvidence leaf(LemmaId lemma, std::size_t index, int sign, Hyps hyps, std::string conclusion) {
+    LemmaEvidence e;
+    e.lemma = lemma;
+    e.index = index;
+    e.sign = sign;
+    e.hypotheses = std::move(hyps);
+    e.conclusion = std::move(conclusion);
+    return e;
 }
 
 /// S1: a ≠ 0 on the leaf (exact), g >= 0, c > 0 ⇒ sign ∂J/∂h = sign ∂J/∂g = −sign a.
-std::optional<json> lemma_s1(const BoxFunction& f, const ModelBox& m) {
+std::optional<LemmaEvidence> lemma_s1(const BoxFunction& f, const ModelBox& m) {
     int sa = m.lo[A].sign() > 0 ? 1 : m.hi[A].sign() < 0 ? -1 : 0;
     if (sa == 0 || m.lo[G].sign() < 0 || m.c.sign() <= 0) return std::nullopt;
     int k = free_index(f, H) ? H : free_index(f, G) ? G : -1;
     if (k < 0) return std::nullopt;
-    json hyps = {std::string(sa > 0 ? "a_lo > 0: " : "a_hi < 0: ") + range_text(m, A),
+    Hyps hyps = {std::string(sa > 0 ? "a_lo > 0: " : "a_hi < 0: ") + range_text(m, A),
                  "g_lo >= 0: " + range_text(m, G), "c > 0: c = " + m.c.str()};
-    return leaf("S1", *free_index(f, k), -sa, hyps,
+    return leaf(LemmaId::S1, *free_index(f, k), -sa, hyps,
                 std::string("dJ/d") + names4[k] + (sa > 0 ? " < 0" : " > 0") + " on the leaf (sign -sign a)");
 }
 
 /// S2: a = 0 fixed, b free with b ≠ 0 on the leaf (exact), c > 0 ⇒ sign ∂J/∂b = sign b.
-std::optional<json> lemma_s2(const BoxFunction& f, const ModelBox& m) {
+std::optional<LemmaEvidence> lemma_s2(const BoxFunction& f, const ModelBox& m) {
     if (m.free_[A] || m.lo[A].sign() != 0 || !free_index(f, B_) || m.c.sign() <= 0) return std::nullopt;
     int sb = m.lo[B_].sign() > 0 ? 1 : m.hi[B_].sign() < 0 ? -1 : 0;
     if (sb == 0) return std::nullopt;
-    json hyps = {"a = 0 (fixed)", std::string(sb > 0 ? "b_lo > 0: " : "b_hi < 0: ") + range_text(m, B_),
+    Hyps hyps = {"a = 0 (fixed)", std::string(sb > 0 ? "b_lo > 0: " : "b_hi < 0: ") + range_text(m, B_),
                  "c > 0: c = " + m.c.str()};
-    return leaf("S2", *free_index(f, B_), sb, hyps,
+    return leaf(LemmaId::S2, *free_index(f, B_), sb, hyps,
                 std::string("dJ/db = 2 phi(b) erf(b)") + (sb > 0 ? " > 0" : " < 0") + " on the leaf");
 }
 
@@ -74,14 +81,14 @@ std::optional<json> lemma_s2(const BoxFunction& f, const ModelBox& m) {
 /// excluded by S1 (∂J/∂h resp. ∂J/∂g ≠ 0), points with a = 0 by S2/S3: no stationary point in the
 /// leaf. Exact comparisons only; valid on unbounded leaves (no index/sign: the excluding
 /// component depends on the point).
-std::optional<json> lemma_s10(const BoxFunction& f, const ModelBox& m) {
+std::optional<LemmaEvidence> lemma_s10(const BoxFunction& f, const ModelBox& m) {
     if (!m.free_[A] || m.lo[A].sign() > 0 || m.hi[A].sign() < 0) return std::nullopt;
     if (m.lo[G].sign() < 0 || m.c.sign() <= 0) return std::nullopt;
     int k = free_index(f, H) ? H : free_index(f, G) ? G : -1;
     if (k < 0) return std::nullopt;
     bool b_free = free_index(f, B_).has_value();
     bool b_off = b_free && (m.lo[B_].sign() > 0 || m.hi[B_].sign() < 0);
-    json hyps = {"a free, a_lo <= 0 <= a_hi: " + range_text(m, A), "g_lo >= 0: " + range_text(m, G),
+    Hyps hyps = {"a free, a_lo <= 0 <= a_hi: " + range_text(m, A), "g_lo >= 0: " + range_text(m, G),
                  "c > 0: c = " + m.c.str(), std::string(names4[k]) + " free (S1 at a != 0)"};
     std::string slice;
     if (b_off) {
@@ -100,9 +107,12 @@ std::optional<json> lemma_s10(const BoxFunction& f, const ModelBox& m) {
         slice = std::string(b_free ? "dJ/db = 2 phi(b) erf(b) != 0 at b != 0 (S2), " : "") +
                 "dJ/da = (1/c - (g + h))/sqrt(pi) != 0 at b = 0 (S3)";
     }
-    return json{{"evidence", ev_lemma}, {"bits", 53}, {"lemma", "S10"}, {"hypotheses", std::move(hyps)},
-                {"conclusion", std::string("no stationary point on the leaf: at a != 0 dJ/d") + names4[k] +
-                                   " has the sign -sign a (S1); at a = 0 " + slice}};
+    LemmaEvidence e;
+    e.lemma = LemmaId::S10;
+    e.hypotheses = std::move(hyps);
+    e.conclusion = std::string("no stationary point on the leaf: at a != 0 dJ/d") + names4[k] +
+                   " has the sign -sign a (S1); at a = 0 " + slice;
+    return e;
 }
 
 /// κ = 1/π + √(2/(πe)) ≥ |φ² + Dφ'| and ≥ |−φ² + (1 − D)φ'| on ℝ (lemma S8).
@@ -152,10 +162,10 @@ S8 s8a_numbers(const ModelBox& m, idouble* a_term, idouble* b_term) {
 /// about 100 halvings of the remainder's factor max|a| or max|b|).
 bool within_reach(const S8& s) { return std::max(s.base.lower(), -s.base.upper()) >= 1e-30 * s.remainder.upper(); }
 
-std::optional<json> lemma_s8(const BoxFunction& f, const ModelBox& m, std::optional<unsigned>* hint, S8* raw = nullptr) {
+std::optional<LemmaEvidence> lemma_s8(const BoxFunction& f, const ModelBox& m, std::optional<unsigned>* hint, S8* raw = nullptr) {
     if (!finite_box(m) || m.lo[G].sign() < 0 || m.c.sign() <= 0) return std::nullopt;
     auto ia = free_index(f, A), ib = free_index(f, B_);
-    json common = {"finite ranges, g_lo >= 0, c > 0: " + range_text(m, A) + ", " + range_text(m, B_) + ", " +
+    Hyps common = {"finite ranges, g_lo >= 0, c > 0: " + range_text(m, A) + ", " + range_text(m, B_) + ", " +
                    range_text(m, G) + ", " + range_text(m, H) + ", c = " + m.c.str()};
     bool b_off = m.lo[B_].sign() > 0 || m.hi[B_].sign() < 0;
     // the lemma holds on any leaf; splitting toward a = 0 is hinted only on leaves meeting it
@@ -168,9 +178,9 @@ std::optional<json> lemma_s8(const BoxFunction& f, const ModelBox& m, std::optio
             if (ia) *hint = static_cast<unsigned>(within_reach(s) ? *ia : out_of_reach);
             return std::nullopt;
         }
-        json j = leaf("S8b", *ib, s.sign, common, std::string("dJ/db") + (s.sign > 0 ? " > 0" : " < 0") + " on the leaf");
-        j["base"] = enc(s.base);
-        j["remainder"] = enc(s.remainder);
+        LemmaEvidence j = leaf(LemmaId::S8b, *ib, s.sign, common, std::string("dJ/db") + (s.sign > 0 ? " > 0" : " < 0") + " on the leaf");
+        j.base = enc(s.base);
+        j.remainder = enc(s.remainder);
         return j;
     }
     Decimal one(1);
@@ -183,9 +193,9 @@ std::optional<json> lemma_s8(const BoxFunction& f, const ModelBox& m, std::optio
             *hint = within_reach(s) ? static_cast<unsigned>(ib && bt.upper() > at.upper() ? *ib : *ia) : out_of_reach;
             return std::nullopt;
         }
-        json j = leaf("S8a", *ia, s.sign, common, std::string("dJ/da") + (s.sign > 0 ? " > 0" : " < 0") + " on the leaf");
-        j["base"] = enc(s.base);
-        j["remainder"] = enc(s.remainder);
+        LemmaEvidence j = leaf(LemmaId::S8a, *ia, s.sign, common, std::string("dJ/da") + (s.sign > 0 ? " > 0" : " < 0") + " on the leaf");
+        j.base = enc(s.base);
+        j.remainder = enc(s.remainder);
         return j;
     }
     return std::nullopt;
@@ -194,11 +204,11 @@ std::optional<json> lemma_s8(const BoxFunction& f, const ModelBox& m, std::optio
 
 /// The plateau test of a saturation lemma (S9, S11): J within level ± delta and the bound of
 /// every free partial within ±eps. Returns the recorded gradient enclosures, or nullopt.
-std::optional<json> plateau_bounds_hold(const BoxFunction& f, const Claim& c, const idouble& J,
+std::optional<std::vector<RecordedInterval>> plateau_bounds_hold(const BoxFunction& f, const Claim& c, const idouble& J,
                                         const std::vector<std::optional<idouble>>& bound) {
     Decimal lo = *c.level - *c.delta, hi = *c.level + *c.delta;
     if (!dec_below_eq(lo, J) || !dec_above_eq(hi, J)) return std::nullopt;
-    json grad = json::array();
+    std::vector<RecordedInterval> grad;
     for (const auto& name : f.names()) {
         int k = static_cast<int>(std::find(names4, names4 + 4, name) - names4);
         if (k >= 4 || !bound[k] || !dec_below_eq(-*c.eps, *bound[k]) || !dec_above_eq(*c.eps, *bound[k])) return std::nullopt;
@@ -213,7 +223,7 @@ std::optional<json> plateau_bounds_hold(const BoxFunction& f, const Claim& c, co
 /// J ∈ [(1 − ε)², 1 + ε²], |∂J/∂b| ≤ 2φ_T, |∂J/∂g|, |∂J/∂h| ≤ 2 max|a| φ_T,
 /// |∂J/∂a| ≤ 2φ_T (1/c + g_hi + max|h|). The leaf holds the plateau claim when these lie within
 /// level ± delta and ±eps. Returns nullopt when a hypothesis fails or a needed range is unbounded.
-std::optional<json> lemma_s9(const BoxFunction& f, const ModelBox& m, const Claim& c) {
+std::optional<LemmaEvidence> lemma_s9(const BoxFunction& f, const ModelBox& m, const Claim& c) {
     if (!c.eps || !c.delta || !c.level || m.c.sign() <= 0 || m.lo[G].sign() < 0) return std::nullopt;
     int sa = m.lo[A].sign() > 0 ? 1 : m.hi[A].sign() < 0 ? -1 : 0;
     if (sa == 0) return std::nullopt;
@@ -240,13 +250,17 @@ std::optional<json> lemma_s9(const BoxFunction& f, const ModelBox& m, const Clai
         bound[A] = sym(idouble(2) * phi * (idouble(1) / ival(m.c, m.c) + ival(m.hi[G], m.hi[G]) + absmax(m.lo[H], m.hi[H])));
     auto grad_opt = plateau_bounds_hold(f, c, J, bound);
     if (!grad_opt) return std::nullopt;
-    json grad = std::move(*grad_opt);
-    json hyps = {std::string(sa > 0 ? "a_lo > 0: " : "a_hi < 0: ") + range_text(m, A), "g_lo >= 0: " + range_text(m, G),
+    Hyps hyps = {std::string(sa > 0 ? "a_lo > 0: " : "a_hi < 0: ") + range_text(m, A), "g_lo >= 0: " + range_text(m, G),
                  "c > 0: c = " + m.c.str(),
                  std::string(sa > 0 ? "t >= T" : "t <= -T") + " for every argument of D, T = " + T.str() + " > 0"};
-    return json{{"evidence", ev_lemma}, {"bits", 53}, {"lemma", "S9"}, {"T", T.str()}, {"hypotheses", hyps},
-                {"J", enc(J)}, {"grad", grad},
-                {"conclusion", "|J - level| <= delta and |dJ/dx_i| <= eps on the leaf (saturated discriminator)"}};
+    LemmaEvidence e;
+    e.lemma = LemmaId::S9;
+    e.T = T.str();
+    e.hypotheses = std::move(hyps);
+    e.J = enc(J);
+    e.grad = std::move(*grad_opt);
+    e.conclusion = "|J - level| <= delta and |dJ/dx_i| <= eps on the leaf (saturated discriminator)";
+    return e;
 }
 
 /// S11 (one-sided saturation, plateau): a ≥ 0 with b_hi < 0, or a ≤ 0 with b_lo > 0, max|a| = A
@@ -256,7 +270,7 @@ std::optional<json> lemma_s9(const BoxFunction& f, const ModelBox& m, const Clai
 /// (X ~ Exp(c); G ≤ g_hi U + h_hi with U ~ Exp(1)). The bounds (proofs/lemmas.md §S11) are
 /// interval<double> enclosures computed from the exact ranges and τ. `tau`: the recorded τ
 /// (verifier), else chosen here. nullopt when a hypothesis fails or a bound misses the claim.
-std::optional<json> lemma_s11(const BoxFunction& f, const ModelBox& m, const Claim& c, const std::optional<Decimal>& tau) {
+std::optional<LemmaEvidence> lemma_s11(const BoxFunction& f, const ModelBox& m, const Claim& c, const std::optional<Decimal>& tau) {
     if (!c.eps || !c.delta || !c.level || m.c.sign() <= 0 || m.lo[G].sign() < 0) return std::nullopt;
     int side = m.lo[A].sign() >= 0 && m.hi[B_].sign() < 0 ? 1 : m.hi[A].sign() <= 0 && m.lo[B_].sign() > 0 ? -1 : 0;
     if (side == 0 || !m.lo[A].is_finite() || !m.hi[A].is_finite() || !m.hi[G].is_finite() || !m.hi[H].is_finite())
@@ -318,96 +332,109 @@ std::optional<json> lemma_s11(const BoxFunction& f, const ModelBox& m, const Cla
     }
     auto grad_opt = plateau_bounds_hold(f, c, J, bound);
     if (!grad_opt) return std::nullopt;
-    json grad = std::move(*grad_opt);
-    json hyps = {std::string(side > 0 ? "a_lo >= 0, b_hi < 0: " : "a_hi <= 0, b_lo > 0: ") + range_text(m, A) + ", " +
+    Hyps hyps = {std::string(side > 0 ? "a_lo >= 0, b_hi < 0: " : "a_hi <= 0, b_lo > 0: ") + range_text(m, A) + ", " +
                      range_text(m, B_),
                  "g_lo >= 0, g_hi and h_hi finite: " + range_text(m, G) + ", " + range_text(m, H),
                  "c > 0: c = " + m.c.str(), "0 < tau <= beta = " + beta.str() + ": tau = " + t.str()};
-    return json{{"evidence", ev_lemma}, {"bits", 53}, {"lemma", "S11"}, {"tau", t.str()}, {"hypotheses", hyps},
-                {"J", enc(J)}, {"grad", grad},
-                {"conclusion", "|J - level| <= delta and |dJ/dx_i| <= eps on the leaf (one-sided saturation)"}};
+    LemmaEvidence e;
+    e.lemma = LemmaId::S11;
+    e.tau = t.str();
+    e.hypotheses = std::move(hyps);
+    e.J = enc(J);
+    e.grad = std::move(*grad_opt);
+    e.conclusion = "|J - level| <= delta and |dJ/dx_i| <= eps on the leaf (one-sided saturation)";
+    return e;
 }
 
-std::optional<json> derive(const BoxFunction& f, const ModelBox& m, const std::string& lemma, S8* raw, const Claim& c,
-                           const json& recorded) {
+std::optional<LemmaEvidence> derive(const BoxFunction& f, const ModelBox& m, const LemmaEvidence& recorded, S8* raw,
+                                    const Claim& c) {
     std::optional<unsigned> ignored;
-    if (lemma == "S11") {
-        if (!recorded.contains("tau") || !recorded.at("tau").is_string()) throw std::runtime_error("lemma S11: tau missing");
-        return lemma_s11(f, m, c, Decimal::parse(recorded.at("tau").get<std::string>(), "tau"));
+    switch (recorded.lemma) {
+        case LemmaId::S11:
+            if (!recorded.tau) throw std::runtime_error("lemma S11: tau missing");
+            return lemma_s11(f, m, c, Decimal::parse(*recorded.tau, "tau"));
+        case LemmaId::S1: return lemma_s1(f, m);
+        case LemmaId::S2: return lemma_s2(f, m);
+        case LemmaId::S10: return lemma_s10(f, m);
+        case LemmaId::S9: return lemma_s9(f, m, c);
+        case LemmaId::S8a:
+        case LemmaId::S8b: {
+            auto j = lemma_s8(f, m, &ignored, raw);
+            if (j && j->lemma == recorded.lemma) return j;
+            return std::nullopt;
+        }
     }
-    if (lemma == "S1") return lemma_s1(f, m);
-    if (lemma == "S2") return lemma_s2(f, m);
-    if (lemma == "S10") return lemma_s10(f, m);
-    if (lemma == "S9") return lemma_s9(f, m, c);
-    if (lemma == "S8b" || lemma == "S8a") {
-        auto j = lemma_s8(f, m, &ignored, raw);
-        if (j && j->at("lemma") == lemma) return j;
-        return std::nullopt;
-    }
-    throw std::runtime_error("lemma leaf: unknown lemma '" + lemma + "'");
+    throw std::logic_error("lemma leaf: unknown lemma");
 }
+
+/// The recorded enclosure r contains the re-derived x (both exact decimal texts).
+void contains_text(const RecordedInterval& r, const RecordedInterval& x, const std::string& what) {
+    Recorded R = rec(r), X = rec(x);
+    if (!(R.lo <= X.lo && X.hi <= R.hi)) throw std::runtime_error(what + " does not contain the recomputed bound");
+}
+
+LeafEvidence wrap(LemmaEvidence e) { return LeafEvidence{53, std::move(e)}; }
 
 }  // namespace
 
-std::optional<json> lemma_leaf(const BoxFunction& f, const Box& B, std::optional<unsigned>* split_hint) {
+std::optional<LeafEvidence> lemma_leaf(const BoxFunction& f, const Box& B, std::optional<unsigned>* split_hint) {
     auto m = model_box(f, B);
     if (!m) return std::nullopt;
-    if (auto j = lemma_s1(f, *m)) return j;
-    if (auto j = lemma_s2(f, *m)) return j;
-    if (auto j = lemma_s10(f, *m)) return j;
-    return lemma_s8(f, *m, split_hint);
+    if (auto j = lemma_s1(f, *m)) return wrap(*j);
+    if (auto j = lemma_s2(f, *m)) return wrap(*j);
+    if (auto j = lemma_s10(f, *m)) return wrap(*j);
+    if (auto j = lemma_s8(f, *m, split_hint)) return wrap(*j);
+    return std::nullopt;
 }
 
-std::optional<json> plateau_lemma_leaf(const BoxFunction& f, const Box& B, const Claim& c) {
+std::optional<LeafEvidence> plateau_lemma_leaf(const BoxFunction& f, const Box& B, const Claim& c) {
     auto m = model_box(f, B);
     if (!m) return std::nullopt;
-    if (auto j = lemma_s9(f, *m, c)) return j;
-    return lemma_s11(f, *m, c, std::nullopt);
+    if (auto j = lemma_s9(f, *m, c)) return wrap(*j);
+    if (auto j = lemma_s11(f, *m, c, std::nullopt)) return wrap(*j);
+    return std::nullopt;
 }
 
-void recheck_lemma(const BoxFunction& f, const Box& B, const Claim& c, const json& leaf) {
-    const std::string cited = leaf.at("lemma").get<std::string>();
-    if ((cited == "S9" || cited == "S11") != (c.kind == ClaimKind::plateau) ||
+void recheck_lemma(const BoxFunction& f, const Box& B, const Claim& c, const LeafEvidence& leaf) {
+    const LemmaEvidence& L = *leaf.get<LemmaEvidence>();
+    const std::string lemma = lemma_name(L.lemma);
+    bool plateau_lemma = L.lemma == LemmaId::S9 || L.lemma == LemmaId::S11;
+    if (plateau_lemma != (c.kind == ClaimKind::plateau) ||
         (c.kind != ClaimKind::no_saddle && c.kind != ClaimKind::no_stationary && c.kind != ClaimKind::plateau))
-        throw std::runtime_error("evidence 'lemma' " + cited + " does not belong to this claim");
+        throw std::runtime_error("evidence 'lemma' " + lemma + " does not belong to this claim");
+    if (leaf.bits != 53) throw std::runtime_error("lemma " + lemma + ": bits must be 53");
     auto m = model_box(f, B);
     if (!m) throw std::runtime_error("lemma leaf: the model is not rsee");
-    std::string lemma = leaf.at("lemma").get<std::string>();
     S8 raw;
-    auto w = derive(f, *m, lemma, &raw, c, leaf);
+    auto w = derive(f, *m, L, &raw, c);
     if (!w) throw std::runtime_error("lemma " + lemma + ": its hypotheses do not hold on the leaf");
-    for (auto it = leaf.begin(); it != leaf.end(); ++it)
-        if (it.key() != "path" && it.key() != "box" && !w->contains(it.key()))
-            throw std::runtime_error("lemma " + lemma + ": unexpected field '" + it.key() + "'");
-    for (auto it = w->begin(); it != w->end(); ++it) {
-        if (!leaf.contains(it.key())) throw std::runtime_error("lemma " + lemma + ": field '" + it.key() + "' missing");
-        if (it.key() == "J" || it.key() == "grad") {  // S9, S11: recorded enclosures contain ours
-            const json& mine = it.value();
-            const json& theirs = leaf[it.key()];
-            bool same_shape = mine.is_array() && theirs.is_array() && mine.size() == theirs.size();
-            if (!same_shape) throw std::runtime_error("lemma " + lemma + ": field '" + it.key() + "' malformed");
-            auto contains = [&](const json& r, const json& x) {
-                Recorded R = rec(r), X = rec(x);
-                if (!(R.lo <= X.lo && X.hi <= R.hi))
-                    throw std::runtime_error("lemma " + lemma + ": recorded " + it.key() + " does not contain the recomputed bound");
-            };
-            if (it.key() == "J") contains(theirs, mine);
-            else for (std::size_t i = 0; i < mine.size(); ++i) contains(theirs[i], mine[i]);
-            continue;
-        }
-        if (it.key() == "base" || it.key() == "remainder") {  // recorded enclosures: contain ours (§K7)
-            check_enc(leaf[it.key()], it.key() == "base" ? raw.base : raw.remainder, "lemma " + lemma + " " + it.key(),
-                      Pass::replay);
-            continue;
-        }
-        if (leaf[it.key()] != it.value())
-            throw std::runtime_error("lemma " + lemma + ": field '" + it.key() + "' recorded " + leaf[it.key()].dump() +
-                                     ", recomputed " + it.value().dump());
-    }
-    if (leaf.contains("base")) {  // the inequality must follow from the recorded enclosures too
-        Recorded b = rec(leaf.at("base")), r = rec(leaf.at("remainder"));
-        int sign = leaf.at("sign").get<int>();
-        bool ok = sign > 0 ? r.hi < b.lo : r.hi < -b.hi;
+    // exact fields: equal to the re-derivation
+    auto field = [&](const char* name, bool same, const std::string& rec_text, const std::string& new_text) {
+        if (!same)
+            throw std::runtime_error("lemma " + lemma + ": field '" + name + "' recorded " + rec_text + ", recomputed " +
+                                     new_text);
+    };
+    auto js = [](const auto& v) { return nlohmann::json(v).dump(); };
+    field("hypotheses", L.hypotheses == w->hypotheses, js(L.hypotheses), js(w->hypotheses));
+    field("conclusion", L.conclusion == w->conclusion, js(L.conclusion), js(w->conclusion));
+    field("index", L.index == w->index, L.index ? std::to_string(*L.index) : "(none)",
+          w->index ? std::to_string(*w->index) : "(none)");
+    field("sign", L.sign == w->sign, L.sign ? std::to_string(*L.sign) : "(none)", w->sign ? std::to_string(*w->sign) : "(none)");
+    field("T", L.T == w->T, L.T.value_or("(none)"), w->T.value_or("(none)"));
+    field("tau", L.tau == w->tau, L.tau.value_or("(none)"), w->tau.value_or("(none)"));
+    // S9, S11: the recorded enclosures contain the re-derived bounds
+    if (L.J.has_value() != w->J.has_value() || L.grad.size() != w->grad.size())
+        throw std::runtime_error("lemma " + lemma + ": field 'J'/'grad' malformed");
+    if (L.J) contains_text(*L.J, *w->J, "lemma " + lemma + ": recorded J");
+    for (std::size_t i = 0; i < L.grad.size(); ++i) contains_text(L.grad[i], w->grad[i], "lemma " + lemma + ": recorded grad");
+    // S8: recorded enclosures contain ours (§K7), and the inequality follows from them too
+    if (L.base.has_value() != w->base.has_value() || L.remainder.has_value() != w->remainder.has_value())
+        throw std::runtime_error("lemma " + lemma + ": field 'base'/'remainder' malformed");
+    if (L.base) {
+        check_enc(*L.base, raw.base, "lemma " + lemma + " base", Pass::replay);
+        check_enc(*L.remainder, raw.remainder, "lemma " + lemma + " remainder", Pass::replay);
+        Recorded b = rec(*L.base), r = rec(*L.remainder);
+        bool ok = *L.sign > 0 ? r.hi < b.lo : r.hi < -b.hi;
         if (!ok) throw std::runtime_error("lemma " + lemma + ": recorded |base| does not exceed the remainder");
     }
 }

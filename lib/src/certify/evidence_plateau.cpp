@@ -14,11 +14,10 @@ std::optional<BoxDecision> plateau_leaf(const Eval<S>& e, const Claim& c, unsign
     for (std::size_t i = 0; i < e.g.size() && ok; ++i)
         ok = dec_below_eq(-eps, e.g[i]) && dec_above_eq(eps, e.g[i]);
     if (!ok) return std::nullopt;
-    json g = json::array();
-    for (const auto& x : e.g) g.push_back(enc(x));
-    BoxDecision d{BoxDecision::final_leaf, {}, {}};
-    d.evidence = {{"evidence", ev_plateau}, {"bits", bits}, {"grad", g}, {"J", enc(e.J)}};
-    return d;
+    PlateauEvidence p;
+    for (const auto& x : e.g) p.grad.push_back(enc(x));
+    p.J = enc(e.J);
+    return final_leaf(bits, std::move(p));
 }
 
 template <class S>
@@ -31,19 +30,11 @@ BoxDecision analyse_plateau(const BoxFunction& f, const Box& B, const Claim& c, 
     Decimal lo = *c.level - *c.delta, hi = *c.level + *c.delta;
     if (auto d = plateau_leaf(e, c, bits)) return *d;
     for (std::size_t i = 0; i < n; ++i) {
-        if (dec_below(eps, e.mid.g[i]) || dec_above(-eps, e.mid.g[i])) {
-            BoxDecision d{BoxDecision::final_leaf, {}, {}};
-            d.evidence = {{"evidence", ev_violates}, {"bits", bits}, {"index", i},
-                          {"point", decimals(B.midpoint())}, {"value", enc(e.mid.g[i])}};
-            return d;
-        }
+        if (dec_below(eps, e.mid.g[i]) || dec_above(-eps, e.mid.g[i]))
+            return final_leaf(bits, ViolatesEvidence{static_cast<int>(i), decimals(B.midpoint()), enc(e.mid.g[i])});
     }
-    if (dec_below(hi, e.mid.J) || dec_above(lo, e.mid.J)) {
-        BoxDecision d{BoxDecision::final_leaf, {}, {}};
-        d.evidence = {{"evidence", ev_violates}, {"bits", bits}, {"index", -1},
-                      {"point", decimals(B.midpoint())}, {"value", enc(e.mid.J)}};
-        return d;
-    }
+    if (dec_below(hi, e.mid.J) || dec_above(lo, e.mid.J))
+        return final_leaf(bits, ViolatesEvidence{-1, decimals(B.midpoint()), enc(e.mid.J)});
     double epsd = eps.approx(), deltad = c.delta->approx();
     bool limited = !finite(e.mid.J) || width_double(e.mid.J) > deltad / 8;
     for (const auto& x : e.mid.g) limited = limited || !finite(x) || width_double(x) > epsd / 8;
@@ -53,59 +44,57 @@ BoxDecision analyse_plateau(const BoxFunction& f, const Box& B, const Claim& c, 
 
 
 template <class S>
-void recheck_plateau(const BoxFunction& f, const Box& B, const Claim& c, const json& leaf, Pass pass) {
-    const std::string ev = leaf.at("evidence").get<std::string>();
+void recheck_plateau(const BoxFunction& f, const Box& B, const Claim& c, const LeafEvidence& leaf, Pass pass) {
     std::size_t n = B.dims();
-    if (ev == ev_plateau) {
+    if ((c.kind != ClaimKind::plateau && c.kind != ClaimKind::atlas) || !c.eps || !c.level || !c.delta)
+        throw std::runtime_error(std::string("evidence '") + evidence_name(leaf) + "' does not belong to this claim");
+    Decimal lo = *c.level - *c.delta, hi = *c.level + *c.delta;
+    if (auto* p = leaf.get<PlateauEvidence>()) {
         if (c.kind != ClaimKind::plateau && c.kind != ClaimKind::atlas)
             throw std::runtime_error("evidence 'plateau' does not belong to this claim");
         Eval<S> e = evaluate_box<S>(f, B);
-        const json& g = leaf.at("grad");
-        if (!g.is_array() || g.size() != n) throw std::runtime_error("malformed grad");
-        Decimal lo = *c.level - *c.delta, hi = *c.level + *c.delta;
+        require_size(p->grad, n, "grad");
         for (std::size_t i = 0; i < n; ++i) {
-            check_enc(g[i], e.g[i], "grad", pass);
-            Recorded r = rec(g[i]);
+            check_enc(p->grad[i], e.g[i], "grad", pass);
+            Recorded r = rec(p->grad[i]);
             if (!(-*c.eps <= r.lo && r.hi <= *c.eps) || !dec_below_eq(-*c.eps, e.g[i]) ||
                 !dec_above_eq(*c.eps, e.g[i]))
                 throw std::runtime_error("gradient bound exceeds eps");
         }
-        check_enc(leaf.at("J"), e.J, "J", pass);
-        Recorded r = rec(leaf.at("J"));
+        check_enc(p->J, e.J, "J", pass);
+        Recorded r = rec(p->J);
         if (!(lo <= r.lo && r.hi <= hi) || !dec_below_eq(lo, e.J) || !dec_above_eq(hi, e.J))
             throw std::runtime_error("J not within level ± delta");
         return;
     }
-    if (ev == ev_violates) {
+    if (auto* v = leaf.get<ViolatesEvidence>()) {
         if (c.kind != ClaimKind::plateau) throw std::runtime_error("evidence 'violates' does not belong to this claim");
         auto m = B.midpoint();
-        auto pt = strings(leaf.at("point"), n, "point");
+        require_size(v->point, n, "point");
         for (std::size_t i = 0; i < n; ++i)
-            if (!(Decimal::parse(pt[i]) == m[i])) throw std::runtime_error("point is not the box midpoint");
+            if (!(Decimal::parse(v->point[i]) == m[i])) throw std::runtime_error("point is not the box midpoint");
         Enclosure<S> em = f.enclose(point_intervals<S>(m));
-        int idx = leaf.at("index").get<int>();
-        if (idx < -1 || idx >= static_cast<int>(n)) throw std::runtime_error("malformed index");
-        S v = idx < 0 ? em.J : em.g[static_cast<std::size_t>(idx)];
-        check_enc(leaf.at("value"), v, "value", pass);
-        Recorded r = rec(leaf.at("value"));
+        if (v->index < -1 || v->index >= static_cast<int>(n)) throw std::runtime_error("malformed index");
+        S x = v->index < 0 ? em.J : em.g[static_cast<std::size_t>(v->index)];
+        check_enc(v->value, x, "value", pass);
+        Recorded r = rec(v->value);
         bool ok;
-        if (idx >= 0) {
-            ok = (*c.eps < r.lo && dec_below(*c.eps, v)) || (r.hi < -*c.eps && dec_above(-*c.eps, v));
+        if (v->index >= 0) {
+            ok = (*c.eps < r.lo && dec_below(*c.eps, x)) || (r.hi < -*c.eps && dec_above(-*c.eps, x));
         } else {
-            Decimal lo = *c.level - *c.delta, hi = *c.level + *c.delta;
-            ok = (hi < r.lo && dec_below(hi, v)) || (r.hi < lo && dec_above(lo, v));
+            ok = (hi < r.lo && dec_below(hi, x)) || (r.hi < lo && dec_above(lo, x));
         }
         if (!ok) throw std::runtime_error("the recorded violation does not hold");
         return;
     }
-    throw std::logic_error("recheck_plateau: evidence '" + ev + "' not handled here");
+    throw std::logic_error(std::string("recheck_plateau: evidence '") + evidence_name(leaf) + "' not handled here");
 }
 
 template std::optional<BoxDecision> plateau_leaf<idouble>(const Eval<idouble>&, const Claim&, unsigned);
 template std::optional<BoxDecision> plateau_leaf<impfr>(const Eval<impfr>&, const Claim&, unsigned);
 template BoxDecision analyse_plateau<idouble>(const BoxFunction&, const Box&, const Claim&, unsigned);
-template void recheck_plateau<idouble>(const BoxFunction&, const Box&, const Claim&, const json&, Pass);
+template void recheck_plateau<idouble>(const BoxFunction&, const Box&, const Claim&, const LeafEvidence&, Pass);
 template BoxDecision analyse_plateau<impfr>(const BoxFunction&, const Box&, const Claim&, unsigned);
-template void recheck_plateau<impfr>(const BoxFunction&, const Box&, const Claim&, const json&, Pass);
+template void recheck_plateau<impfr>(const BoxFunction&, const Box&, const Claim&, const LeafEvidence&, Pass);
 
 }  // namespace gancert::certify::detail

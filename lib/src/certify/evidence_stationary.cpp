@@ -14,24 +14,20 @@ template <class S>
 std::optional<BoxDecision> excluded_by_bounds(const BoxFunction& f, const Box& B, unsigned bits) {
     auto gb = f.gradient_bounds(outer_intervals<S>(B.lo, B.hi));
     for (std::size_t i = 0; i < gb.size(); ++i)
-        if (finite(gb[i]) && !arith::contains_zero(gb[i])) {
-            BoxDecision d{BoxDecision::final_leaf, {}, {}};
-            d.evidence = {{"evidence", ev_excluded}, {"bits", bits}, {"index", i}, {"form", "bounds"},
-                          {"sign", gb[i].lower() > 0 ? 1 : -1}, {"grad", enc(gb[i])}};
-            return d;
-        }
+        if (finite(gb[i]) && !arith::contains_zero(gb[i]))
+            return final_leaf(bits, ExcludedEvidence{i, gb[i].lower() > 0 ? 1 : -1, true, enc(gb[i])});
     return std::nullopt;
 }
 
 template <class S>
 BoxDecision analyse_stationary(const BoxFunction& f, const Box& B, const Claim& c, unsigned bits) {
-    if (auto w = stationary_line_witness(f, B); w && (c.kind == ClaimKind::no_stationary || w->at("type") == "saddle"))
+    if (auto w = stationary_line_witness(f, B);
+        w && (c.kind == ClaimKind::no_stationary || w->get<StationaryLineEvidence>()->type == "saddle"))
         return {BoxDecision::final_leaf, *w, {}};  // B meets L_c (lemma S7)
     std::optional<unsigned> hint;
     if (auto l = lemma_leaf(f, B, &hint)) return {BoxDecision::final_leaf, *l, {}};
     if (hint && *hint == out_of_reach)  // near a = 0 with |b| large: no lemma, evaluation hopeless
-        return {BoxDecision::final_leaf,
-                {{"evidence", ev_unknown}, {"bits", 53}, {"reason", "meets a = 0 where lemma S8 is out of reach"}}, {}};
+        return final_leaf(53, UnknownEvidence{"meets a = 0 where lemma S8 is out of reach"});
     if (!B.bounded()) return {BoxDecision::bisect, {}, "unbounded box: no lemma applies"};
     // near a = 0 the gradient's a-factor degenerates and evaluation is costly: S8 decides after
     // a few bisections along the hinted dimension
@@ -54,12 +50,9 @@ BoxDecision analyse_stationary(const BoxFunction& f, const Box& B, const Claim& 
         double margin = m / (width_double(e.g[i]) + 1e-300);
         if (best < 0 || margin > best_margin) { best = static_cast<int>(i); best_margin = margin; }
     }
-    if (best >= 0) {
-        BoxDecision d{BoxDecision::final_leaf, {}, {}};
-        d.evidence = {{"evidence", ev_excluded}, {"bits", bits}, {"index", best},
-                      {"sign", e.g[best].lower() > 0 ? 1 : -1}, {"grad", enc(e.g[best])}};
-        return d;
-    }
+    if (best >= 0)
+        return final_leaf(bits, ExcludedEvidence{static_cast<std::size_t>(best), e.g[best].lower() > 0 ? 1 : -1, false,
+                                                 enc(e.g[best])});
     bool untyped_unique = false;
     if (auto Y = approximate_inverse(mid_hessian(e.box), n)) {
         std::vector<S> K = krawczyk(e, *Y);
@@ -71,23 +64,14 @@ BoxDecision analyse_stationary(const BoxFunction& f, const Box& B, const Claim& 
             if (inside && !arith::strictly_inside(K[i], (*inner)[i])) inside = false;
             if (K[i].upper() < e.X[i].lower() || e.X[i].upper() < K[i].lower()) empty = true;
         }
-        json Kj = json::array();
-        for (const auto& k : K) Kj.push_back(finite(k) ? enc(k) : json());
-        if (empty) {
-            BoxDecision d{BoxDecision::final_leaf, {}, {}};
-            d.evidence = {{"evidence", ev_empty}, {"bits", bits}, {"Y", *Y}, {"K", Kj}};
-            return d;
-        }
+        std::vector<std::optional<RecordedInterval>> Kr;
+        for (const auto& k : K) Kr.push_back(finite(k) ? std::optional(enc(k)) : std::nullopt);
+        if (empty) return final_leaf(bits, EmptyEvidence{*Y, Kr});
         if (inside) {
             auto Q = approximate_eigenvectors(mid_hessian(e.box), n);
             auto in = inertia(e.box, Q);
-            if (in || c.kind == ClaimKind::no_stationary) {
-                BoxDecision d{BoxDecision::final_leaf, {}, {}};
-                d.evidence = {{"evidence", ev_unique}, {"bits", bits}, {"Y", *Y}, {"K", Kj}, {"Q", Q},
-                              {"type", in ? type_of(in->first, in->second) : "undetermined"}};
-                if (in) d.evidence["inertia"] = {in->first, in->second};
-                return d;
-            }
+            if (in || c.kind == ClaimKind::no_stationary)
+                return final_leaf(bits, UniqueEvidence{*Y, Q, Kr, in ? type_of(in->first, in->second) : "undetermined", in});
             untyped_unique = true;
         }
     }
@@ -98,88 +82,83 @@ BoxDecision analyse_stationary(const BoxFunction& f, const Box& B, const Claim& 
 
 
 template <class S>
-void recheck_stationary(const BoxFunction& f, const Box& B, const Claim& c, const json& leaf, Pass pass) {
-    const std::string ev = leaf.at("evidence").get<std::string>();
+void recheck_stationary(const BoxFunction& f, const Box& B, const Claim& c, const LeafEvidence& leaf, Pass pass) {
+    const std::string ev = evidence_name(leaf);
     std::size_t n = B.dims();
-    if (ev == ev_stationary_line) {  // lemma S7, re-derived exactly (stationary_set.cpp)
-        if (c.kind != ClaimKind::no_saddle && c.kind != ClaimKind::no_stationary)
-            throw std::runtime_error("evidence 'stationary-line' does not belong to this claim");
+    if (c.kind != ClaimKind::no_saddle && c.kind != ClaimKind::no_stationary)
+        throw std::runtime_error("evidence '" + ev + "' does not belong to this claim");
+    if (leaf.get<StationaryLineEvidence>())  // lemma S7, re-derived exactly (stationary_set.cpp)
         return check_stationary_line_leaf(f, B, c.kind == ClaimKind::no_saddle, leaf);
-    }
-    if (ev == ev_excluded) {
-        if (c.kind != ClaimKind::no_saddle && c.kind != ClaimKind::no_stationary)
-            throw std::runtime_error("evidence 'excluded' does not belong to this claim");
-        std::size_t i = leaf.at("index").get<std::size_t>();
-        int sign = leaf.at("sign").get<int>();
-        if (i >= n || (sign != 1 && sign != -1)) throw std::runtime_error("malformed index/sign");
+    if (auto* x = leaf.get<ExcludedEvidence>()) {
+        if (x->index >= n) throw std::runtime_error("malformed index/sign");
         std::vector<S> g;
-        if (leaf.value("form", "") == "bounds") {
+        if (x->bounds_form) {
             g = f.gradient_bounds(outer_intervals<S>(B.lo, B.hi));
             if (g.size() != n) throw std::runtime_error("the model has no gradient bounds");
         } else {
             g = evaluate_box<S>(f, B).g;
         }
-        check_enc(leaf.at("grad"), g[i], "grad", pass);
-        Recorded r = rec(leaf.at("grad"));
-        bool rec_ok = sign > 0 ? r.lo.sign() > 0 : r.hi.sign() < 0;
-        bool new_ok = sign > 0 ? g[i].lower() > 0 : g[i].upper() < 0;
+        const S& gi = g[x->index];
+        check_enc(x->grad, gi, "grad", pass);
+        Recorded r = rec(x->grad);
+        bool rec_ok = x->sign > 0 ? r.lo.sign() > 0 : r.hi.sign() < 0;
+        bool new_ok = x->sign > 0 ? gi.lower() > 0 : gi.upper() < 0;
         if (!rec_ok || !new_ok) throw std::runtime_error("gradient component does not exclude 0");
         return;
     }
-    if (ev == ev_unique || ev == ev_empty) {
-        if (c.kind != ClaimKind::no_saddle && c.kind != ClaimKind::no_stationary)
-            throw std::runtime_error("evidence '" + ev + "' does not belong to this claim");
-        Eval<S> e = evaluate_box<S>(f, B);
-        auto Y = strings(leaf.at("Y"), n * n, "Y");
-        std::vector<S> K = krawczyk(e, Y);
-        const json& Kj = leaf.at("K");
-        if (!Kj.is_array() || Kj.size() != n) throw std::runtime_error("malformed K");
-        if (ev == ev_empty) {
-            bool empty_new = false, empty_rec = false;
-            for (std::size_t i = 0; i < n; ++i) {
-                if (!finite(K[i]) || Kj[i].is_null()) continue;
-                check_enc(Kj[i], K[i], "K", pass);
-                Recorded r = rec(Kj[i]);
-                if (K[i].upper() < e.X[i].lower() || e.X[i].upper() < K[i].lower()) empty_new = true;
-                if (r.hi < B.lo[i] || B.hi[i] < r.lo) empty_rec = true;
-            }
-            if (!empty_new || !empty_rec) throw std::runtime_error("K(B) ∩ B is not shown empty");
-            return;
-        }
-        auto inner = inner_intervals<S>(B.lo, B.hi);
-        if (!inner) throw std::runtime_error("box too thin for an interior test");
+    auto* u = leaf.get<UniqueEvidence>();
+    auto* em = leaf.get<EmptyEvidence>();
+    if (!u && !em) throw std::logic_error("recheck_stationary: evidence '" + ev + "' not handled here");
+    Eval<S> e = evaluate_box<S>(f, B);
+    const auto& Y = u ? u->Y : em->Y;
+    const auto& Kr = u ? u->K : em->K;
+    require_size(Y, n * n, "Y");
+    require_size(Kr, n, "K");
+    std::vector<S> K = krawczyk(e, Y);
+    if (em) {
+        bool empty_new = false, empty_rec = false;
         for (std::size_t i = 0; i < n; ++i) {
-            if (!finite(K[i]) || Kj[i].is_null()) throw std::runtime_error("K not finite");
-            check_enc(Kj[i], K[i], "K", pass);
-            Recorded r = rec(Kj[i]);
-            if (!arith::strictly_inside(K[i], (*inner)[i]) || !(B.lo[i] < r.lo && r.hi < B.hi[i]))
-                throw std::runtime_error("K(B) is not strictly inside B");
+            if (!finite(K[i]) || !Kr[i]) continue;
+            check_enc(*Kr[i], K[i], "K", pass);
+            Recorded r = rec(*Kr[i]);
+            if (K[i].upper() < e.X[i].lower() || e.X[i].upper() < K[i].lower()) empty_new = true;
+            if (r.hi < B.lo[i] || B.hi[i] < r.lo) empty_rec = true;
         }
-        // The type: Sylvester's law makes any certified inertia *the* inertia, so the verifier
-        // tries the recorded Q and, if that does not decide, its own eigenvector basis. A
-        // recorded type must equal the decided one; "undetermined" is accepted only when
-        // neither basis decides (and such a leaf is not decisive for no-saddle).
-        auto in = inertia(e.box, strings(leaf.at("Q"), n * n, "Q"));
-        auto own = inertia(e.box, approximate_eigenvectors(mid_hessian(e.box), n));
-        if (in && own && *in != *own)
-            throw arith::soundness_error("two certified inertias of one Hessian enclosure differ");
-        if (!in) in = own;
-        std::string type = leaf.at("type").get<std::string>();
-        std::string new_type = in ? type_of(in->first, in->second) : "undetermined";
-        if (type != new_type)
-            throw std::runtime_error("stationary point type recorded '" + type + "', recomputed '" +
-                                     new_type + "'");
-        if (in ? leaf.value("inertia", json()) != json::array({in->first, in->second}) : leaf.contains("inertia"))
-            throw std::runtime_error("recorded inertia " + leaf.value("inertia", json()).dump() +
-                                     " differs from the recomputed one");
+        if (!empty_new || !empty_rec) throw std::runtime_error("K(B) ∩ B is not shown empty");
         return;
     }
-    throw std::logic_error("recheck_stationary: evidence '" + ev + "' not handled here");
+    auto inner = inner_intervals<S>(B.lo, B.hi);
+    if (!inner) throw std::runtime_error("box too thin for an interior test");
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!finite(K[i]) || !Kr[i]) throw std::runtime_error("K not finite");
+        check_enc(*Kr[i], K[i], "K", pass);
+        Recorded r = rec(*Kr[i]);
+        if (!arith::strictly_inside(K[i], (*inner)[i]) || !(B.lo[i] < r.lo && r.hi < B.hi[i]))
+            throw std::runtime_error("K(B) is not strictly inside B");
+    }
+    // The type: Sylvester's law makes any certified inertia *the* inertia, so the verifier
+    // tries the recorded Q and, if that does not decide, its own eigenvector basis. A
+    // recorded type must equal the decided one; "undetermined" is accepted only when
+    // neither basis decides (and such a leaf is not decisive for no-saddle).
+    require_size(u->Q, n * n, "Q");
+    auto in = inertia(e.box, u->Q);
+    auto own = inertia(e.box, approximate_eigenvectors(mid_hessian(e.box), n));
+    if (in && own && *in != *own)
+        throw arith::soundness_error("two certified inertias of one Hessian enclosure differ");
+    if (!in) in = own;
+    std::string new_type = in ? type_of(in->first, in->second) : "undetermined";
+    if (u->type != new_type)
+        throw std::runtime_error("stationary point type recorded '" + u->type + "', recomputed '" + new_type + "'");
+    auto text = [](const std::optional<std::pair<int, int>>& p) {
+        return p ? "[" + std::to_string(p->first) + "," + std::to_string(p->second) + "]" : std::string("null");
+    };
+    if (u->inertia != in)
+        throw std::runtime_error("recorded inertia " + text(u->inertia) + " differs from the recomputed one");
 }
 
 template BoxDecision analyse_stationary<idouble>(const BoxFunction&, const Box&, const Claim&, unsigned);
-template void recheck_stationary<idouble>(const BoxFunction&, const Box&, const Claim&, const json&, Pass);
+template void recheck_stationary<idouble>(const BoxFunction&, const Box&, const Claim&, const LeafEvidence&, Pass);
 template BoxDecision analyse_stationary<impfr>(const BoxFunction&, const Box&, const Claim&, unsigned);
-template void recheck_stationary<impfr>(const BoxFunction&, const Box&, const Claim&, const json&, Pass);
+template void recheck_stationary<impfr>(const BoxFunction&, const Box&, const Claim&, const LeafEvidence&, Pass);
 
 }  // namespace gancert::certify::detail

@@ -13,6 +13,7 @@
 #include "gancert/certify/box.hpp"
 #include "gancert/certify/box_function.hpp"
 #include "gancert/certify/evidence.hpp"
+#include "gancert/certify/leaf_evidence.hpp"
 
 namespace gancert::certify::detail {
 
@@ -49,19 +50,22 @@ unsigned out_digits() {
 }
 
 template <class S>
-json enc(const S& x) {
+RecordedInterval enc(const S& x) {
     auto p = arith::to_decimal_outward(x, out_digits<S>());
-    return json::array({p.first, p.second});
+    return {p.first, p.second};
 }
 
 struct Recorded {
     Decimal lo, hi;
 };
-inline Recorded rec(const json& j) {
-    if (!j.is_array() || j.size() != 2 || !j[0].is_string() || !j[1].is_string())
-        throw std::runtime_error("malformed enclosure (expected [\"lo\", \"hi\"])");
-    return {Decimal::parse(j[0].get<std::string>(), "enclosure"),
-            Decimal::parse(j[1].get<std::string>(), "enclosure")};
+inline Recorded rec(const RecordedInterval& r) {
+    return {Decimal::parse(r.lo, "enclosure"), Decimal::parse(r.hi, "enclosure")};
+}
+/// The size of a recorded vector / matrix is the one the box needs (the strict reader knows
+/// the field's type, not the box's dimension).
+template <class V>
+void require_size(const V& v, std::size_t n, const char* what) {
+    if (v.size() != n) throw std::runtime_error(std::string("malformed ") + what + " (wrong size)");
 }
 /// The recorded interval (outward parse) contains the recomputed x.
 template <class S>
@@ -136,10 +140,18 @@ bool gradient_unresolved(const Eval<S>& e) {
 template <class S>
 std::optional<BoxDecision> plateau_leaf(const Eval<S>& e, const Claim& c, unsigned bits);
 
-inline json decimals(const std::vector<Decimal>& v) {
-    json a = json::array();
+inline std::vector<std::string> decimals(const std::vector<Decimal>& v) {
+    std::vector<std::string> a;
     for (const auto& d : v) a.push_back(d.str());
     return a;
+}
+
+/// A final leaf with this evidence at `bits`.
+template <class K>
+BoxDecision final_leaf(unsigned bits, K kind) {
+    BoxDecision d{BoxDecision::final_leaf, {}, {}};
+    d.evidence = LeafEvidence{bits, std::move(kind)};
+    return d;
 }
 
 // ---------------------------------------------------------------- re-checking (verifier)
@@ -154,7 +166,7 @@ inline json decimals(const std::vector<Decimal>& v) {
 enum class Pass { replay, cross };
 
 template <class S>
-void check_enc(const json& recorded, const S& x, const std::string& what, Pass pass) {
+void check_enc(const RecordedInterval& recorded, const S& x, const std::string& what, Pass pass) {
     Recorded r = rec(recorded);
     if (r.hi < r.lo) throw std::runtime_error(what + ": recorded enclosure has lo > hi");
     auto text = [&] {
@@ -170,13 +182,5 @@ void check_enc(const json& recorded, const S& x, const std::string& what, Pass p
     if (x.upper() < l.lower() || h.upper() < x.lower())
         throw arith::soundness_error(what + ": enclosures of one value at two precisions are disjoint: " + text());
 }
-
-inline std::vector<std::string> strings(const json& j, std::size_t n, const char* what) {
-    if (!j.is_array() || j.size() != n) throw std::runtime_error(std::string("malformed ") + what);
-    std::vector<std::string> r;
-    for (const auto& x : j) r.push_back(x.get<std::string>());
-    return r;
-}
-
 
 }  // namespace gancert::certify::detail

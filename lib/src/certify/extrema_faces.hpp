@@ -50,21 +50,21 @@ template <class S>
 struct Reduction {
     Box F;
     Eval<S> e;  // evaluation of F
-    json rounds = json::array();
+    std::vector<std::vector<FaceStep>> rounds;
 };
 
 template <class S>
 Reduction<S> reduce_to_face(const BoxFunction& f, const Box& B, const Eval<S>& eB, bool for_max) {
     Reduction<S> r{B, eB};
     for (;;) {
-        json round = json::array();
+        std::vector<FaceStep> round;
         Box next = r.F;
         for (std::size_t i : free_coordinates(r.F)) {
             const S& g = r.e.g[i];
             if (!finite(g) || arith::contains_zero(g)) continue;
             bool upper = (g.lower() > 0) == for_max;
             next = next.face(static_cast<unsigned>(i), upper);
-            round.push_back({i, upper ? 1 : 0, enc(g)});
+            round.push_back(FaceStep{i, upper ? 1 : 0, enc(g)});
         }
         if (round.empty()) return r;
         r.rounds.push_back(round);
@@ -76,19 +76,19 @@ Reduction<S> reduce_to_face(const BoxFunction& f, const Box& B, const Eval<S>& e
 /// Replays recorded rounds (verifier): every recorded sign must follow from the recomputed
 /// face enclosure and from the recorded one, and the recorded enclosure must pass check_enc.
 template <class S>
-Reduction<S> replay_reduction(const BoxFunction& f, const Box& B, const json& rounds, bool for_max, Pass pass) {
-    if (!rounds.is_array()) throw std::runtime_error("malformed face rounds");
+Reduction<S> replay_reduction(const BoxFunction& f, const Box& B, const std::vector<std::vector<FaceStep>>& rounds,
+                              bool for_max, Pass pass) {
     Reduction<S> r{B, evaluate_box<S>(f, B)};
-    for (const json& round : rounds) {
-        if (!round.is_array() || round.empty()) throw std::runtime_error("malformed face round");
+    for (const auto& round : rounds) {
+        if (round.empty()) throw std::runtime_error("malformed face round");
         Box next = r.F;
-        for (const json& st : round) {
-            std::size_t i = st.at(0).get<std::size_t>();
-            int side = st.at(1).get<int>();
+        for (const FaceStep& st : round) {
+            std::size_t i = st.index;
+            int side = st.side;
             if (i >= B.dims() || (side != 0 && side != 1) || !(next.lo[i] < next.hi[i]))
                 throw std::runtime_error("face round fixes an invalid coordinate");
-            check_enc(st.at(2), r.e.g[i], "face gradient", pass);
-            Recorded rg = rec(st.at(2));
+            check_enc(st.grad, r.e.g[i], "face gradient", pass);
+            Recorded rg = rec(st.grad);
             bool want_pos = (side == 1) == for_max;
             bool ok = want_pos ? r.e.g[i].lower() > 0 && rg.lo.sign() > 0 : r.e.g[i].upper() < 0 && rg.hi.sign() < 0;
             if (!ok) throw std::runtime_error("monotonicity in coordinate " + std::to_string(i) + " not confirmed");
@@ -138,7 +138,7 @@ S value_at_critical_point(const Eval<S>& eZ, const Eval<S>& eI, const std::vecto
 struct Isolation {
     Box Z;
     std::vector<std::string> Y, Q;
-    json K;
+    std::vector<RecordedInterval> K;
 };
 
 template <class S>
@@ -213,7 +213,7 @@ std::optional<Isolated<S>> isolate(const BoxFunction& f, const Reduction<S>& r, 
     if (!Y) return std::nullopt;
     std::vector<S> K = krawczyk(eI, *Y);
     if (!krawczyk_inside(K, *Z, I)) return std::nullopt;
-    json Kj = json::array();
+    std::vector<RecordedInterval> Kj;
     for (const auto& x : K) Kj.push_back(enc(x));
     return Isolated<S>{{*Z, *Y, Q, Kj}, value_at_critical_point(eZ, eI, K)};
 }

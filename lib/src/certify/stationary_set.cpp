@@ -449,7 +449,7 @@ std::optional<ModelBox> model_box(const BoxFunction& f, const Box& B) {
 }
 
 // ------------------------------------------------------------ public: witness
-std::optional<json> stationary_line_witness(const BoxFunction& f, const Box& B) {
+std::optional<LeafEvidence> stationary_line_witness(const BoxFunction& f, const Box& B) {
     auto m = model_box(f, B);
     if (!m) return std::nullopt;
     Decimal zero(0), one(1);
@@ -462,31 +462,25 @@ std::optional<json> stationary_line_witness(const BoxFunction& f, const Box& B) 
     bool s_ok = slo <= one && one <= shi;
     if (!(a0 && b0 && g_ok && c_ok && s_ok)) return std::nullopt;
     bool saddle = m->free_[0] && (m->free_[2] || m->free_[3]);
-    json hyps = json::array({"a_lo <= 0 <= a_hi: a in " + dtext(m->lo[0], m->hi[0]),
+    std::vector<std::string> hyps({"a_lo <= 0 <= a_hi: a in " + dtext(m->lo[0], m->hi[0]),
                              "b_lo <= 0 <= b_hi: b in " + dtext(m->lo[1], m->hi[1]),
                              "g_lo >= 0: g in " + dtext(m->lo[2], m->hi[2]),
                              "c > 0: c = " + m->c.str(),
                              "c(g_lo + h_lo) = " + slo.str() + " <= 1 <= c(g_hi + h_hi) = " + shi.str()});
     if (saddle) hyps.push_back("a free and g or h free: the restricted Hessian has the principal block "
                                "[[d2J/da2, -1/sqrt(pi)], [-1/sqrt(pi), 0]] of determinant -1/pi < 0");
-    return json{{"evidence", ev_stationary_line}, {"bits", 53}, {"lemma", "S7"}, {"c", m->c.str()},
-                {"type", saddle ? "saddle" : "stationary"}, {"hypotheses", hyps},
-                {"conclusion", std::string("the box meets L_c: it contains stationary points") +
-                                   (saddle ? ", each a saddle of the restricted cost (degenerate)" : "")}};
+    return LeafEvidence{53, StationaryLineEvidence{m->c.str(), saddle ? "saddle" : "stationary",
+                                                   std::string("the box meets L_c: it contains stationary points") +
+                                                       (saddle ? ", each a saddle of the restricted cost (degenerate)" : ""),
+                                                   hyps}};
 }
 
-void check_stationary_line_leaf(const BoxFunction& f, const Box& B, bool need_saddle, const json& leaf) {
+void check_stationary_line_leaf(const BoxFunction& f, const Box& B, bool need_saddle, const LeafEvidence& leaf) {
     auto w = stationary_line_witness(f, B);
     if (!w) throw std::runtime_error("stationary-line: the box does not meet L_c (lemma S7's hypotheses fail)");
-    for (auto it = leaf.begin(); it != leaf.end(); ++it)
-        if (it.key() != "path" && it.key() != "box" && !w->contains(it.key()))
-            throw std::runtime_error("stationary-line: unexpected field '" + it.key() + "'");
-    for (auto it = w->begin(); it != w->end(); ++it)
-        if (!leaf.contains(it.key()) || leaf[it.key()] != it.value())
-            throw std::runtime_error("stationary-line: field '" + it.key() + "' recorded " +
-                                     (leaf.contains(it.key()) ? leaf[it.key()].dump() : "(none)") + ", recomputed " +
-                                     it.value().dump());
-    if (need_saddle && w->at("type") != "saddle")
+    if (!(leaf == *w))
+        throw std::runtime_error("stationary-line: recorded " + to_json(leaf).dump() + ", recomputed " + to_json(*w).dump());
+    if (need_saddle && w->get<StationaryLineEvidence>()->type != "saddle")
         throw std::runtime_error("stationary-line: the points are not certified saddles of the restricted cost "
                                  "(a and one of g, h must be free)");
 }

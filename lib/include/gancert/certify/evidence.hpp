@@ -19,6 +19,7 @@
 #include "gancert/certify/box.hpp"
 #include "gancert/certify/box_function.hpp"
 #include "gancert/certify/claim.hpp"
+#include "gancert/certify/leaf_evidence.hpp"
 
 namespace gancert::certify {
 
@@ -36,7 +37,7 @@ struct Incumbents {
 /// What to do with a box after one analysis at one precision.
 struct BoxDecision {
     enum Kind { final_leaf, escalate, bisect } kind = bisect;
-    nlohmann::json evidence;  // for final_leaf: {"evidence": ..., ...data}
+    std::optional<LeafEvidence> evidence;  // for final_leaf (and the last extrema bounds)
     std::string reason;       // for escalate / bisect: why undecided
     std::vector<unsigned> split_dims = {};  // for bisect: the dimensions worth splitting (empty: any)
 };
@@ -56,6 +57,10 @@ BoxDecision analyse_box(const BoxFunction& f, const Box& B, const Claim& claim, 
 /// the evidence to follow from that recomputation as well (a higher --bits only adds checks). nullopt if the leaf is valid, else the reason.
 /// Unknown leaves are valid (they prove nothing). Throws arith::soundness_error when two of
 /// the verifier's enclosures contradict each other.
+std::optional<std::string> check_leaf(const BoxFunction& f, const Box& B, const Claim& claim,
+                                      const LeafEvidence& leaf, unsigned bits);
+/// The same for a leaf line: read by the strict reader first (leaf_evidence.hpp; a malformed
+/// record is invalid, with the reader's message).
 std::optional<std::string> check_leaf(const BoxFunction& f, const Box& B, const Claim& claim,
                                       const nlohmann::json& leaf, unsigned bits);
 

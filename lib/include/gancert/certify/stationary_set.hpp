@@ -31,6 +31,7 @@
 
 #include "gancert/certify/box.hpp"
 #include "gancert/certify/box_function.hpp"
+#include "gancert/certify/leaf_evidence.hpp"
 #include "gancert/certify/verify.hpp"
 
 namespace gancert::certify {
@@ -73,12 +74,11 @@ std::optional<ModelBox> model_box(const BoxFunction& f, const Box& B);
 /// parameters and free variables) if B, with the fixed parameters, meets L_c (exact decimal
 /// test, lemma S7); "type" is "saddle" when a and one of g, h are free (then every point of
 /// L_c in B is a saddle of the restricted function), else "stationary". nullopt otherwise.
-std::optional<nlohmann::json> stationary_line_witness(const BoxFunction& f, const Box& B);
+std::optional<LeafEvidence> stationary_line_witness(const BoxFunction& f, const Box& B);
 
 /// Verifier side: re-derives the witness from f and B and throws std::runtime_error unless the
 /// leaf equals it (and, when `need_saddle`, its type is "saddle").
-void check_stationary_line_leaf(const BoxFunction& f, const Box& B, bool need_saddle,
-                                const nlohmann::json& leaf);
+void check_stationary_line_leaf(const BoxFunction& f, const Box& B, bool need_saddle, const LeafEvidence& leaf);
 
 /// The refutation text of a stationary-line witness (ClaimAccumulator::verdict).
 std::string stationary_line_verdict(const nlohmann::json& witness, bool no_saddle, const std::string& box_text);
