@@ -10,16 +10,24 @@ void register_verify(CLI::App& app, action& run) {
     struct Args {
         std::string path;
         unsigned bits = 0, threads = 0;
+        bool independent = false;
     };
     auto args = std::make_shared<Args>();
     auto* cmd = app.add_subcommand("verify", "Re-check a certificate independently");
     cmd->add_option("certificate", args->path, "Certificate file")->required();
     cmd->add_option("--bits", args->bits, "Re-evaluate at this precision at least (bits)");
     cmd->add_option("--threads", args->threads, "Worker threads (default: all cores)");
+    cmd->add_flag("--independent", args->independent,
+                  "Re-derive each leaf by a route independent of the prover's evaluation code where one exists "
+                  "(docs/verification.md); reports the leaves per kind and route");
     cmd->callback([&run, args] {
         run = [args] {
-            certify::VerifyOptions opt{args->bits, args->threads};
+            certify::VerifyOptions opt{args->bits, args->threads, args->independent};
             auto rep = certify::verify_certificate(args->path, opt);
+            for (const auto& [kind, n] : rep.routes)
+                std::cout << "route: " << kind << ": " << n.independent << " re-derived independently, " << n.shared
+                          << " by the shared route" << (n.no_claim ? ", " + std::to_string(n.no_claim) + " prove nothing" : "")
+                          << '\n';
             if (rep.exit_code == 2) {
                 std::cerr << "gancert: bad input: " << rep.failures.front() << '\n';
                 return exit_bad_input;

@@ -10,6 +10,7 @@
 #include "gancert/arith/decimal.hpp"
 #include "gancert/arith/errors.hpp"
 #include "gancert/certify/model_factory.hpp"
+#include "gancert/quad/detail/planted_faults.hpp"
 
 #if __has_include("gancert/model/closed_form.hpp") && __has_include("gancert/model/integral_path.hpp")
 #include "gancert/model/closed_form.hpp"
@@ -231,6 +232,7 @@ private:
         sharpen_signs(p, e);
         std::size_t n = free_.size();
         Enclosure<S> r{e.J.v, std::vector<S>(n), std::vector<S>(n * n)};
+        if (double s = quad::detail::planted_faults().shift_box_J; s != 0) r.J = r.J + S(s);  // tests only
         for (std::size_t i = 0; i < n; ++i) {
             r.g[i] = e.J.g[idx_[i]];
             for (std::size_t j = 0; j < n; ++j) r.H[i * n + j] = e.J.hess(idx_[i], idx_[j]);

@@ -11,6 +11,7 @@
 #include "gancert/certify/limits.hpp"
 #include "gancert/certify/record.hpp"
 #include "gancert/certify/stationary_set.hpp"
+#include "gancert/verify/independent.hpp"
 
 namespace gancert::certify {
 
@@ -54,6 +55,8 @@ VerifyReport verify_certificate(const std::string& path, const VerifyOptions& op
         return rep;
     }
 
+    std::optional<verify::IndependentVerifier> independent;
+    if (opt.independent) independent.emplace(header.at("model"), claim);
     TilingChecker tiling(root);
     ClaimAccumulator acc(claim, root, f->names());
     unsigned threads = resolve_threads(opt.threads);
@@ -61,6 +64,7 @@ VerifyReport verify_certificate(const std::string& path, const VerifyOptions& op
     auto flush = [&] {
         std::vector<std::optional<std::string>> errs(batch.size());
         std::vector<Box> boxes(batch.size());
+        std::vector<std::pair<std::string, verify::Route>> routes(batch.size());
         std::atomic<std::size_t> next{0};
         std::exception_ptr unsound;  // a contradiction between enclosures: a bug, never "invalid"
         std::mutex unsound_mutex;
@@ -68,7 +72,22 @@ VerifyReport verify_certificate(const std::string& path, const VerifyOptions& op
             for (std::size_t i; (i = next++) < batch.size();) {
                 try {
                     boxes[i] = box_from_leaf(batch[i].second, root.dims());
-                    errs[i] = check_leaf(*f, boxes[i], claim, batch[i].second, opt.bits);
+                    if (!independent) {
+                        errs[i] = check_leaf(*f, boxes[i], claim, batch[i].second, opt.bits);
+                        continue;
+                    }
+                    LeafEvidence ev = leaf_evidence_from_json(batch[i].second);
+                    const LemmaEvidence* l = ev.get<LemmaEvidence>();
+                    routes[i].first = l ? std::string("lemma ") + lemma_name(l->lemma) : evidence_name(ev);
+                    try {
+                        routes[i].second = independent->check(boxes[i], ev);
+                    } catch (const arith::soundness_error&) {
+                        throw;
+                    } catch (const std::exception& e) {
+                        errs[i] = e.what();
+                        continue;
+                    }
+                    if (routes[i].second == verify::Route::shared) errs[i] = check_leaf(*f, boxes[i], claim, ev, opt.bits);
                 } catch (const arith::soundness_error&) {
                     std::lock_guard<std::mutex> l(unsound_mutex);
                     if (!unsound) unsound = std::current_exception();
@@ -88,6 +107,12 @@ VerifyReport verify_certificate(const std::string& path, const VerifyOptions& op
         if (unsound) std::rethrow_exception(unsound);
         for (std::size_t i = 0; i < batch.size(); ++i) {
             std::string where = "line " + std::to_string(batch[i].first) + ": ";
+            if (independent && !routes[i].first.empty()) {
+                RouteCount& rc = rep.routes[routes[i].first];
+                ++(routes[i].second == verify::Route::independent ? rc.independent
+                   : routes[i].second == verify::Route::shared    ? rc.shared
+                                                                  : rc.no_claim);
+            }
             if (errs[i]) { fail(where + *errs[i]); continue; }
             if (auto e = tiling.add(boxes[i].path, boxes[i])) { fail(where + *e); continue; }
             try {

@@ -10,6 +10,7 @@
 // a unique point of undetermined type for no-saddle) makes the status incomplete.
 #pragma once
 #include <cstddef>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,14 @@ namespace gancert::certify {
 struct VerifyOptions {
     unsigned bits = 0;     // re-evaluate at max(recorded, bits)
     unsigned threads = 0;  // 0: all hardware threads
+    /// Re-derive each leaf by the independent route where one exists (verify/independent.hpp)
+    /// instead of the prover's evaluation code; the other leaves by check_leaf.
+    bool independent = false;
+};
+
+/// Leaves of one evidence kind by the route that checked them (independent verification).
+struct RouteCount {
+    std::size_t independent = 0, shared = 0, no_claim = 0;
 };
 
 struct VerifyReport {
@@ -27,6 +36,7 @@ struct VerifyReport {
     std::string verdict;                // recomputed one-line verdict
     std::size_t leaves = 0;
     std::vector<std::string> failures;  // first failures, each naming the line
+    std::map<std::string, RouteCount> routes;  // by evidence kind (lemmas by their id); independent runs only
 };
 
 /// Never throws for a bad file: the result carries the exit code and the reason. Throws

@@ -5,7 +5,10 @@
 // the integral path down by a factor. The factors live here, thread-local, set only through a
 // planted_fault_scope, so that no production option structure carries a test hook.
 //
-// Contract: outside a planted_fault_scope both factors are exactly 1 and nothing is changed;
+// The certifier's planted-prover-bug test (tests/test_independent_verifier.cpp) shifts the J
+// enclosure of the certifier's model adapter, which the independent verifier does not use.
+//
+// Contract: outside a planted_fault_scope the factors are exactly 1, the shift 0, and nothing is changed;
 // inside one, results are deliberately WRONG (that is the point of the tests).
 #pragma once
 
@@ -14,6 +17,7 @@ namespace gancert::quad::detail {
 struct PlantedFaults {
     double scale_M = 1.0;     ///< multiplies every ellipse bound M (integrate_validated)
     double scale_tail = 1.0;  ///< multiplies the integral path's tail enclosures
+    double shift_box_J = 0.0; ///< added to the certifier's R/S/E/E enclosure of J (certify/rsee_function.cpp)
 };
 
 /// The faults in force on this thread.
