@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "certify_test_support.hpp"
 #include "gancert/certify/box.hpp"
 #include "gancert/certify/claim.hpp"
 #include "gancert/certify/evidence.hpp"
@@ -22,14 +23,6 @@ using nlohmann::json;
 
 namespace {
 
-Box box(const std::vector<std::string>& lo, const std::vector<std::string>& hi) {
-    Box b;
-    for (std::size_t i = 0; i < lo.size(); ++i) {
-        b.lo.push_back(Decimal::parse_extended(lo[i]));
-        b.hi.push_back(Decimal::parse_extended(hi[i]));
-    }
-    return b;
-}
 Claim no_stationary() { return Claim{ClaimKind::no_stationary, {}, {}, {}}; }
 
 /// The leaf the certifier makes for B (a final leaf is required).

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "certify_test_support.hpp"
 #include "gancert/certify/box.hpp"
 #include "gancert/certify/claim.hpp"
 #include "gancert/certify/evidence.hpp"
@@ -21,14 +22,6 @@ using nlohmann::json;
 
 namespace {
 
-Box box(const std::vector<std::string>& lo, const std::vector<std::string>& hi) {
-    Box b;
-    for (std::size_t i = 0; i < lo.size(); ++i) {
-        b.lo.push_back(Decimal::parse_extended(lo[i]));
-        b.hi.push_back(Decimal::parse_extended(hi[i]));
-    }
-    return b;
-}
 
 RecordedInterval iv(const char* lo, const char* hi) { return {lo, hi}; }
 

@@ -217,6 +217,17 @@ std::optional<std::vector<RecordedInterval>> plateau_bounds_hold(const BoxFuncti
     return grad;
 }
 
+/// The plateau leaf of a saturation lemma (S9, S11) with its bounds.
+LemmaEvidence saturation_leaf(LemmaId id, Hyps hyps, const idouble& J, std::vector<RecordedInterval> grad, const char* why) {
+    LemmaEvidence e;
+    e.lemma = id;
+    e.hypotheses = std::move(hyps);
+    e.J = enc(J);
+    e.grad = std::move(grad);
+    e.conclusion = std::string("|J - level| <= delta and |dJ/dx_i| <= eps on the leaf (") + why + ")";
+    return e;
+}
+
 /// S9 (saturation, plateau): on a leaf with a of one sign where every argument t of D stays on
 /// one side of ±T (T > 0: t1 = aX + b, t2 = a(gU + h) + b ≥ T for a > 0, ≤ −T for a < 0; exact
 /// decimal bounds, valid on unbounded leaves), with ε = erfc(T)/2 and φ_T = e^{−T²}/√π:
@@ -253,13 +264,8 @@ std::optional<LemmaEvidence> lemma_s9(const BoxFunction& f, const ModelBox& m, c
     Hyps hyps = {std::string(sa > 0 ? "a_lo > 0: " : "a_hi < 0: ") + range_text(m, A), "g_lo >= 0: " + range_text(m, G),
                  "c > 0: c = " + m.c.str(),
                  std::string(sa > 0 ? "t >= T" : "t <= -T") + " for every argument of D, T = " + T.str() + " > 0"};
-    LemmaEvidence e;
-    e.lemma = LemmaId::S9;
+    LemmaEvidence e = saturation_leaf(LemmaId::S9, std::move(hyps), J, std::move(*grad_opt), "saturated discriminator");
     e.T = T.str();
-    e.hypotheses = std::move(hyps);
-    e.J = enc(J);
-    e.grad = std::move(*grad_opt);
-    e.conclusion = "|J - level| <= delta and |dJ/dx_i| <= eps on the leaf (saturated discriminator)";
     return e;
 }
 
@@ -336,13 +342,8 @@ std::optional<LemmaEvidence> lemma_s11(const BoxFunction& f, const ModelBox& m, 
                      range_text(m, B_),
                  "g_lo >= 0, g_hi and h_hi finite: " + range_text(m, G) + ", " + range_text(m, H),
                  "c > 0: c = " + m.c.str(), "0 < tau <= beta = " + beta.str() + ": tau = " + t.str()};
-    LemmaEvidence e;
-    e.lemma = LemmaId::S11;
+    LemmaEvidence e = saturation_leaf(LemmaId::S11, std::move(hyps), J, std::move(*grad_opt), "one-sided saturation");
     e.tau = t.str();
-    e.hypotheses = std::move(hyps);
-    e.J = enc(J);
-    e.grad = std::move(*grad_opt);
-    e.conclusion = "|J - level| <= delta and |dJ/dx_i| <= eps on the leaf (one-sided saturation)";
     return e;
 }
 
