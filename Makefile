@@ -6,7 +6,8 @@ JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 DEB_PACKAGES = cmake g++ make libboost-dev libmpfr-dev libgmp-dev libeigen3-dev catch2 \
                libbenchmark-dev libcli11-dev nlohmann-json3-dev libfmt-dev libtbb-dev \
                libopenmpi-dev openmpi-bin pybind11-dev python3-dev python3-pybind11 \
-               python3-matplotlib python3-numpy python3-pytest python3-mpmath libflint-arb-dev
+               python3-matplotlib python3-numpy python3-pytest python3-mpmath libflint-arb-dev \
+               python3-scipy python3-pip python3-setuptools python3-wheel python3-venv
 
 .PHONY: deps configure build demo test bench clean
 

@@ -19,4 +19,10 @@ for prog in "${progs[@]}"; do
   echo "== $name"
   "$prog" --benchmark_out="$out/$name.json" --benchmark_out_format=json "$@"
 done
+
+# the vectorised Python path (issue 13: 10^4 double enclosures; prints time and fallbacks)
+if [ -d "$build/python/package/gancert" ]; then
+  echo "== python_batch"
+  PYTHONPATH="$build/python/package" /usr/bin/python3 "$(dirname "$0")/python_batch.py" || true
+fi
 echo "JSON results in $out/"

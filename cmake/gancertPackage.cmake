@@ -12,6 +12,7 @@ if(TARGET gancert_cli)
   install(TARGETS gancert_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 endif()
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/lib/include/gancert DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(FILES ${PROJECT_BINARY_DIR}/generated/gancert/version.hpp DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/gancert)
 install(EXPORT gancertTargets NAMESPACE gancert:: DESTINATION ${GANCERT_CMAKE_DIR})
 
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/gancertConfig.cmake.in

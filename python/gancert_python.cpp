@@ -1,4 +1,7 @@
-// Python bindings of gancert (module `gancert`, pybind11).
+// Python bindings of gancert: the compiled module `gancert._gancert` (pybind11), wrapped by the
+// pure-Python package python/gancert/ (numpy API, certificate objects, gancert.testing).
+// Thin over lib/api and the library: each function converts arguments, releases the GIL and
+// calls one library function. Errors: arith::bad_input → ValueError, naming the Python argument.
 //
 // gancert.eval(a, b, g, h, c, digits=30, arith="interval") returns the structure of
 // `gancert eval --json` (README.md (command-line tool)) as a dict: model, params, arith, precision_bits, digits,
@@ -18,6 +21,7 @@
 // gancert.certify(case="A", box="b=-6:6,h=-6:6", claim="no-saddle") runs the certifier in
 // process (certificate in a temporary file, removed) and returns {"status", "leaves",
 // "verdict"}; the verdict is the line `gancert certify` prints. Bad input raises ValueError naming the argument.
+#include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
@@ -29,6 +33,7 @@
 
 #include <unistd.h>
 
+#include "gancert/api/batch.hpp"
 #include "gancert/api/box.hpp"
 #include "gancert/api/eval.hpp"
 #include "gancert/api/reference.hpp"
@@ -39,7 +44,11 @@
 #include "gancert/arith/precision.hpp"
 #include "gancert/model/evaluate.hpp"
 #include "gancert/reference/quantities.hpp"
+#include "gancert/reference/compare.hpp"
+#include "gancert/reference/csv.hpp"
 #include "gancert/reference/reference_values.hpp"
+#include "gancert/certify/verify.hpp"
+#include "gancert/version.hpp"
 
 namespace py = pybind11;
 using namespace gancert;
@@ -128,7 +137,7 @@ py::list py_trajectory(const std::string& which, int dims, int steps, const py::
 }
 
 py::dict py_certify(const std::string& which, const std::string& box, const std::string& claim_name,
-                    const std::string& params, unsigned threads) {
+                    const std::string& params, unsigned threads, const std::string& out) {
     using namespace gancert::certify;
     const auto ranges = api::box_ranges(api::parse_box(box));
     Claim claim;
@@ -140,30 +149,143 @@ py::dict py_certify(const std::string& which, const std::string& box, const std:
     opt.progress = false;
     opt.initial_boxes = 64;  // as `gancert certify`
     static std::atomic<unsigned long> serial{0};  // one locked temporary per call
-    opt.out = (std::filesystem::temp_directory_path() /
-               ("gancert-python-cert-" + std::to_string(::getpid()) + "-" + std::to_string(serial++) + ".jsonl"))
-                  .string();
+    const bool keep = !out.empty();
+    opt.out = keep ? out
+                   : (std::filesystem::temp_directory_path() /
+                      ("gancert-python-cert-" + std::to_string(::getpid()) + "-" + std::to_string(serial++) + ".jsonl"))
+                         .string();
     CertifyResult r;
     std::error_code ec;
     try {
         py::gil_scoped_release release;
         r = gancert::certify::certify(*setup.function, setup.root, claim, opt);
     } catch (...) {
-        std::filesystem::remove(opt.out, ec);
+        if (!keep) std::filesystem::remove(opt.out, ec);
         throw;
     }
-    std::filesystem::remove(opt.out, ec);
+    if (!keep) std::filesystem::remove(opt.out, ec);
     py::dict d;
     d["status"] = r.summary.value("status", std::string());
     d["leaves"] = r.summary.value("leaves", std::size_t(0));
     d["verdict"] = r.verdict + " — claim " + to_string(claim.kind) + " over " + setup.box_text;
+    d["path"] = keep ? py::object(py::str(out)) : py::object(py::none());
     return d;
+}
+
+py::dict py_verify(const std::string& path, unsigned threads) {
+    certify::VerifyReport r;
+    {
+        py::gil_scoped_release release;
+        r = certify::verify_certificate(path, certify::VerifyOptions{0, threads});
+    }
+    py::dict d;
+    d["exit_code"] = r.exit_code;
+    d["status"] = r.status;
+    d["verdict"] = r.verdict;
+    d["leaves"] = r.leaves;
+    d["failures"] = r.failures;
+    return d;
+}
+
+/// (lo, hi, mid, fallback) for points (n, 5) float64: arrays (n, 17), (n,) bool.
+py::tuple py_evaluate_batch(const py::array_t<double, py::array::c_style | py::array::forcecast>& points,
+                            double rel_width, unsigned fallback_digits) {
+    if (points.ndim() != 2 || points.shape(1) != 5) throw py::value_error("points: expected shape (n, 5)");
+    const auto n = static_cast<std::size_t>(points.shape(0));
+    std::vector<std::array<double, 5>> pts(n);
+    auto view = points.unchecked<2>();
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t k = 0; k < 5; ++k) pts[i][k] = view(i, k);
+    api::BatchOptions o;
+    o.rel_width = rel_width;
+    o.fallback_digits = fallback_digits;
+    std::vector<api::BatchPoint> r;
+    {
+        py::gil_scoped_release release;
+        r = api::eval_batch_double(pts, o);
+    }
+    const auto q = static_cast<py::ssize_t>(model::quantity_count);
+    py::array_t<double> lo({static_cast<py::ssize_t>(n), q}), hi({static_cast<py::ssize_t>(n), q}),
+        mid({static_cast<py::ssize_t>(n), q});
+    py::array_t<bool> fb(static_cast<py::ssize_t>(n));
+    auto L = lo.mutable_unchecked<2>(), H = hi.mutable_unchecked<2>(), M = mid.mutable_unchecked<2>();
+    auto F = fb.mutable_unchecked<1>();
+    for (std::size_t i = 0; i < n; ++i) {
+        for (py::ssize_t k = 0; k < q; ++k) L(i, k) = r[i].lo[k], H(i, k) = r[i].hi[k], M(i, k) = r[i].mid[k];
+        F(i) = r[i].fallback;
+    }
+    return py::make_tuple(lo, hi, mid, fb);
+}
+
+py::dict py_compare(const std::string& reference_path, const std::string& candidate_path, const py::object& rtol,
+                    const py::object& atol, const py::object& tolerance_digits, bool subset) {
+    reference::compare_options o;
+    o.tol = reference::parse_tolerance(rtol.is_none() ? "" : exact_decimal_text(rtol, "rtol"),
+                                       atol.is_none() ? "" : exact_decimal_text(atol, "atol"), "rtol", "atol");
+    if (!tolerance_digits.is_none()) o.tolerance_digits = tolerance_digits.cast<unsigned>();
+    o.allow_subset = subset;
+    reference::comparison_report r;
+    {
+        py::gil_scoped_release release;
+        r = reference::compare_tables(reference::read_csv_file(reference_path), reference::read_csv_file(candidate_path), o);
+    }
+    auto check = [](const reference::value_check& v) {
+        py::dict d;
+        d["quantity"] = std::string(reference::quantity_names[v.quantity]);
+        d["line"] = v.line, d["point"] = v.point, d["value"] = v.value, d["lo"] = v.lo, d["hi"] = v.hi;
+        d["digits"] = v.digits, d["rounded"] = v.rounded, d["undecided"] = v.undecided, d["pass"] = v.pass;
+        return d;
+    };
+    py::list summaries, failures;
+    for (const auto& s : r.summaries) {
+        py::dict d;
+        d["quantity"] = std::string(reference::quantity_names[s.quantity]);
+        d["values"] = s.count, d["min_digits"] = s.min_digits, d["median_digits"] = s.median_digits;
+        d["failures"] = s.failures, d["rounded"] = s.rounded, d["worst"] = check(s.worst);
+        summaries.append(d);
+    }
+    for (const auto& f : r.failures) failures.append(check(f));
+    py::dict d;
+    d["points"] = r.points, d["summaries"] = summaries, d["failures"] = failures, d["warnings"] = r.warnings;
+    d["passed"] = r.passed();
+    return d;
+}
+
+py::list py_certified_trajectory(const std::string& which, int dims, int steps, const py::object& step_size,
+                                 unsigned bits) {
+    dynamics::TrajectorySpec spec = dynamics::paper_run(dynamics::parse_case(which), dims == 2 || dims == 4 ? dims : 4);
+    spec.dims = dims;
+    spec.step = exact_decimal_text(step_size, "step_size");
+    spec.iterates = steps;
+    dynamics::validate(spec);
+    if (bits < arith::min_precision_bits || bits > arith::max_precision_bits)
+        throw py::value_error("bits: expected " + std::to_string(arith::min_precision_bits) + ".." +
+                              std::to_string(arith::max_precision_bits));
+    std::vector<dynamics::CertifiedIterate> tr;
+    {
+        py::gil_scoped_release release;
+        tr = dynamics::play_certified(spec, bits);
+    }
+    auto pair = [](const arith::impfr& x) {
+        return py::make_tuple(mpfr_get_d(arith::raw(x.lower()), MPFR_RNDD), mpfr_get_d(arith::raw(x.upper()), MPFR_RNDU));
+    };
+    py::list out;
+    for (std::size_t k = 0; k < tr.size(); ++k) {
+        const auto& it = tr[k];
+        py::dict d;
+        d["k"] = k;
+        d["a"] = pair(it.p.a), d["b"] = pair(it.p.b), d["g"] = pair(it.p.g), d["h"] = pair(it.p.h);
+        d["J1"] = pair(it.e.J1), d["J2"] = pair(it.e.J2), d["J"] = pair(it.e.J.v), d["gnorm"] = pair(it.gnorm);
+        out.append(d);
+    }
+    return out;
 }
 
 }  // namespace
 
-PYBIND11_MODULE(gancert, m) {
-    m.doc() = "gancert: certified numerics for the R/S/E/E least-squares GAN (Python bindings)";
+PYBIND11_MODULE(_gancert, m) {
+    m.doc() = "gancert._gancert: the compiled part of the gancert package (use the package `gancert`)";
+    m.attr("__version__") = gancert::version;
     m.attr("quantity_names") = py::cast(std::vector<std::string>(reference::quantity_names.begin(),
                                                                  reference::quantity_names.end()));
     m.def("eval", &py_eval, py::arg("a"), py::arg("b"), py::arg("g"), py::arg("h"), py::arg("c"),
@@ -180,6 +302,21 @@ PYBIND11_MODULE(gancert, m) {
           "Double gradient-play trajectory of the paper (as `gancert trajectory --csv`): a list of\n"
           "{'k','a','b','g','h','J1','J2','J','gnorm'} floats (approximations, not enclosures).");
     m.def("certify", &py_certify, py::arg("case") = "A", py::arg("box") = "b=-6:6,h=-6:6",
-          py::arg("claim") = "no-saddle", py::arg("params") = "", py::arg("threads") = 2,
-          "Runs the certifier in process: {'status','leaves','verdict'} (verdict as `gancert certify` prints it).");
+          py::arg("claim") = "no-saddle", py::arg("params") = "", py::arg("threads") = 2, py::arg("out") = "",
+          "Runs the certifier in process: {'status','leaves','verdict','path'} (verdict as `gancert certify`\n"
+          "prints it; the certificate is kept at `out` if given, else removed and path is None).");
+    m.def("verify", &py_verify, py::arg("path"), py::arg("threads") = 2,
+          "Independent re-check of a certificate file (as `gancert verify`): {'exit_code','status','verdict',\n"
+          "'leaves','failures'}; exit_code 0 valid, 1 a check failed, 2 unreadable.");
+    m.def("evaluate_batch", &py_evaluate_batch, py::arg("points"), py::arg("rel_width") = 0x1p-40,
+          py::arg("fallback_digits") = 17,
+          "Enclosures at the exact double points (n, 5): (lo, hi, mid, fallback) (api/batch.hpp).");
+    m.def("exact_decimal", &api::exact_decimal, py::arg("x"), "The exact decimal value of a finite double.");
+    m.def("compare", &py_compare, py::arg("reference"), py::arg("candidate"), py::arg("rtol") = py::none(),
+          py::arg("atol") = py::none(), py::arg("tolerance_digits") = py::none(), py::arg("subset") = false,
+          "`gancert compare` on two CSV files: {'points','passed','summaries','failures','warnings'}.");
+    m.def("certified_trajectory", &py_certified_trajectory, py::arg("case") = "A", py::arg("dims") = 2,
+          py::arg("steps") = 20, py::arg("step_size") = "0.4", py::arg("bits") = 128,
+          "Certified gradient play (interval MPFR): per iterate {'k','a','b','g','h','J1','J2','J','gnorm'},\n"
+          "each a (lo, hi) float pair rounded outward enclosing the exact iterate.");
 }

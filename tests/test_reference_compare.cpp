@@ -169,8 +169,15 @@ TEST_CASE("round trip: a double-accurate candidate passes, one value off in the 
         CHECK(q.min_digits >= 16.0);  // 17 significant digits, rounded to nearest
         CHECK(q.median_digits >= q.min_digits);
     }
-    // strict containment fails for 17-digit values (the enclosures are 1e-35 wide)
-    CHECK_FALSE(compare_tables(ref, table(s.candidate_csv, "cand.csv"), {}).passed());
+    // strict containment (rtol = atol = 0) fails for 17-digit values (the enclosures are 1e-35
+    // wide) unless the exact value is proved to round to them: correctly rounded 17-digit values
+    // all pass by their rounding claim (lemma R4), and so do they under the default tolerance
+    compare_options strict;
+    strict.tol.rtol = rational(0);
+    auto rounded = compare_tables(ref, table(s.candidate_csv, "cand.csv"), strict);
+    CHECK(rounded.passed());
+    for (const auto& q : rounded.summaries) CHECK(q.rounded == 30);
+    CHECK(compare_tables(ref, table(s.candidate_csv, "cand.csv"), {}).passed());
 
     // plant one error: point 17, quantity g_a (candidate line: 2 header lines + 17 + 1)
     std::string bad_value = perturb_12th_digit(round_to(s.truth[17][1], 17));
@@ -184,6 +191,12 @@ TEST_CASE("round trip: a double-accurate candidate passes, one value off in the 
     CHECK(bad.summaries[1].worst.line == 2 + 17 + 1);
     CHECK(bad.summaries[1].failures == 1);
     CHECK(bad.summaries[0].failures == 0);
+    // … is flagged without a tolerance and under the default 2^-51, whose claim is refuted …
+    for (const auto& o : {strict, compare_options{}}) {
+        auto r = compare_tables(ref, table(replace_cell(s.candidate_csv, 17, 2, bad_value), "cand.csv"), o);
+        REQUIRE(r.failures.size() == 1);
+        CHECK_FALSE(r.failures[0].undecided);
+    }
     // … and passes at a 10-digit tolerance
     CHECK(compare_tables(ref, table(replace_cell(s.candidate_csv, 17, 2, bad_value), "cand.csv"), {10, false}).passed());
 
@@ -232,4 +245,32 @@ TEST_CASE("compare: bad input names file, line and column", "[reference][compare
                             {14, true});
     REQUIRE(w.warnings.size() == 1);
     CHECK(w.warnings[0].find("'id'") != std::string::npos);
+}
+
+TEST_CASE("rounding claim of a printed value (lemma R4)", "[reference][compare]") {
+    auto w = [](const char* s) { return parse_written_decimal(s, "y"); };
+    CHECK(w("1.250").last_digit_exponent == -3);
+    CHECK(w("1250e-3").last_digit_exponent == -3);
+    CHECK(w("12e5").last_digit_exponent == 5);
+    // R(1.25) = [1.245, 1.255]
+    CHECK(check_rounding(w("1.25"), dec("1.245"), dec("1.255")) == rounding_claim::proved);
+    CHECK(check_rounding(w("1.25"), dec("1.2449"), dec("1.25")) == rounding_claim::undecided);
+    CHECK(check_rounding(w("1.25"), dec("1.2551"), dec("1.26")) == rounding_claim::refuted);
+    // trailing zeros claim digits: R(1.250) = [1.2495, 1.2505]
+    CHECK(check_rounding(w("1.250"), dec("1.2506"), dec("1.2507")) == rounding_claim::refuted);
+    CHECK(check_rounding(w("1.25"), dec("1.2506"), dec("1.2507")) == rounding_claim::proved);
+    // a zero claims nothing: R(0) = {0}
+    CHECK(check_rounding(w("0"), dec("1e-446"), dec("2e-446")) == rounding_claim::refuted);
+    CHECK(check_rounding(w("0.0"), dec("0"), dec("0")) == rounding_claim::proved);
+    CHECK(check_rounding(w("-0"), dec("-1e-20"), dec("1e-20")) == rounding_claim::undecided);
+    // negative values, exponent form: R(-3.0e-7) = [-3.05e-7, -2.95e-7]
+    CHECK(check_rounding(w("-3.0e-7"), dec("-3.04e-7"), dec("-2.96e-7")) == rounding_claim::proved);
+    // the default tolerance is 2^-51 exactly and an underflowed zero passes only with atol
+    CHECK(default_rtol() * rational(1L << 51) == rational(1));
+    tolerance t;
+    CHECK_FALSE(within_tolerance(dec("0"), dec("1e-446"), dec("2e-446"), t));
+    t.atol = dec("1e-300");
+    CHECK(within_tolerance(dec("0"), dec("1e-446"), dec("2e-446"), t));
+    CHECK_THROWS_WITH(parse_tolerance("-1", "", "rtol", "atol"), Catch::Contains("rtol: '-1' is negative"));
+    CHECK_THROWS_WITH(parse_tolerance("", "x", "rtol", "atol"), Catch::Contains("atol: 'x'"));
 }

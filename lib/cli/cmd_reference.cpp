@@ -17,6 +17,7 @@
 #include "gancert/reference/points.hpp"
 #include "gancert/reference/quantities.hpp"
 #include "gancert/reference/reference_values.hpp"
+#include "gancert/version.hpp"
 
 namespace gancert::cli {
 namespace {
@@ -68,7 +69,8 @@ public:
             out_ << "[";
             return;
         }
-        out_ << "a,b,g,h,c";
+        // the tool version as a comment line (CSV readers of gancert skip '#' lines)
+        out_ << "# gancert " << gancert::version << " reference table\n" << "a,b,g,h,c";
         for (auto i : q_) {
             std::string n(ref::quantity_names[i]);
             out_ << ',' << n << ',' << n << "_lo," << n << "_hi";
@@ -81,6 +83,7 @@ public:
             j["params"] = {{"a", r.params.a}, {"b", r.params.b}, {"g", r.params.g}, {"h", r.params.h}, {"c", r.params.c}};
             j["digits"] = r.digits;
             j["precision_bits"] = r.precision_bits;
+            j["tool_version"] = gancert::version;
             j.update(api::quantities_json(r));
             out_ << (rows_ ? ",\n" : "\n") << j.dump();
         } else {

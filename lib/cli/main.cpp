@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "output.hpp"
 #include "gancert/arith/decimal.hpp"
+#include "gancert/version.hpp"
 
 int main(int argc, char** argv) {
     // Interrupts end gancert at once (default dispositions; nothing in gancert installs a
@@ -12,6 +13,7 @@ int main(int argc, char** argv) {
     struct sigaction old_int {};
     if (::sigaction(SIGINT, nullptr, &old_int) == 0 && old_int.sa_handler == SIG_IGN) std::signal(SIGINT, SIG_DFL);
     CLI::App app{"gancert — certified numerics for the R/S/E/E least-squares GAN"};
+    app.set_version_flag("--version", std::string("gancert ") + gancert::version);
     app.require_subcommand(1);
     gancert::cli::action run;
     gancert::cli::register_eval(app, run);

@@ -6,7 +6,7 @@ computed here by composite Gauss–Legendre quadrature on [0, T] (the tails beyo
 e^{−40}). Prints the correct digits of the NumPy values and exits 1 if any lies outside the
 certified enclosure widened by a relative 1e-12.
 
-Run:  PYTHONPATH=build/python/module /usr/bin/python3 python/examples/check_numpy.py
+Run:  PYTHONPATH=build/python/package /usr/bin/python3 python/examples/check_numpy.py
 """
 import math
 import sys

@@ -117,7 +117,8 @@ def test_reference_binding_matches_cli(tmp_path):
     out = subprocess.run([CLI, "reference", "--grid", "c=%s:%s:1" % (p[4], p[4]), "--fixed",
                           "a=%s,b=%s,g=%s,h=%s" % p[:4], "--digits", "22", "--quantities", "cost,g_h"],
                          check=True, capture_output=True, text=True).stdout.splitlines()
-    head, row = out[0].split(","), out[1].split(",")
+    assert out[0] == "# gancert %s reference table" % gancert.__version__
+    head, row = out[1].split(","), out[2].split(",")
     cli = dict(zip(head, row))
     assert list(ours) == ["J1", "J2", "J", "g_h"]
     for name, v in ours.items():

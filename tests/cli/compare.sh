@@ -45,7 +45,7 @@ grep -q "ignoring column 'id'" "$tmp/mp.err" || bad "no warning for the id colum
 #    out, as a double implementation would have to; hence --subset.
 $py - "$tmp/ref.csv" "$tmp/double.csv" <<'PYEOF' || bad "building the double candidate"
 import csv, sys
-rows = list(csv.DictReader(open(sys.argv[1])))
+rows = list(csv.DictReader(l for l in open(sys.argv[1]) if not l.startswith("#")))
 names = [k for k in rows[0] if k not in "abghc" and not k.endswith(("_lo", "_hi"))]
 with open(sys.argv[2], "w") as out:
     out.write("a,b,g,h,c," + ",".join(names) + "\n")
@@ -149,6 +149,92 @@ expect_bad "cand.csv:2: expected 6 fields" "$(printf 'a,b,g,h,c,J\n1,2,3,4,5\n')
 expect_bad "no quantity columns" "$(printf 'a,b,g,h,c,K\n%s,1\n' "$p1")"
 "$gancert" compare --reference "$tmp/nothere.csv" --candidate "$tmp/double.csv" > /dev/null 2> "$tmp/err"
 [ $? -eq 2 ] && grep -q "nothere.csv: cannot open" "$tmp/err" || bad "missing reference file"
+
+# 5. issue 13: default options fit float64 code. Held-out candidates built here by independent
+#    means (Python floats / Decimal from the mpmath table), never from gancert's own output.
+#  5a. the nearest-double candidate passes with no options at all (default rtol 2^-51)
+"$gancert" compare --reference "$tmp/ref.csv" --candidate "$tmp/double.csv" --subset > "$tmp/d0.out" 2>&1 \
+    || bad "double candidate with default options: $(cat "$tmp/d0.out")"
+#  5b. the reference table is its own candidate: passes by default and with --rtol 0
+for opt in "" "--rtol 0"; do
+  "$gancert" compare --reference "$tmp/ref.csv" --candidate "$tmp/ref.csv" $opt > "$tmp/self.out" 2>&1 \
+      || bad "reference as its own candidate ($opt): $(cat "$tmp/self.out")"
+done
+#  5c. the mpmath values correctly rounded to 12 digits (Decimal): every one is proved correctly
+#      rounded, so they pass without any tolerance; one last digit moved by one is flagged.
+$py - "$tmp/mpmath.csv" "$tmp/mp12.csv" "$tmp/mp12bad.csv" <<'PYEOF' || bad "building the 12-digit candidate"
+import csv, sys
+from decimal import Decimal, getcontext, ROUND_HALF_EVEN
+getcontext().prec = 60
+rows = list(csv.DictReader(l for l in open(sys.argv[1]) if not l.startswith("#")))
+names = ["J1","J2","J","g_a","g_b","g_g","g_h","H_aa","H_ab","H_ag","H_ah","H_bb","H_bg","H_bh","H_gg","H_gh","H_hh"]
+def r12(v):
+    d = Decimal(v)
+    return str(d.quantize(Decimal(1).scaleb(d.adjusted() - 11), rounding=ROUND_HALF_EVEN))
+out = [[r[k] for k in "abghc"] + [r12(r[q]) for q in names] for r in rows]
+open(sys.argv[2], "w").write("a,b,g,h,c," + ",".join(names) + "\n" + "".join(",".join(o) + "\n" for o in out))
+d = Decimal(out[2][5 + names.index("g_h")])
+out[2][5 + names.index("g_h")] = str(d + Decimal(1).scaleb(d.adjusted() - 11))  # line 4, g_h: +1 in the 12th digit
+open(sys.argv[3], "w").write("a,b,g,h,c," + ",".join(names) + "\n" + "".join(",".join(o) + "\n" for o in out))
+PYEOF
+"$gancert" compare --reference "$tmp/ref.csv" --candidate "$tmp/mp12.csv" --rtol 0 > "$tmp/m12.out" 2>&1 \
+    || bad "12-digit rounded mpmath values with --rtol 0: $(cat "$tmp/m12.out")"
+$py - "$tmp/m12.out" <<'PYEOF' || bad "rounded counts: $(cat "$tmp/m12.out")"
+import sys
+rows = [l.split() for l in open(sys.argv[1]) if l[:1] in "JgH" and len(l.split()) > 5]
+sys.exit(0 if len(rows) == 17 and all(r[1] == "6" and r[5] == "6" and 11.0 <= float(r[2]) for r in rows) else 1)
+PYEOF
+"$gancert" compare --reference "$tmp/ref.csv" --candidate "$tmp/mp12bad.csv" --rtol 0 > "$tmp/m12b.out" 2>&1
+rc=$?
+[ $rc -eq 1 ] && grep -q "^FAIL: 1 of 102 values" "$tmp/m12b.out" && grep -q "mp12bad.csv:4 g_h at" "$tmp/m12b.out" \
+    || bad "12-digit value off by one unit: exit $rc: $(cat "$tmp/m12b.out")"
+#  5d. planted relative errors of 1e-10 in three doubles: exactly those three are flagged by default
+$py - "$tmp/double.csv" "$tmp/planted.csv" <<'PYEOF'
+import sys
+lines = open(sys.argv[1]).read().splitlines()
+head = lines[0].split(",")
+for line, q in [(2, "J"), (4, "g_b"), (6, "H_hh")]:
+    cells = lines[line - 1].split(",")
+    cells[head.index(q)] = repr(float(cells[head.index(q)]) * (1 + 1e-10))
+    lines[line - 1] = ",".join(cells)
+open(sys.argv[2], "w").write("\n".join(lines) + "\n")
+PYEOF
+"$gancert" compare --reference "$tmp/ref.csv" --candidate "$tmp/planted.csv" --subset > "$tmp/pl.out" 2>&1
+rc=$?
+[ $rc -eq 1 ] && grep -q "^FAIL: 3 of 85 values" "$tmp/pl.out" || bad "planted 1e-10 errors: exit $rc: $(cat "$tmp/pl.out")"
+for want in "planted.csv:2 J at" "planted.csv:4 g_b at" "planted.csv:6 H_hh at"; do
+  grep -E "$want .*\((9|10)\.[0-9] correct digits\)" "$tmp/pl.out" > /dev/null || bad "planted error '$want' not flagged with ~10 digits"
+done
+#  5e. underflow: every reference value as the nearest double, where values below the normal
+#      range become 0 as float64 code computes them. Flagged by default; accepted with --atol.
+$py - "$tmp/ref.csv" "$tmp/under.csv" <<'PYEOF' || bad "building the underflow candidate"
+import csv, sys
+rows = list(csv.DictReader(l for l in open(sys.argv[1]) if not l.startswith("#")))
+names = [k for k in rows[0] if k not in "abghc" and not k.endswith(("_lo", "_hi"))]
+zeros = 0
+with open(sys.argv[2], "w") as out:
+    out.write("a,b,g,h,c," + ",".join(names) + "\n")
+    for r in rows:
+        vals = []
+        for q in names:
+            v = float(r[q])
+            if abs(v) < 2.2250738585072014e-308: v, zeros = 0.0, zeros + 1
+            vals.append(repr(v))
+        out.write(",".join(r[k] for k in "abghc") + "," + ",".join(vals) + "\n")
+sys.exit(0 if zeros > 0 else 1)
+PYEOF
+"$gancert" compare --reference "$tmp/ref.csv" --candidate "$tmp/under.csv" > "$tmp/u.out" 2>&1
+rc=$?
+[ $rc -eq 1 ] && grep -qE "under.csv:[0-9]+ J2 at a=3.3 b=6.68 g=2.45 h=4.73 c=5.98: 0.0 not in" "$tmp/u.out" \
+    || bad "underflowed zeros without --atol: exit $rc: $(cat "$tmp/u.out")"
+"$gancert" compare --reference "$tmp/ref.csv" --candidate "$tmp/under.csv" --atol 1e-300 > "$tmp/u2.out" 2>&1 \
+    || bad "underflowed zeros with --atol 1e-300: $(cat "$tmp/u2.out")"
+#  5f. bad tolerances → exit 2 naming the option
+for args in "--rtol -1" "--atol x" "--rtol 1e-10 -D 5"; do
+  "$gancert" compare --reference "$tmp/ref.csv" --candidate "$tmp/double.csv" --subset $args > /dev/null 2> "$tmp/err"
+  rc=$?
+  [ $rc -eq 2 ] && grep -qE -- "--rtol|--atol" "$tmp/err" || bad "compare $args: exit $rc: $(cat "$tmp/err")"
+done
 
 [ $fail -eq 0 ] && echo "compare.sh: all checks passed"
 exit $fail

@@ -43,12 +43,13 @@ expect_bad "unknown column 'q'" --points "$tmp/pts2.csv"
 "$gancert" reference --grid "b=-3:-2.5:3,h=-2:-2:1" --fixed a=2.2,g=1.5,c=0.5 --digits 25 \
     --quantities cost,g_b,H_ah --format json > "$tmp/grid.json" 2> "$tmp/err" || bad "json run failed: $(cat "$tmp/err")"
 $py - "$tmp/grid.csv" "$tmp/grid.json" "$src/tests/data/rsee_reference_40.csv" <<'PYEOF' || fail=1
-import csv, json, sys
+import csv, json, re, sys
 from fractions import Fraction
 from decimal import Decimal, getcontext, ROUND_HALF_EVEN
 getcontext().prec = 200
-rows = list(csv.DictReader(open(sys.argv[1])))
-header = open(sys.argv[1]).readline().strip()
+lines = open(sys.argv[1]).read().splitlines()
+rows = list(csv.DictReader(l for l in lines if not l.startswith("#")))
+header = lines[1].strip()
 want = "a,b,g,h,c,J1,J1_lo,J1_hi,J2,J2_lo,J2_hi,J,J_lo,J_hi,g_b,g_b_lo,g_b_hi,H_ah,H_ah_lo,H_ah_hi"
 ok = True
 def check(cond, msg):
@@ -56,6 +57,7 @@ def check(cond, msg):
     if not cond:
         print("FAIL:", msg); ok = False
 check(header == want, "header " + header)
+check(re.fullmatch(r"# gancert \d+\.\d+\.\d+ reference table", lines[0]) is not None, "version line " + lines[0])
 check([r["b"] for r in rows] == ["-3", "-2.75", "-2.5"], "grid b values %s" % [r["b"] for r in rows])
 check(all(r["h"] == "-2" and r["a"] == "2.2" and r["c"] == "0.5" for r in rows), "fixed values")
 js = json.load(open(sys.argv[2]))
@@ -85,16 +87,16 @@ PYEOF
 printf '# two points\nb,h\n-3,-2\n-1,0.25\n' > "$tmp/bh.csv"
 "$gancert" reference --points "$tmp/bh.csv" --fixed a=2.2,g=1.5,c=0.5 --digits 16 --quantities J \
     > "$tmp/pts_out.csv" 2> "$tmp/err" || bad "points run failed: $(cat "$tmp/err")"
-[ "$(cut -d, -f1-5 "$tmp/pts_out.csv" | tr '\n' ' ')" = "a,b,g,h,c 2.2,-3,1.5,-2,0.5 2.2,-1,1.5,0.25,0.5 " ] \
+[ "$(grep -v '^#' "$tmp/pts_out.csv" | cut -d, -f1-5 | tr '\n' ' ')" = "a,b,g,h,c 2.2,-3,1.5,-2,0.5 2.2,-1,1.5,0.25,0.5 " ] \
     || bad "points output: $(cat "$tmp/pts_out.csv")"
 # the same point from a grid gives byte-identical values
 "$gancert" reference --grid "b=-3:-3:1" --fixed a=2.2,g=1.5,c=0.5,h=-2 --digits 16 --quantities J > "$tmp/one.csv"
-[ "$(sed -n 2p "$tmp/one.csv")" = "$(sed -n 2p "$tmp/pts_out.csv")" ] || bad "grid and points differ"
+[ "$(sed -n 3p "$tmp/one.csv")" = "$(sed -n 3p "$tmp/pts_out.csv")" ] || bad "grid and points differ"
 
 # --- progress bar on request: stderr only, stdout stays clean CSV --------------------------
 "$gancert" reference --grid "b=-3:3:7" --fixed a=2.2,g=1.5,c=0.5,h=-2 --digits 40 --progress always \
     > "$tmp/prog.csv" 2> "$tmp/prog.err" || bad "progress run failed"
-[ "$(wc -l < "$tmp/prog.csv")" -eq 8 ] || bad "progress run: $(wc -l < "$tmp/prog.csv") lines"
+[ "$(grep -vc '^#' "$tmp/prog.csv")" -eq 8 ] || bad "progress run: $(wc -l < "$tmp/prog.csv") lines"
 grep -q '\[' "$tmp/prog.csv" && bad "progress bar on stdout"
 
 [ $fail -eq 0 ] && echo "reference.sh: all checks passed"

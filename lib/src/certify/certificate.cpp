@@ -1,4 +1,5 @@
 #include "gancert/certify/certificate.hpp"
+#include "gancert/version.hpp"
 
 #include <algorithm>
 #include <fcntl.h>
@@ -45,7 +46,7 @@ json make_header(const BoxFunction& f, const std::vector<std::string>& names, co
         lo.push_back(root.lo[i].str());
         hi.push_back(root.hi[i].str());
     }
-    return {{"format", certificate_format}, {"version", certificate_version},
+    return {{"format", certificate_format}, {"version", certificate_version}, {"tool_version", gancert::version},
             {"claim", claim_to_json(claim)}, {"model", f.describe()},
             {"box", {{"names", names}, {"lo", lo}, {"hi", hi}}}, {"settings", settings}};
 }

@@ -1,6 +1,7 @@
 // The stationary-set claim of the R/S/E/E cost (proofs/lemmas.md §S; header
 // gancert/certify/stationary_set.hpp describes the certificate).
 #include "gancert/certify/stationary_set.hpp"
+#include "gancert/version.hpp"
 #include "gancert/certify/record.hpp"
 #include "gancert/certify/model_factory.hpp"
 
@@ -642,7 +643,7 @@ StationarySetResult certify_stationary_set(const StationarySetRequest& req) {
         box["lo"][k] = str(d.r[k].lo);
         box["hi"][k] = str(d.r[k].hi);
     }
-    json header = {{"format", certificate_format}, {"version", certificate_version},
+    json header = {{"format", certificate_format}, {"version", certificate_version}, {"tool_version", gancert::version},
                    {"claim", {{"kind", "stationary-set"}}}, {"model", {{"model", "rsee"}}},
                    {"box", box}, {"settings", json::object()}};
     std::vector<json> lines{header};

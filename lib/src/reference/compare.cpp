@@ -24,11 +24,44 @@ double correct_digits(const rational& y, const rational& lo, const rational& hi)
     return std::clamp(d, 0.0, std::max(resolution, 0.0));
 }
 
+rational default_rtol() { return rational(1) / rational(1L << 51); }
+
+bool within_tolerance(const rational& y, const rational& lo, const rational& hi, const tolerance& tol) {
+    rational t = tol.rtol * std::max(lo.abs(), hi.abs()) + tol.atol;
+    return lo - t <= y && y <= hi + t;
+}
+
+tolerance tolerance_from_digits(std::optional<unsigned> tolerance_digits) {
+    tolerance t;
+    t.rtol = tolerance_digits ? rational::pow10(-static_cast<long>(*tolerance_digits)) : rational(0);
+    return t;
+}
+
 bool within_tolerance(const rational& y, const rational& lo, const rational& hi,
                       std::optional<unsigned> tolerance_digits) {
-    rational t;
-    if (tolerance_digits) t = std::max(lo.abs(), hi.abs()) * rational::pow10(-static_cast<long>(*tolerance_digits));
-    return lo - t <= y && y <= hi + t;
+    return within_tolerance(y, lo, hi, tolerance_from_digits(tolerance_digits));
+}
+
+rounding_claim check_rounding(const written_decimal& y, const rational& lo, const rational& hi) {
+    // R(y) = [y − h, y + h], h = ½·10^k; R(0) = {0} (lemma R4, proofs/lemmas.md)
+    rational h = y.value.sign() == 0 ? rational(0) : rational::pow10(y.last_digit_exponent) / rational(2);
+    rational r_lo = y.value - h, r_hi = y.value + h;
+    if (r_lo <= lo && hi <= r_hi) return rounding_claim::proved;
+    if (hi < r_lo || r_hi < lo) return rounding_claim::refuted;
+    return rounding_claim::undecided;
+}
+
+tolerance parse_tolerance(const std::string& rtol, const std::string& atol, const std::string& rtol_name,
+                          const std::string& atol_name) {
+    tolerance t;
+    auto one = [](const std::string& text, const std::string& name, rational& out) {
+        if (text.empty()) return;
+        out = parse_exact_decimal(text, name);
+        if (out.sign() < 0) throw arith::bad_input(name + ": '" + text + "' is negative");
+    };
+    one(rtol, rtol_name, t.rtol);
+    one(atol, atol_name, t.atol);
+    return t;
 }
 
 namespace {
@@ -68,6 +101,7 @@ bool is_nonfinite(std::string s) {
 comparison_report compare_tables(const csv_table& reference, const csv_table& candidate,
                                  const compare_options& options) {
     comparison_report report;
+    const tolerance tol = options.effective();
     point_columns ref_points(reference), cand_points(candidate);
 
     // Reference quantities: Q with Q_lo and Q_hi.
@@ -139,9 +173,12 @@ comparison_report compare_tables(const csv_table& reference, const csv_table& ca
                 v.digits = 0;
                 v.pass = false;
             } else {
-                rational y = parse_exact_decimal(v.value, candidate.where(row, c));
-                v.digits = correct_digits(y, lo, hi);
-                v.pass = within_tolerance(y, lo, hi, options.tolerance_digits);
+                written_decimal y = parse_written_decimal(v.value, candidate.where(row, c));
+                v.digits = correct_digits(y.value, lo, hi);
+                rounding_claim claim = check_rounding(y, lo, hi);
+                v.rounded = claim == rounding_claim::proved;
+                v.pass = v.rounded || within_tolerance(y.value, lo, hi, tol);
+                v.undecided = !v.pass && claim == rounding_claim::undecided;
             }
             checks[k].push_back(std::move(v));
         }
@@ -166,6 +203,7 @@ comparison_report compare_tables(const csv_table& reference, const csv_table& ca
             d.push_back(list[i].digits);
             if (list[i].digits < list[worst].digits) worst = i;
             if (!list[i].pass) ++s.failures;
+            if (list[i].rounded) ++s.rounded;
         }
         std::sort(d.begin(), d.end());
         s.min_digits = d.front();

@@ -73,7 +73,9 @@ std::string rational::key() const {
     return std::string(s.get());
 }
 
-rational parse_exact_decimal(std::string_view s, std::string_view what) {
+rational parse_exact_decimal(std::string_view s, std::string_view what) { return parse_written_decimal(s, what).value; }
+
+written_decimal parse_written_decimal(std::string_view s, std::string_view what) {
     if (!arith::is_decimal(s))
         throw arith::bad_input(std::string(what) + ": '" + std::string(s) + "' is not a finite decimal number");
     std::size_t i = 0;
@@ -100,7 +102,7 @@ rational parse_exact_decimal(std::string_view s, std::string_view what) {
     rational r;
     mpz_set_str(mpq_numref(r.get()), digits.c_str(), 10);
     if (negative) mpz_neg(mpq_numref(r.get()), mpq_numref(r.get()));
-    return r * rational::pow10(exponent);
+    return {r * rational::pow10(exponent), exponent};
 }
 
 std::optional<std::string> to_exact_decimal(const rational& x) {

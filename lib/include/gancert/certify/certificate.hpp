@@ -1,7 +1,9 @@
 // gancert/certify/certificate.hpp — the certificate file: versioned JSON Lines.
 //
 // Line 1   header  {"format": "gancert-certificate", "version": 1, "claim": {...},
-//                   "model": {...exact decimals...}, "box": {"names", "lo", "hi"}, "settings": {...}}
+//                   "model": {...exact decimals...}, "box": {"names", "lo", "hi"}, "settings": {...},
+//                   "tool_version": "0.1.0" (gancert/version.hpp; informational, optional: files
+//                   written before it existed verify unchanged; not part of the resume identity)}
 // Lines    leaves  {"path": [[dim, "split", side], ...], "box": [["lo", "hi"], ...],
 //                   "evidence": ..., "bits": ..., ...enclosures as outward decimal strings}
 // Last     summary {"summary": {"status": ..., "counts": ..., "unknown_volume": ..., ...}}

@@ -11,8 +11,16 @@
 // So d(y) is a guaranteed lower bound of −log10(|y − x|/|x|) (relative error) as long as it
 // is below r; a candidate as good as the reference gets r. Non-finite candidates (nan, inf)
 // get 0 and always fail.
-//   tolerance D: y passes iff lo − t <= y <= hi + t with t = 10^−D · max(|lo|, |hi|);
-//   without D, t = 0 (y must lie in the enclosure).
+//   rounding claim: a candidate printed with its last digit at 10^k claims that x rounds to it
+//     at that precision, i.e. x ∈ R(y) = [y − ½·10^k, y + ½·10^k]. The claim is PROVED when
+//     [lo, hi] ⊆ R(y) (lemma R4 of proofs/lemmas.md). "0" (any zero) claims no digits: R(0) = {0}.
+//   tolerance: t = rtol·max(|lo|, |hi|) + atol; y is within tolerance iff lo − t <= y <= hi + t.
+//     Default rtol = 2^-51 (four units of double rounding, docs/python.md), atol = 0.
+//   y passes iff its rounding claim is proved or it is within tolerance. A failure is a real
+//     violation: |y − x| > t holds for the exact x (x ∈ [lo, hi]), and the rounding claim is
+//     either refuted ([lo, hi] ∩ R(y) = ∅) or undecided (the enclosure straddles an end of R(y):
+//     recompute the reference with more digits; value_check::undecided).
+//   The reference table passes as its own candidate: each midpoint lies in its enclosure.
 //
 // Contract: exact rational arithmetic; a pass/fail is decided exactly (no rounding); malformed
 // tables throw arith::bad_input naming file, line and column.
@@ -32,13 +40,39 @@ inline constexpr double max_correct_digits = 9999;
 /// d(y) of the header for a finite candidate y and the enclosure [lo, hi] (lo <= hi).
 double correct_digits(const rational& y, const rational& lo, const rational& hi);
 
-/// True iff y lies in [lo, hi] widened by t = 10^−D·max(|lo|, |hi|) (t = 0 without D).
+/// The default relative tolerance 2^-51 (exact).
+rational default_rtol();
+
+/// Absolute and relative tolerance (exact, >= 0).
+struct tolerance {
+    rational rtol = default_rtol(), atol;
+};
+
+/// True iff y lies in [lo, hi] widened by t = rtol·max(|lo|, |hi|) + atol.
+bool within_tolerance(const rational& y, const rational& lo, const rational& hi, const tolerance& tol);
+
+/// The shorthand D (`-D`): rtol = 10^−D; nullopt: rtol = 0. atol = 0 either way.
+tolerance tolerance_from_digits(std::optional<unsigned> tolerance_digits);
+/// within_tolerance(y, lo, hi, tolerance_from_digits(D)).
 bool within_tolerance(const rational& y, const rational& lo, const rational& hi,
                       std::optional<unsigned> tolerance_digits);
 
+/// How [lo, hi] relates to the rounding interval R(y) of the written candidate y (header).
+enum class rounding_claim { proved, refuted, undecided };
+rounding_claim check_rounding(const written_decimal& y, const rational& lo, const rational& hi);
+
+/// A tolerance from the user's text: rtol/atol finite decimals >= 0 (empty: the default);
+/// throws arith::bad_input naming `rtol_name`/`atol_name`.
+tolerance parse_tolerance(const std::string& rtol, const std::string& atol, const std::string& rtol_name,
+                          const std::string& atol_name);
+
 struct compare_options {
-    std::optional<unsigned> tolerance_digits;  ///< see header; nullopt: strict containment
+    std::optional<unsigned> tolerance_digits;  ///< if set, rtol = 10^−D (overrides tol.rtol)
     bool allow_subset = false;  ///< reference points missing from the candidate are allowed
+    tolerance tol;              ///< see header
+    tolerance effective() const {
+        return tolerance_digits ? tolerance{tolerance_from_digits(tolerance_digits).rtol, tol.atol} : tol;
+    }
 };
 
 /// One compared value.
@@ -49,6 +83,8 @@ struct value_check {
     std::string point;              ///< "a=.. b=.. g=.. h=.. c=.." as in the candidate
     std::string value, lo, hi;      ///< candidate value and reference enclosure (as written)
     double digits = 0;              ///< d(y)
+    bool rounded = false;           ///< the rounding claim is proved (x rounds to y as printed)
+    bool undecided = false;         ///< failing, but the rounding claim is neither proved nor refuted
     bool pass = true;
 };
 
@@ -57,6 +93,7 @@ struct quantity_summary {
     std::size_t count = 0;
     double min_digits = 0, median_digits = 0;
     std::size_t failures = 0;
+    std::size_t rounded = 0;  ///< values whose rounding claim is proved
     value_check worst;  ///< the value with the fewest correct digits (first one on ties)
 };
 

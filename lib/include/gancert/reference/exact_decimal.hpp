@@ -66,6 +66,16 @@ private:
 /// decimal or its exponent exceeds max_decimal_exponent in magnitude.
 rational parse_exact_decimal(std::string_view s, std::string_view what);
 
+/// A decimal as written: its exact value and the exponent k of its last written digit
+/// ("1.250" and "1250e-3": k = -3; "12e5": k = 5), i.e. the precision it is printed to.
+struct written_decimal {
+    rational value;
+    long last_digit_exponent = 0;
+};
+
+/// parse_exact_decimal, keeping the last digit's exponent. Same preconditions and errors.
+written_decimal parse_written_decimal(std::string_view s, std::string_view what);
+
 /// Positional decimal text of x ("-0.25", "3", "0.001") if x is a terminating decimal
 /// (reduced denominator of the form 2^i·5^j); std::nullopt otherwise. Exact: parsing the
 /// result gives x back.

@@ -1,0 +1,50 @@
+// gancert/api/batch.hpp — enclosures of J1, J2, J, ∇J, ∇²J at many double parameter points
+// (the Python module's vectorised gancert.evaluate; bench/bench_batch.cpp).
+//
+// Each point is the EXACT binary value of the given doubles (what float64 code evaluates).
+// Two paths, one answer:
+//   * fast: model::evaluate_closed_form<idouble> (rigorous double-interval arithmetic, every
+//     bound a lemma of proofs/lemmas.md §C; a > 0, g > 0 only) — accepted when every quantity's enclosure is finite and of
+//     relative width <= rel_width (absolute width when it contains 0);
+//   * fallback: model::evaluate_certified at `fallback_digits` decimal digits (MPFR), whose
+//     endpoints are rounded outward to doubles.
+// Contract: lo[q] <= exact value of quantity q <= hi[q] for every point (both paths enclose;
+// outward rounding keeps it); mid[q] = the double nearest (lo+hi)/2 (not rigorous, inside
+// [lo, hi]). Points outside the model's domain (c <= 0, g < 0, non-finite) throw
+// arith::bad_parameter naming the parameter and the point's index, before any evaluation.
+// std::range_error (fallback cannot meet its width) propagates, naming the index.
+#pragma once
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "gancert/model/params.hpp"
+
+namespace gancert::api {
+
+struct BatchOptions {
+    double rel_width = 0x1p-40;     ///< fast path accepted below this relative width
+    unsigned fallback_digits = 17;  ///< MPFR fallback target (decimal digits)
+};
+
+struct BatchPoint {
+    std::array<double, model::quantity_count> lo{}, hi{}, mid{};
+    bool fallback = false;  ///< the MPFR path was needed
+};
+
+/// Exact decimal text of a finite double (e.g. 0.1 → "0.1000000000000000055511151231257827…").
+std::string exact_decimal(double x);
+
+/// The point (a, b, g, h, c) as exact decimals, validated (arith::bad_parameter naming the
+/// parameter, message prefixed by "point <index>: ").
+model::DecimalParams exact_params(const std::array<double, 5>& p, std::size_t index);
+
+/// Encloses the 17 quantities at one point (see header).
+BatchPoint eval_point_double(const std::array<double, 5>& p, std::size_t index, const BatchOptions& o = {});
+
+/// eval_point_double for points[i], i < n (points validated first, all of them).
+std::vector<BatchPoint> eval_batch_double(const std::vector<std::array<double, 5>>& points,
+                                          const BatchOptions& o = {});
+
+}  // namespace gancert::api

@@ -1,0 +1,115 @@
+#include "gancert/api/batch.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+#include "gancert/arith/errors.hpp"
+#include "gancert/arith/interval.hpp"
+#include "gancert/arith/mpfr.hpp"
+#include "gancert/model/closed_form.hpp"
+#include "gancert/model/evaluate.hpp"
+#include "gancert/reference/exact_decimal.hpp"
+
+namespace gancert::api {
+namespace {
+
+bool narrow(double lo, double hi, double rel_width) {
+    if (!std::isfinite(lo) || !std::isfinite(hi) || !(lo <= hi)) return false;
+    if (!(lo > 0 || hi < 0)) return false;  // sign unresolved: the MPFR path decides (absolute width)
+    // hi − lo and the product are compared with a factor 2 of slack for their roundings
+    return hi - lo <= 0.5 * rel_width * std::min(std::fabs(lo), std::fabs(hi));
+}
+
+void set_mid(BatchPoint& r) {
+    for (std::size_t q = 0; q < model::quantity_count; ++q) {
+        double m = 0.5 * r.lo[q] + 0.5 * r.hi[q];
+        r.mid[q] = std::fmin(std::fmax(m, r.lo[q]), r.hi[q]);
+    }
+}
+
+}  // namespace
+
+std::string exact_decimal(double x) {
+    if (!std::isfinite(x)) throw arith::bad_input("not a finite number");
+    reference::rational r;
+    mpq_set_d(r.get(), x);
+    return *reference::to_exact_decimal(r);  // a double is a dyadic rational: terminating
+}
+
+model::DecimalParams exact_params(const std::array<double, 5>& p, std::size_t index) {
+    static const char* names[5] = {"a", "b", "g", "h", "c"};
+    std::array<std::string, 5> text;
+    for (std::size_t i = 0; i < 5; ++i) {
+        if (!std::isfinite(p[i]))
+            throw arith::bad_parameter(names[i], "point " + std::to_string(index) + ": " + std::to_string(p[i]) +
+                                                     " is not finite");
+        text[i] = exact_decimal(p[i]);
+    }
+    model::DecimalParams d{text[0], text[1], text[2], text[3], text[4]};
+    try {
+        model::validate(d);
+    } catch (const arith::bad_parameter& e) {
+        throw arith::bad_parameter(e.parameter(), "point " + std::to_string(index) + ": " + e.message());
+    }
+    return d;
+}
+
+namespace {
+
+/// The point after exact_params accepted it as `d`.
+BatchPoint eval_validated(const std::array<double, 5>& p, const model::DecimalParams& d, std::size_t index,
+                          const BatchOptions& o) {
+    BatchPoint r;
+    // fast path: the doubles are exact, so point intervals enclose the parameters
+    using arith::idouble;
+    model::Params<idouble> x{idouble(p[0]), idouble(p[1]), idouble(p[2]), idouble(p[3]), idouble(p[4])};
+    bool ok = true;
+    try {
+        auto cf = model::evaluate_closed_form(x);
+        if (!cf) throw std::range_error("closed form undecided");
+        const auto& e = *cf;
+        for (std::size_t q = 0; q < model::quantity_count && ok; ++q) {
+            r.lo[q] = e.quantity(q).lower();
+            r.hi[q] = e.quantity(q).upper();
+            ok = narrow(r.lo[q], r.hi[q], o.rel_width);
+        }
+    } catch (const arith::soundness_error&) {
+        throw;
+    } catch (const std::exception&) {
+        ok = false;  // the double path cannot decide here (overflow, unsupported range): MPFR
+    }
+    if (!ok) {
+        r.fallback = true;
+        model::CertifiedEvaluation c;
+        try {
+            c = model::evaluate_certified(d, o.fallback_digits);
+        } catch (const std::range_error& e) {
+            throw std::range_error("point " + std::to_string(index) + ": " + e.what());
+        }
+        for (std::size_t q = 0; q < model::quantity_count; ++q) {
+            const auto& v = c.value.quantity(q);
+            r.lo[q] = mpfr_get_d(arith::raw(v.lower()), MPFR_RNDD);
+            r.hi[q] = mpfr_get_d(arith::raw(v.upper()), MPFR_RNDU);
+        }
+    }
+    set_mid(r);
+    return r;
+}
+
+}  // namespace
+
+BatchPoint eval_point_double(const std::array<double, 5>& p, std::size_t index, const BatchOptions& o) {
+    return eval_validated(p, exact_params(p, index), index, o);
+}
+
+std::vector<BatchPoint> eval_batch_double(const std::vector<std::array<double, 5>>& points, const BatchOptions& o) {
+    std::vector<model::DecimalParams> exact;  // all bad input first, before any evaluation
+    exact.reserve(points.size());
+    for (std::size_t i = 0; i < points.size(); ++i) exact.push_back(exact_params(points[i], i));
+    std::vector<BatchPoint> out;
+    out.reserve(points.size());
+    for (std::size_t i = 0; i < points.size(); ++i) out.push_back(eval_validated(points[i], exact[i], i, o));
+    return out;
+}
+
+}  // namespace gancert::api
