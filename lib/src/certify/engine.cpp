@@ -417,6 +417,7 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
     if (opt.out.empty()) throw arith::bad_input("--out: a certificate path is required");
     resolve_threads(opt.threads);
     check_initial_boxes(opt.initial_boxes);
+    check_max_bits(opt.max_bits);
     OutputLock lock(opt.out);  // before anything is read or truncated
     json settings = {{"min_width", opt.min_width}, {"max_bits", opt.max_bits}};
     json header = make_header(f, f.names(), root, claim, settings);
