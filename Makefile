@@ -1,15 +1,17 @@
 # gancert — the README's two commands.
 #   make demo   install Debian packages if missing, build Release, run the main job
 #   make test   the same set-up, then build and run the whole test suite (ctest)
+#   make fuzz   the libFuzzer harnesses of fuzz/, 10^6 executions each (README.md, Reliability)
 BUILD   ?= build
 JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 DEB_PACKAGES = cmake g++ make libboost-dev libmpfr-dev libgmp-dev libeigen3-dev catch2 \
                libbenchmark-dev libcli11-dev nlohmann-json3-dev libfmt-dev libtbb-dev \
                libopenmpi-dev openmpi-bin pybind11-dev python3-dev python3-pybind11 \
                python3-matplotlib python3-numpy python3-pytest python3-mpmath libflint-arb-dev \
-               python3-scipy python3-pip python3-setuptools python3-wheel python3-venv
+               python3-scipy python3-pip python3-setuptools python3-wheel python3-venv \
+               clang libclang-rt-dev
 
-.PHONY: deps configure build demo test bench clean
+.PHONY: deps configure build demo test bench fuzz clean
 
 deps:
 	@missing=""; for p in $(DEB_PACKAGES); do \
@@ -35,6 +37,9 @@ test: build
 
 bench: build
 	./bench/run.sh $(BUILD)
+
+fuzz: deps
+	./fuzz/run.sh $(BUILD)-fuzz 1000000
 
 clean:
 	rm -rf $(BUILD)

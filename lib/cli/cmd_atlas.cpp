@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "commands.hpp"
+#include "interrupt.hpp"
 #include "run_options.hpp"
 #include "mpi_run.hpp"
 #include "output.hpp"
@@ -131,6 +132,7 @@ int run_atlas(const AtlasArgs& a) {
     }
 
     CertifyOptions opt = run_options(a.run, a.out);
+    stop_on_interrupt();
     CertifyResult r = run_distributed(*setup.function, setup.root, claim, opt, [] { return std::string(); });
     if (r.verdict.empty()) return exit_ok;  // a rank other than 0: rank 0 reports
     const bool complete = r.summary.value("status", "") == "proved";

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "commands.hpp"
+#include "interrupt.hpp"
 #include "gancert/arith/decimal.hpp"
 #include "gancert/certify/atlas.hpp"
 #include "gancert/certify/certificate.hpp"
@@ -95,6 +96,7 @@ int run_certify(const CertifyArgs& a) {
                      ("gancert-cert-" + std::to_string(::getpid()) + ".jsonl")).string();
         return temporary;
     };
+    stop_on_interrupt();
     certify::CertifyResult r = run_distributed(*setup.function, setup.root, claim, opt, make_temporary);
     if (r.verdict.empty()) return exit_ok;  // a rank other than 0: rank 0 reports
     if (r.summary.contains("stats") && r.summary["stats"].contains("budget"))

@@ -141,6 +141,9 @@ int run_reference(const reference_options& o) {
             throw std::runtime_error("point " + std::to_string(i + 1) + " (" + point_text(p) + "): " + e.what());
         }
         bar.update(i + 1);
+        // a closed pipe or a full disk ends the run at once (not after computing every point)
+        if (!out) throw write_error(o.out.empty() ? "writing the output to standard output failed"
+                                                  : "--out: writing '" + o.out + "' failed");
     }
     writer.end();
     if (o.out.empty()) {

@@ -12,6 +12,9 @@ int main(int argc, char** argv) {
     // made a long `gancert eval … &` deaf to kill -INT: restore the default for SIGINT.
     struct sigaction old_int {};
     if (::sigaction(SIGINT, nullptr, &old_int) == 0 && old_int.sa_handler == SIG_IGN) std::signal(SIGINT, SIG_DFL);
+    // A closed pipe (`gancert … | head -c1`) is a write error, not a death by SIGPIPE: writes
+    // then fail with EPIPE, which the checked output reports (exit 1, message on stderr).
+    std::signal(SIGPIPE, SIG_IGN);
     CLI::App app{"gancert — certified numerics for the R/S/E/E least-squares GAN"};
     app.set_version_flag("--version", std::string("gancert ") + gancert::version);
     app.require_subcommand(1);

@@ -16,6 +16,7 @@
 #include "gancert/certify/certificate.hpp"
 #include "gancert/certify/evidence.hpp"
 #include "gancert/certify/limits.hpp"
+#include "gancert/certify/stop.hpp"
 #include "gancert/certify/record.hpp"
 #include "gancert/certify/work_pool.hpp"
 
@@ -249,7 +250,8 @@ std::size_t merge_parts(const std::string& path, const std::vector<std::size_t>*
 }
 
 bool is_budget_reason(const std::string& reason) {
-    return reason == budget_reason_time || reason == budget_reason_leaves || reason == "leaf budget exhausted";
+    return reason == budget_reason_time || reason == budget_reason_leaves || reason == budget_reason_interrupt ||
+           reason == "leaf budget exhausted";
 }
 
 std::vector<ReopenedBox> reopen_budget_leaves(const std::string& path, std::size_t dims) {
@@ -415,6 +417,7 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
     if (opt.out.empty()) throw arith::bad_input("--out: a certificate path is required");
     resolve_threads(opt.threads);
     check_initial_boxes(opt.initial_boxes);
+    check_max_bits(opt.max_bits);
     OutputLock lock(opt.out);  // before anything is read or truncated
     json settings = {{"min_width", opt.min_width}, {"max_bits", opt.max_bits}};
     json header = make_header(f, f.names(), root, claim, settings);
@@ -505,6 +508,7 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
         else if (opt.time_limit > 0 &&
                  std::chrono::duration<double>(clock_type::now() - t0).count() >= opt.time_limit)
             why = budget_reason_time;
+        else if (stop_requested()) why = budget_reason_interrupt;
         if (!why) return false;
         std::lock_guard<std::mutex> l(budget_mutex);
         if (budget_reason.empty()) budget_reason = why;

@@ -21,4 +21,10 @@ void check_initial_boxes(std::size_t count) {
                                std::to_string(max_initial_boxes) + "]");
 }
 
+void check_max_bits(unsigned bits) {
+    if (bits > max_precision_bits)
+        throw arith::bad_input("--max-bits: " + std::to_string(bits) + " is above the maximum " +
+                               std::to_string(max_precision_bits));
+}
+
 }  // namespace gancert::certify

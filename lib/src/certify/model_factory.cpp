@@ -35,6 +35,7 @@ ModelSetup make_model(const ModelRequest& req) {
             fixed = it->second;
         }
         if (!req.params.empty()) {
+            std::map<std::string, std::string> given;
             for (const auto& item : split_list(req.params, ',')) {
                 auto eq = item.find('=');
                 if (eq == std::string::npos) throw arith::bad_input("--params: malformed item '" + item + "' (name=value)");
@@ -42,6 +43,7 @@ ModelSetup make_model(const ModelRequest& req) {
                 if (n != "a" && n != "b" && n != "g" && n != "h" && n != "c")
                     throw arith::bad_input("--params: unknown parameter '" + n + "' (a, b, g, h, c)");
                 Decimal::parse(v, "--params " + n);
+                if (!given.emplace(n, v).second) throw arith::bad_input("--params: parameter '" + n + "' given twice");
                 fixed[n] = v;
             }
         }

@@ -7,7 +7,8 @@
 namespace gancert::certify {
 
 inline constexpr unsigned max_threads = 1024;                 ///< --threads
-inline constexpr std::size_t max_initial_boxes = 1u << 20;    ///< --initial-boxes (boxes held in memory up front)
+inline constexpr std::size_t max_initial_boxes = 1u << 16;    ///< --initial-boxes (boxes held in memory up front; 2^16 take ~15 s)
+inline constexpr unsigned max_precision_bits = 1u << 16;      ///< --max-bits
 inline constexpr std::size_t max_record_bytes = 64u << 20;    ///< one certificate line
 inline constexpr unsigned max_record_depth = 64;              ///< JSON nesting of one certificate line
 
@@ -17,5 +18,8 @@ unsigned resolve_threads(unsigned requested);
 
 /// Throws arith::bad_input("--initial-boxes: …") outside [1, max_initial_boxes].
 void check_initial_boxes(std::size_t count);
+
+/// Throws arith::bad_input("--max-bits: …") above max_precision_bits.
+void check_max_bits(unsigned bits);
 
 }  // namespace gancert::certify

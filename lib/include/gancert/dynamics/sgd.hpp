@@ -24,6 +24,11 @@
 
 namespace gancert::dynamics {
 
+/// Resource limits (input validation, arith::bad_parameter naming "runs" / "samples"): R runs at
+/// most, and N * R * K sample draws at most (5e7 draws take ~30 s).
+inline constexpr int max_sgd_runs = 10000;
+inline constexpr double max_sgd_draws = 5e7;
+
 struct SgdSpec {
     std::size_t samples = 10000;  ///< N fresh samples of X and of Z per step (≥ 1)
     int runs = 10;                ///< R realisations (≥ 1)
@@ -55,7 +60,7 @@ std::vector<model::Params<double>> sgd_run(const TrajectorySpec& spec, std::size
                                            std::uint64_t engine_seed);
 
 /// R realisations and their statistics. `analytic` (optional, same spec) gives `distance`.
-/// Throws arith::bad_parameter naming "samples" / "runs" for N < 1 or R < 1, and whatever
+/// Throws arith::bad_parameter naming "samples" / "runs" for N < 1 or R < 1 or above the limits, and whatever
 /// validate(spec) throws.
 SgdStatistics stochastic_play(const TrajectorySpec& spec, const SgdSpec& sgd,
                               const std::vector<Iterate<double>>* analytic = nullptr);
