@@ -21,6 +21,7 @@ configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/gancertConfig.cmake.in
 write_basic_package_version_file(${PROJECT_BINARY_DIR}/gancertConfigVersion.cmake
   VERSION ${PROJECT_VERSION} COMPATIBILITY SameMinorVersion)
 install(FILES ${PROJECT_BINARY_DIR}/gancertConfig.cmake ${PROJECT_BINARY_DIR}/gancertConfigVersion.cmake
+              ${PROJECT_SOURCE_DIR}/cmake/FindArb.cmake
         DESTINATION ${GANCERT_CMAKE_DIR})
 
 # Acceptance test: install into a prefix inside the build tree, then configure, build and

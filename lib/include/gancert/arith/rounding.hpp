@@ -10,11 +10,15 @@
 //   the neighbouring doubles bracket the exact value (lemma A1.1). An error-free
 //   transformation (TwoSum / FMA residual) detects exact results, which are not widened, so
 //   exact zeros stay exact. No global rounding mode is touched; no -frounding-math needed.
-//   exp, expm1, log, erf, erfc, erfcx: MPFR with MPFR_RNDD / MPFR_RNDU at >= 53 bits, then
-//   converted to double in the same direction (lemma A1.2). libm is never used for bounds.
+//   exp, expm1, log, erf, erfc, erfcx, atan: one Arb ball at 53 + 12 bits rounded outward
+//   (lemma A1.5, src/arith/ball_kernels.hpp), both ends from one ball; outside the kernels'
+//   argument range MPFR with MPFR_RNDD / MPFR_RNDU at 53 bits, then converted to double in the
+//   same direction (lemmas A1.2, A1.3). libm is never used for bounds.
 // rounding<mpfr>
-//   every operation is one MPFR call with MPFR_RNDD or MPFR_RNDU (correctly rounded in that
-//   direction), the result created at this thread's working precision (arith/precision.hpp).
+//   + − × ÷ sqrt: one MPFR call with MPFR_RNDD or MPFR_RNDU (correctly rounded in that
+//   direction); exp, expm1, log, erf, erfc, erfcx, atan: the Arb ball kernels at p + 12 bits
+//   (lemma A1.5) with MPFR (A1.2, A1.3) as fallback; results at this thread's working precision p
+//   (arith/precision.hpp).
 //
 // The class is stateless and satisfies Boost.Interval's Rounding concept (add_down, …,
 // conv_down, median, int_down, sqrt_down, …) plus gancert's transcendental extensions.
@@ -198,18 +202,18 @@ struct rounding<mpfr> {
     mpfr int_down(const mpfr& x) { return apply(mpfr_floor_fn, x, MPFR_RNDD); }
     mpfr int_up(const mpfr& x) { return apply(mpfr_ceil_fn, x, MPFR_RNDU); }
 
-    mpfr exp_down(const mpfr& x) { return apply(mpfr_exp, x, MPFR_RNDD); }
-    mpfr exp_up(const mpfr& x) { return apply(mpfr_exp, x, MPFR_RNDU); }
-    mpfr expm1_down(const mpfr& x) { return apply(mpfr_expm1, x, MPFR_RNDD); }
-    mpfr expm1_up(const mpfr& x) { return apply(mpfr_expm1, x, MPFR_RNDU); }
-    mpfr log_down(const mpfr& x) { return apply(mpfr_log, x, MPFR_RNDD); }
-    mpfr log_up(const mpfr& x) { return apply(mpfr_log, x, MPFR_RNDU); }
-    mpfr erf_down(const mpfr& x) { return apply(mpfr_erf, x, MPFR_RNDD); }
-    mpfr erf_up(const mpfr& x) { return apply(mpfr_erf, x, MPFR_RNDU); }
-    mpfr erfc_down(const mpfr& x) { return apply(mpfr_erfc, x, MPFR_RNDD); }
-    mpfr erfc_up(const mpfr& x) { return apply(mpfr_erfc, x, MPFR_RNDU); }
-    mpfr atan_down(const mpfr& x) { return apply(mpfr_atan, x, MPFR_RNDD); }
-    mpfr atan_up(const mpfr& x) { return apply(mpfr_atan, x, MPFR_RNDU); }
+    mpfr exp_down(const mpfr& x) { return via_ball(ball_kind::exp, mpfr_exp, x, false); }
+    mpfr exp_up(const mpfr& x) { return via_ball(ball_kind::exp, mpfr_exp, x, true); }
+    mpfr expm1_down(const mpfr& x) { return via_ball(ball_kind::expm1, mpfr_expm1, x, false); }
+    mpfr expm1_up(const mpfr& x) { return via_ball(ball_kind::expm1, mpfr_expm1, x, true); }
+    mpfr log_down(const mpfr& x) { return via_ball(ball_kind::log, mpfr_log, x, false); }
+    mpfr log_up(const mpfr& x) { return via_ball(ball_kind::log, mpfr_log, x, true); }
+    mpfr erf_down(const mpfr& x) { return via_ball(ball_kind::erf, mpfr_erf, x, false); }
+    mpfr erf_up(const mpfr& x) { return via_ball(ball_kind::erf, mpfr_erf, x, true); }
+    mpfr erfc_down(const mpfr& x) { return via_ball(ball_kind::erfc, mpfr_erfc, x, false); }
+    mpfr erfc_up(const mpfr& x) { return via_ball(ball_kind::erfc, mpfr_erfc, x, true); }
+    mpfr atan_down(const mpfr& x) { return via_ball(ball_kind::atan, mpfr_atan, x, false); }
+    mpfr atan_up(const mpfr& x) { return via_ball(ball_kind::atan, mpfr_atan, x, true); }
     mpfr erfcx_down(const mpfr& x);
     mpfr erfcx_up(const mpfr& x);
     mpfr pi_down();
@@ -218,6 +222,10 @@ struct rounding<mpfr> {
     mpfr decimal_up(std::string_view s);
 
 private:
+    // The Arb ball kernels (lemma A1.5, src/arith/ball_kernels.hpp; same order as ball::fn),
+    // with `fallback` (MPFR, lemma A1.2) outside their range.
+    enum class ball_kind { exp, expm1, log, erf, erfc, atan, erfcx };
+    static mpfr via_ball(ball_kind k, unary_fn fallback, const mpfr& x, bool up);
     static int mpfr_floor_fn(mpfr_ptr r, mpfr_srcptr x, mpfr_rnd_t) { return mpfr_floor(r, x); }
     static int mpfr_ceil_fn(mpfr_ptr r, mpfr_srcptr x, mpfr_rnd_t) { return mpfr_ceil(r, x); }
     static mpfr convert(const mpfr& v, mpfr_rnd_t rnd) { return apply(mpfr_set, v, rnd); }
