@@ -160,6 +160,29 @@ TEMPLATE_TEST_CASE("complex boxes contain exp, erf, erfc, products at random poi
     }
 }
 
+TEMPLATE_TEST_CASE("complex box log contains the principal log; boxes reaching Re w <= 0 are refused",
+                   "[quad][cbox]", idouble, impfr) {
+    using I = TestType;
+    precision_guard g(300);
+    std::mt19937_64 rng(777);
+    std::uniform_real_distribution<double> re_c(0.05, 40), im_c(-30, 30), rad(0, 0.5), unit(0, 1);
+    for (int trial = 0; trial < 300; ++trial) {
+        const double xc = re_c(rng), yc = im_c(rng), xr = rad(rng) * xc * 0.9, yr = rad(rng);
+        cbox<I> w(I(xc - xr, xc + xr), I(yc - yr, yc + yr));
+        auto lw = log(w);
+        for (int k = 0; k < 5; ++k) {
+            mpfr x(xc - xr + 2 * xr * unit(rng)), y(yc - yr + 2 * yr * unit(rng));
+            INFO("trial " << trial << " point " << to_double(x) << " + i " << to_double(y));
+            // Log w = ln|w| + i atan(y/x) for x > 0 (independent 300-bit evaluation)
+            CHECK(inside(lw.re, log(sqrt(x * x + y * y))));
+            CHECK(inside(lw.im, atan(y / x)));
+        }
+    }
+    // Re w may be 0 or negative: no analytic branch of log on the box, must throw.
+    CHECK_THROWS_AS(log(cbox<I>(I(-1, 2), I(0.5, 1))), std::domain_error);
+    CHECK_THROWS_AS(log(cbox<I>(I(0, 2), I(-1, 1))), std::domain_error);
+}
+
 TEST_CASE("integrate_validated: known integrals, all components at once", "[quad][integral]") {
     precision_guard g(200);
     // f(x) = (e^{−x}, x e^{−x}, erf x) on [0, 3]: 1 − e^{−3}, 1 − 4e^{−3}, 3 erf 3 + (e^{−9} − 1)/√π.

@@ -15,6 +15,9 @@
 //    (|y| ≤ 3/2), and by [−1, 1] otherwise.
 //  * erf(x+iy) ∈ erf(x) + R·([−1,1] + i[−1,1]) with R = (2/√π)·sup|y|·e^{sup y² − inf x²}
 //    (lemma Q.3), x ranging over Re z, so erf(z) ⊂ erf([Re z]) + R·box; erfc = 1 − erf.
+//  * log(w) (principal branch) for boxes with Re w > 0 only (lemma F.6): Log w = ln|w| + i Arg w,
+//    ln|w| ∈ [ln(mig Re w), ln(|w|_max)] since |w| ≥ Re w, and |Arg w| < π/2; a box that may
+//    reach Re w ≤ 0 throws std::domain_error (Log is analytic on the right half-plane only).
 // None of these is tight; they are meant for modulus bounds, not for accurate values.
 //
 // Contract: every operation returns a box containing the exact image of its argument boxes;
@@ -30,6 +33,7 @@ using arith::abs;
 using arith::erf;
 using arith::erfc;
 using arith::exp;
+using arith::log;
 using arith::sqrt;
 using arith::square;
 
@@ -80,6 +84,15 @@ struct cbox {
         I R = erf_shift_radius(z);
         I unit(-1, 1);
         return {I(1) - erfc_real(z.re) + R * unit, R * unit};
+    }
+    /// Principal log on the right half-plane (lemma F.6); throws std::domain_error otherwise.
+    friend cbox log(const cbox& w) {
+        if (!arith::certainly_positive(w.re))
+            throw std::domain_error("gancert: complex box log of a box not inside Re w > 0");
+        I lo = log(I(w.re.lower()));
+        I hi = log(sqrt(square(I(arith::mag(w.re))) + square(I(arith::mag(w.im)))));
+        I half_pi = arith::pi<I>() / I(2);
+        return {I(lo.lower(), hi.upper()), I(-half_pi.upper(), half_pi.upper())};
     }
     friend cbox erfc(const cbox& z) {
         I R = erf_shift_radius(z);
