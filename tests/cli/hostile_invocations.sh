@@ -80,7 +80,7 @@ while IFS= read -r line; do
 done <"$D/numeric_options.txt"
 
 # 3. mutated certificates (deterministic): verify ends 0/1/2 on each
-python3 "$D/mutate_certificate.py" "$T/cert.jsonl" "$T/mut" 300 || { echo "FAIL: mutate_certificate.py"; fail=1; }
+python3 "$D/mutate_certificate.py" "$T/cert.jsonl" "$T/mut" 150 || { echo "FAIL: mutate_certificate.py"; fail=1; }
 for m in "$T"/mut/*.jsonl; do run_one run verify "$m" --threads 1; done
 
 echo "$runs hostile invocations run"
