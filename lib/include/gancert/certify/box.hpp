@@ -4,6 +4,10 @@
 // (dimension, exact decimal split point, which side). Endpoints are exact decimals
 // (certify/decimal_number.hpp), so the verifier rebuilds the bisection tree from the leaves'
 // paths and checks with exact comparisons that the leaves tile the input box.
+//
+// Contract: boxes and midpoints are exact (no rounding); outer_intervals encloses the exact box,
+// inner_intervals is contained in it (nullopt when that would be empty); the tiling checker
+// returns an error text (never throws) for any gap, overlap or inconsistent path.
 #pragma once
 #include <cstddef>
 #include <map>

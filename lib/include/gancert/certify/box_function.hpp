@@ -41,10 +41,6 @@ public:
     /// JSON description from which make_box_function() rebuilds an identical function
     /// ({"model": name, ...parameters as exact decimal strings}).
     virtual nlohmann::json describe() const = 0;
-    /// Domain check of a box given as decimal endpoints: throws arith::bad_input naming the
-    /// offending variable if the box leaves the model's domain. Default: no restriction.
-    virtual void check_domain(const std::vector<std::string>& /*lo*/,
-                              const std::vector<std::string>& /*hi*/) const {}
 };
 
 /// Rebuilds a function from its describe() JSON (the verifier's entry point). Known models:

@@ -6,6 +6,11 @@
 // on its widest scaled side. Boxes narrower than min_width (relative to the input box) end
 // `unknown` with the reason. Finished leaves stream to the certificate file (append-only,
 // flushed per leaf), which is also the checkpoint for --resume.
+//
+// Contract: every leaf written is the claim's verdict on an exact sub-box (proved / refuted
+// evidence), or `unknown` with its reason when it cannot decide (width floor, precision ceiling,
+// budget); the leaves tile the input box exactly. A contradiction between two enclosures is a
+// soundness error (arith::soundness_error): it propagates out of the engine, never an `unknown`.
 #pragma once
 #include <cstddef>
 #include <functional>

@@ -1,4 +1,9 @@
 // gancert/certify/model_factory.hpp — building the certified function from command-line input.
+//
+// Contract: make_model() returns a function whose enclosures contain the exact R/S/E/E cost (or
+// test functor) on every sub-box of the returned root box, which is the exact decimal box asked
+// for. It never guesses: any input it cannot accept (unknown name, malformed or non-finite number,
+// empty range, a box leaving the domain c > 0, g >= 0) throws arith::bad_input naming the item.
 #pragma once
 #include <map>
 #include <memory>

@@ -7,6 +7,10 @@
 //                  so the type is min iff all x_i = 1, max iff all x_i = −1, else saddle.
 //  test-degenerate f(x, y) = x² y: stationary set {x = 0} (a line, non-isolated), the analogue
 //                  of R/S/E/E's a = 0 boundary: never certifiable as "no stationary point".
+//
+// Contract: enclosures of f, ∇f and ∇²f contain the exact values on every box (exact decimal
+// coefficients, outward-rounded arithmetic). Preconditions: make_test_quadratic takes a symmetric
+// n×n A with n = centre.size() in 1..4, make_test_cubic n in 1..4; otherwise arith::bad_input.
 #pragma once
 #include <memory>
 #include <string>
