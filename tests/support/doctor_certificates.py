@@ -345,8 +345,13 @@ def doctor_extrema_sides(base, header, leaves, summary):
         L[i][side]["kind"] = "face"
         expect_rejected(base, f"leaf {i} {side} isolated -> face", header, L, last)
         L = copy.deepcopy(leaves)
-        L[i][side]["kind"] = "vertex"
+        L[i][side]["kind"] = "vertex"  # a well-formed vertex record: the isolation fields go
+        for k in ("K", "Q", "Y", "Z"):
+            L[i][side].pop(k, None)
         expect_rejected(base, f"leaf {i} {side} isolated -> vertex", header, L, last, reason="not a vertex")
+        L = copy.deepcopy(leaves)
+        L[i][side]["kind"] = "vertex"  # the isolation fields kept: malformed for a vertex
+        expect_rejected(base, f"leaf {i} {side} isolated -> vertex (fields kept)", header, L, last, reason="unknown field")
         if rec["faces"]:
             L = copy.deepcopy(leaves)
             L[i][side]["faces"] = rec["faces"][1:]
