@@ -1,4 +1,4 @@
-// Lemma leaves of the ordinary claims (proofs/lemmas.md §S1, §S2, §S8, §S10, §S11; lib/src/certify/
+// Lemma leaves of the ordinary claims (proofs/lemmas.md §S1, §S2, §S8, §S10, §S11, §S12; lib/src/certify/
 // evidence_lemma.cpp): the hypotheses are checked on the leaf by the certifier and re-derived by
 // the verifier (check_leaf). Planted false hypotheses — a lemma cited on a leaf where it does not
 // hold, a wrong sign, a shrunk remainder — must be rejected. The sign an S8b leaf asserts is
@@ -6,6 +6,7 @@
 // points of the leaf (model::evaluate_integral), which must never contradict it.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -236,4 +237,65 @@ TEST_CASE("extended decimals and outward splits of unbounded ranges") {
     CHECK_FALSE(t.add(uu.path, uu));
     CHECK_FALSE(t.finish());
     CHECK(ul.hi[0] == Decimal(1));
+}
+
+TEST_CASE("lemma S12 (tail split) near a = 0 for large |b|: bound against the integral path, planted fields") {
+    // the discriminator's landscape at Case A's generator: S8b's mean-value remainder does not
+    // shrink with e^{-b^2}, so at |b| >= 5 only S12 decides leaves meeting a = 0
+    auto f = make_rsee_function({{"c", "0.5"}, {"g", "1.5"}, {"h", "-2"}}, {"a", "b"});
+    for (int side : {1, -1}) {
+        std::string blo = side > 0 ? "5" : "-5.5", bhi = side > 0 ? "5.5" : "-5";
+        Decimal w = Decimal::parse("0.5");
+        json l;
+        Box B;
+        for (int k = 0; k < 30; ++k) {  // shrink a around 0 until a lemma decides (the certifier's route)
+            B = box({(-w).str(), blo}, {w.str(), bhi});
+            BoxDecision d = analyse_box(*f, B, no_stationary(), 53, nullptr);
+            if (d.kind == BoxDecision::final_leaf) { l = to_json(*d.evidence); break; }
+            w = w.half();
+        }
+        REQUIRE(l.value("lemma", "") == "S12");
+        CHECK(l.at("sign") == side);
+        CHECK(l.at("index") == 1);
+        CHECK_FALSE(check_leaf(*f, B, no_stationary(), l, 53));
+        CHECK_FALSE(check_leaf(*f, B, Claim{ClaimKind::no_saddle, {}, {}, {}}, l, 53));
+        // independent check: the lemma's bound side·∂J/∂b >= 2(|base| - remainder)e^{-M^2}, with
+        // M = max|b| + max|a|·s, is below the integral path's enclosure at corners and midpoint
+        double s = std::stod(l.at("s").get<std::string>()), A = std::stod(w.str()), M = 5.5 + A * s;
+        double base = std::fabs(std::stod(l.at("base")[side > 0 ? 0 : 1].get<std::string>()));
+        double rem = std::stod(l.at("remainder")[1].get<std::string>());
+        double bound = 2 * (base - rem) * std::exp(-M * M);
+        REQUIRE(bound > 0);
+        auto mid = B.midpoint();
+        for (unsigned m = 0; m <= 4; ++m) {
+            std::vector<Decimal> p(2);
+            for (std::size_t i = 0; i < 2; ++i) p[i] = m == 4 ? mid[i] : ((m >> i) & 1 ? B.hi[i] : B.lo[i]);
+            auto x = point_intervals<idouble>(p);
+            model::Params<idouble> prm{x[0], x[1], idouble(1.5), idouble(-2), idouble(0.5)};
+            auto e = model::evaluate_integral(prm);
+            idouble gb = side > 0 ? e.J.g[1] : -e.J.g[1];
+            CHECK(gb.lower() > 0);                       // the integral path resolves the sign
+            CHECK(gb.upper() >= bound * (1 - 1e-9));     // and never contradicts the lemma's bound
+        }
+        // planted: shrunk remainder, a split point s that leaves beta - max|a| s <= 0, a changed s
+        // (the recorded enclosures no longer contain the re-derived ones), a flipped sign, S8b's label,
+        // a wider a-range
+        json small = l;
+        small["remainder"] = json::array({"0", "1e-300"});
+        CHECK(check_leaf(*f, B, no_stationary(), small, 53));
+        json far = l;
+        far["s"] = "1e9";
+        CHECK(check_leaf(*f, B, no_stationary(), far, 53));
+        json moved = l;
+        moved["s"] = Decimal::parse(l.at("s").get<std::string>()).half().str();
+        CHECK(check_leaf(*f, B, no_stationary(), moved, 53));
+        json flip = l;
+        flip["sign"] = -side;
+        CHECK(check_leaf(*f, B, no_stationary(), flip, 53));
+        json relabel = l;
+        relabel["lemma"] = "S8b";
+        relabel.erase("s");
+        CHECK(check_leaf(*f, B, no_stationary(), relabel, 53));
+        CHECK(check_leaf(*f, box({"-0.5", blo}, {"0.5", bhi}), no_stationary(), l, 53));
+    }
 }

@@ -63,9 +63,14 @@ done
 run proved 10 --params c=2 --box "a=-1:0,b=-inf:inf,g=1:2,h=0:inf" --claim no-stationary
 run proved 10 --params b=0,c=1 --box "a=-inf:inf,g=0:0.5,h=0:0.4" --claim no-saddle
 run refuted 10 --params b=0,c=1 --box "a=-inf:inf,g=0:0.5,h=0:0.6" --claim no-saddle
-# g, h fixed (the discriminator's own landscape) next to a = 0 with |b| large: no lemma reaches,
-# honestly incomplete (fast)
-run incomplete 10 --params g=1,h=0.5,c=1 --box "a=-1:1,b=9:10" --claim no-stationary --initial-boxes 1
+# g, h fixed (the discriminator's own landscape) next to a = 0 with |b| large: lemma S12 (tail
+# split) decides the leaves meeting a = 0 and those where a has the sign that keeps aX + b and
+# aG + b away from 0; where they cross 0 (a < 0 < b here) only evaluation decides, slowly: a time
+# budget ends the run honestly incomplete
+run proved 10 --case B --box "a=-0.05:0.05,b=3:9" --claim no-stationary
+run proved 10 --params g=1,h=0.5,c=1 --box "a=0:1,b=9:10" --claim no-saddle
+run proved 10 --params g=1,h=0.5,c=1 --box "a=-1:0,b=-30:-20" --claim no-stationary
+run incomplete 10 --params g=1,h=0.5,c=1 --box "a=-1:1,b=9:10" --claim no-stationary --initial-boxes 1 --time-limit 2
 
 # plateau on unbounded ranges where the discriminator saturates: lemma S9 (and a refutation
 # where it does not saturate)
@@ -83,7 +88,7 @@ run proved 10 --params c=1 --box "a=0:1,b=-inf:-80,g=0:1,h=-1:1" --claim plateau
 run proved 10 --params c=1 --box "a=-1:0,b=80:inf,g=0:1,h=-1:1" --claim plateau --eps 1e-6 --delta 1e-6 --level 1
 
 # planted false lemma hypotheses: rejected by the verifier
-"$G" certify --params g=0.5,h=0.5,c=1 --box "a=0:2,b=0.5:3" --claim no-stationary --quiet --out "$T/p.jsonl" > /dev/null
+"$G" certify --params g=0.5,h=0.5,c=1 --box "a=-2:2,b=0.1:1" --claim no-stationary --quiet --out "$T/p.jsonl" > /dev/null
 plant() {  # plant <name> <python expression editing leaf l (dict); return True if edited>
     python3 - "$T/p.jsonl" "$T/bad.jsonl" "$2" <<'EOF'
 import json, sys
@@ -115,6 +120,11 @@ plant "S8b leaf relabelled S2 (a is free, not fixed to 0)" \
   'l.get("lemma") == "S8b" and (l.update(lemma="S2") or True)'
 plant "S8b leaf relabelled S10 (g and h are fixed)" \
   'l.get("lemma") == "S8b" and (l.update(lemma="S10") or [l.pop(k) for k in ("base", "remainder", "index", "sign")])'
+"$G" certify --case B --box "a=-0.05:0.05,b=3:9" --claim no-stationary --quiet --out "$T/p.jsonl" > /dev/null
+plant "S12 remainder recorded too small" 'l.get("lemma") == "S12" and (l.update(remainder=["0", "1e-300"]) or True)'
+plant "S12 split point s moved (beta - max|a| s < 0)" 'l.get("lemma") == "S12" and (l.update(s="1e6") or True)'
+plant "S12 leaf relabelled S8b" 'l.get("lemma") == "S12" and (l.update(lemma="S8b") or l.pop("s") or True)'
+plant "S12 leaf with the wrong sign" 'l.get("lemma") == "S12" and (l.update(sign=-l["sign"]) or True)'
 "$G" certify --case A --box "a=-5:-0.5,b=-6:6,g=0.2:4,h=-5:3" --claim no-stationary --quiet --out "$T/p.jsonl" > /dev/null
 plant "S1 leaf with the wrong sign" 'l.get("lemma") == "S1" and (l.update(sign=-l["sign"]) or True)'
 plant "S1 leaf citing the gradient component b" 'l.get("lemma") == "S1" and (l.update(index=1) or True)'

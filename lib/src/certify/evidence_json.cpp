@@ -16,7 +16,7 @@ using nlohmann::json;
 
 namespace {
 
-const char* const lemma_names[] = {"S1", "S2", "S8a", "S8b", "S9", "S10", "S11"};
+const char* const lemma_names[] = {"S1", "S2", "S8a", "S8b", "S9", "S10", "S11", "S12"};
 
 [[noreturn]] void bad(const std::string& field, const std::string& what) {
     throw std::runtime_error("evidence field '" + field + "': " + what);
@@ -65,6 +65,7 @@ struct Writer {
         if (e.remainder) j["remainder"] = iv(*e.remainder);
         if (e.T) j["T"] = *e.T;
         if (e.tau) j["tau"] = *e.tau;
+        if (e.s) j["s"] = *e.s;
         if (e.J) j["J"] = iv(*e.J);
         if (e.J || !e.grad.empty()) j["grad"] = ivs(e.grad);
     }
@@ -238,17 +239,19 @@ LemmaEvidence read_lemma(Fields& s) {
     if (!known) bad("lemma", "unknown lemma '" + id + "'");
     e.hypotheses = strings(s.at("hypotheses"), "hypotheses");
     e.conclusion = str(s.at("conclusion"), "conclusion");
-    bool signed_ = e.lemma == LemmaId::S1 || e.lemma == LemmaId::S2 || e.lemma == LemmaId::S8a || e.lemma == LemmaId::S8b;
+    bool signed_ = e.lemma == LemmaId::S1 || e.lemma == LemmaId::S2 || e.lemma == LemmaId::S8a || e.lemma == LemmaId::S8b ||
+                   e.lemma == LemmaId::S12;
     if (signed_) {
         e.index = index_of(s.at("index"), "index");
         e.sign = sign_of(s.at("sign"), "sign");
     }
-    if (e.lemma == LemmaId::S8a || e.lemma == LemmaId::S8b) {
+    if (e.lemma == LemmaId::S8a || e.lemma == LemmaId::S8b || e.lemma == LemmaId::S12) {
         e.base = interval(s.at("base"), "base");
         e.remainder = interval(s.at("remainder"), "remainder");
     }
     if (e.lemma == LemmaId::S9) e.T = dec(s.at("T"), "T");
     if (e.lemma == LemmaId::S11) e.tau = dec(s.at("tau"), "tau");
+    if (e.lemma == LemmaId::S12) e.s = dec(s.at("s"), "s");
     if (e.lemma == LemmaId::S9 || e.lemma == LemmaId::S11) {
         e.J = interval(s.at("J"), "J");
         e.grad = intervals(s.at("grad"), "grad");

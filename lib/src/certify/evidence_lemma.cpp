@@ -1,11 +1,14 @@
-// Lemma leaves for no-saddle / no-stationary (proofs/lemmas.md §S1, §S2, §S8, §S10): one gradient
+// Lemma leaves for no-saddle / no-stationary (proofs/lemmas.md §S1, §S2, §S8, §S10, §S12): one gradient
 // component of the rsee cost has a fixed sign on the leaf by an analytic lemma whose hypotheses
 // are exact decimal comparisons of the leaf's ranges (S1, S2: valid on unbounded leaves, no
 // evaluation of J) or inequalities between interval enclosures computed from the ranges (S8,
-// near the hyperplane a = 0). The verifier re-derives the leaf from its box and the cited lemma.
+// near the hyperplane a = 0; S12, a tail split for large |b| there). The verifier re-derives the leaf
+// from its box and the cited lemma.
 #include "evidence_units.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <limits>
 
 #include "evidence_support.hpp"
 #include "gancert/arith/constants.hpp"
@@ -158,15 +161,101 @@ S8 s8a_numbers(const ModelBox& m, idouble* a_term, idouble* b_term) {
     return decide(base, *a_term + *b_term);
 }
 
+/// S12 (tail split, b ≠ 0 on the leaf, finite ranges, g_lo >= 0, c > 0; proofs/lemmas.md §S12):
+/// with a⁺ = max(a_hi, 0), a⁻ = max(−a_lo, 0), Hp = max(h_hi, 0), Hn = max(−h_lo, 0) and an exact
+/// decimal s > 0, the dominating term of ∂J/∂b (X's for b > 0, G's for b < 0) is at least
+/// (1 − P_dom)·D(β1)·e^{−M²}/√π and the other at most ψ(β2) + P_oth/√π (ψ = (1 − D)φ; the
+/// arguments of D stay in [β1, M] resp. ≥ β2 off the tail events X > s, G⁺ > s; P_oth = 0 when
+/// a has the sign that needs no tail). Both sides are recorded scaled by e^{M²} (no underflow for
+/// large |b|): base = ±(1 − P_dom)D(β1)/√π, remainder = erfcx(β2)e^{M² − 2β2²}/(2√π) +
+/// P_oth e^{M²}/√π. `split_b` (certifier only): the inequality fails even with a = 0, so the
+/// b-range, not the a-range, is too wide.
+struct S12 {
+    S8 s;
+    Decimal split;
+    bool split_b = false;
+};
+std::optional<S12> s12_numbers(const ModelBox& m, const std::optional<Decimal>& recorded_s) {
+    int side = m.lo[B_].sign() > 0 ? 1 : m.hi[B_].sign() < 0 ? -1 : 0;
+    if (side == 0 || !finite_box(m) || m.lo[G].sign() < 0 || m.c.sign() <= 0) return std::nullopt;
+    auto pos = [](const idouble& x) { return idouble(std::max(0.0, x.upper())); };  // upper bound of max(x, 0)
+    idouble ap = pos(ival(m.hi[A], m.hi[A])), am = pos(-ival(m.lo[A], m.lo[A]));
+    idouble Hp = pos(ival(m.hi[H], m.hi[H])), Hn = pos(-ival(m.lo[H], m.lo[H]));
+    idouble blo = ival(m.lo[B_], m.lo[B_]), bhi = ival(m.hi[B_], m.hi[B_]), cc = ival(m.c, m.c), gh = ival(m.hi[G], m.hi[G]);
+    idouble one(1), two(2), rsqpi = arith::inv_sqrt_pi<idouble>();
+    // the tail of the other variable is needed only when a reaches the side that pushes its
+    // argument of D towards 0: a < 0 for G when b > 0, a > 0 for X when b < 0
+    bool other_tail = side > 0 ? am.upper() > 0 : ap.upper() > 0;
+    Decimal sd;
+    if (recorded_s) {
+        sd = *recorded_s;
+    } else {  // heuristic only (any s > 0 is valid)
+        double B2 = std::max(blo.upper() * blo.upper(), bhi.upper() * bhi.upper()) + 10, guess;
+        double g_tail = gh.upper() > 0 ? Hp.upper() + gh.upper() * (other_tail ? B2 : 1) : Hp.upper() + 1;
+        if (side > 0) guess = other_tail ? g_tail : 1 / cc.lower();  // other G's tail, else X's P ≈ e^{−1}
+        else guess = other_tail ? B2 / cc.lower() : g_tail;
+        if (!(guess > 0) || !std::isfinite(guess)) return std::nullopt;
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.3g", guess * 1.001);
+        sd = Decimal::parse(buf, "s");
+    }
+    if (sd.sign() <= 0) return std::nullopt;
+    idouble si = ival(sd, sd);
+    auto up = [](const idouble& x) { return idouble(0, std::max(0.0, x.upper())); };
+    // logs of the tail probability bounds P(X > s), P(G⁺ > s); nullopt for an empty event
+    auto log_PX = [&]() -> std::optional<idouble> { return -cc * si; };
+    auto log_PG = [&]() -> std::optional<idouble> {
+        if (!(si.lower() > Hp.upper())) return gh.upper() == 0 && si.lower() >= Hp.upper() ? std::nullopt
+                                                                                              : std::optional(idouble(0));
+        if (gh.upper() == 0) return std::nullopt;  // G⁺ <= Hp < s
+        return -(si - Hp) / gh;
+    };
+    auto eval = [&](const idouble& ap, const idouble& am) -> S8 {
+        // (+): t1 in [blo − a⁻s, bhi + a⁺s], t2 >= blo − a⁻s − a⁺Hn; (−): mirrored
+        idouble b1 = side > 0 ? blo - am * si : -bhi - ap * si - am * Hn;
+        idouble b2 = side > 0 ? blo - am * si - ap * Hn : -bhi - ap * si;
+        idouble Mi = side > 0 ? bhi + ap * si : -blo + am * si + ap * Hn;
+        if (!(b1.lower() > 0) || !(b2.lower() > 0)) return decide(idouble(0), idouble(0));  // undecided
+        idouble B1(b1.lower()), B2(b2.lower()), M(Mi.upper()), M2 = arith::square(M);
+        auto ldom = side > 0 ? log_PX() : log_PG();
+        std::optional<idouble> loth;
+        if (other_tail) loth = side > 0 ? log_PG() : log_PX();
+        idouble Pdom = ldom ? up(arith::exp(*ldom)) : idouble(0);
+        idouble main = (one - Pdom) * (arith::erfc(-B1) / two) * rsqpi;
+        idouble tail = loth ? up(arith::exp(M2 + *loth)) * rsqpi : idouble(0);
+        idouble rest = arith::erfcx(B2) * arith::exp(M2 - two * arith::square(B2)) * rsqpi / two + tail;
+        return decide(side > 0 ? main : -main, rest);
+    };
+    S12 r{eval(ap, am), sd, false};
+    if (!r.s.holds()) r.split_b = !eval(idouble(0), idouble(0)).holds();
+    return r;
+}
+
 /// A split toward a = 0 is hinted only while S8 is within reach (|base| >= 1e-30 · remainder,
 /// about 100 halvings of the remainder's factor max|a| or max|b|).
 bool within_reach(const S8& s) { return std::max(s.base.lower(), -s.base.upper()) >= 1e-30 * s.remainder.upper(); }
 
+/// The common hypothesis text of S8 and S12.
+std::string finite_ranges_text(const ModelBox& m) {
+    return "finite ranges, g_lo >= 0, c > 0: " + range_text(m, A) + ", " + range_text(m, B_) + ", " + range_text(m, G) + ", " +
+           range_text(m, H) + ", c = " + m.c.str();
+}
+
+LemmaEvidence s12_leaf(const ModelBox& m, std::size_t ib, const S12& t, Hyps hyps) {
+    hyps.push_back(std::string(t.s.sign > 0 ? "b_lo > 0: " : "b_hi < 0: ") + range_text(m, B_));
+    hyps.push_back("tail split s = " + t.split.str() + " > 0, beta - max|a| s > 0");
+    LemmaEvidence j = leaf(LemmaId::S12, ib, t.s.sign, std::move(hyps),
+                           std::string("dJ/db") + (t.s.sign > 0 ? " > 0" : " < 0") + " on the leaf (both sides scaled by e^{M^2})");
+    j.base = enc(t.s.base);
+    j.remainder = enc(t.s.remainder);
+    j.s = t.split.str();
+    return j;
+}
+
 std::optional<LemmaEvidence> lemma_s8(const BoxFunction& f, const ModelBox& m, std::optional<unsigned>* hint, S8* raw = nullptr) {
     if (!finite_box(m) || m.lo[G].sign() < 0 || m.c.sign() <= 0) return std::nullopt;
     auto ia = free_index(f, A), ib = free_index(f, B_);
-    Hyps common = {"finite ranges, g_lo >= 0, c > 0: " + range_text(m, A) + ", " + range_text(m, B_) + ", " +
-                   range_text(m, G) + ", " + range_text(m, H) + ", c = " + m.c.str()};
+    Hyps common = {finite_ranges_text(m)};
     bool b_off = m.lo[B_].sign() > 0 || m.hi[B_].sign() < 0;
     // the lemma holds on any leaf; splitting toward a = 0 is hinted only on leaves meeting it
     std::optional<unsigned> dummy;
@@ -175,7 +264,10 @@ std::optional<LemmaEvidence> lemma_s8(const BoxFunction& f, const ModelBox& m, s
         S8 s = s8b_numbers(m);
         if (raw) *raw = s;
         if (!s.holds()) {
-            if (ia) *hint = static_cast<unsigned>(within_reach(s) ? *ia : out_of_reach);
+            auto t = s12_numbers(m, std::nullopt);
+            if (t && t->s.holds()) return s12_leaf(m, *ib, *t, common);
+            // S12 says which range is too wide; it is within reach for any |b| (scaled numbers)
+            if (ia) *hint = static_cast<unsigned>(t && t->split_b ? *ib : *ia);
             return std::nullopt;
         }
         LemmaEvidence j = leaf(LemmaId::S8b, *ib, s.sign, common, std::string("dJ/db") + (s.sign > 0 ? " > 0" : " < 0") + " on the leaf");
@@ -358,6 +450,15 @@ std::optional<LemmaEvidence> derive(const BoxFunction& f, const ModelBox& m, con
         case LemmaId::S2: return lemma_s2(f, m);
         case LemmaId::S10: return lemma_s10(f, m);
         case LemmaId::S9: return lemma_s9(f, m, c);
+        case LemmaId::S12: {
+            if (!recorded.s) throw std::runtime_error("lemma S12: s missing");
+            auto ib = free_index(f, B_);
+            auto t = s12_numbers(m, Decimal::parse(*recorded.s, "s"));
+            if (!ib || !t) return std::nullopt;
+            if (raw) *raw = t->s;
+            if (!t->s.holds()) return std::nullopt;
+            return s12_leaf(m, *ib, *t, {finite_ranges_text(m)});
+        }
         case LemmaId::S8a:
         case LemmaId::S8b: {
             auto j = lemma_s8(f, m, &ignored, raw);
@@ -423,6 +524,7 @@ void recheck_lemma(const BoxFunction& f, const Box& B, const Claim& c, const Lea
     field("sign", L.sign == w->sign, L.sign ? std::to_string(*L.sign) : "(none)", w->sign ? std::to_string(*w->sign) : "(none)");
     field("T", L.T == w->T, L.T.value_or("(none)"), w->T.value_or("(none)"));
     field("tau", L.tau == w->tau, L.tau.value_or("(none)"), w->tau.value_or("(none)"));
+    field("s", L.s == w->s, L.s.value_or("(none)"), w->s.value_or("(none)"));
     // S9, S11: the recorded enclosures contain the re-derived bounds
     if (L.J.has_value() != w->J.has_value() || L.grad.size() != w->grad.size())
         throw std::runtime_error("lemma " + lemma + ": field 'J'/'grad' malformed");

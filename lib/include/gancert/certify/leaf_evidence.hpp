@@ -40,7 +40,7 @@ struct ExcludedEvidence {
 };
 
 /// The lemmas of proofs/lemmas.md a lemma leaf may cite.
-enum class LemmaId { S1, S2, S8a, S8b, S9, S10, S11 };
+enum class LemmaId { S1, S2, S8a, S8b, S9, S10, S11, S12 };
 const char* lemma_name(LemmaId id);
 
 /// An analytic lemma with its hypotheses checked on the leaf (evidence_lemma.cpp).
@@ -48,13 +48,14 @@ struct LemmaEvidence {
     LemmaId lemma = LemmaId::S1;
     std::vector<std::string> hypotheses;
     std::string conclusion;
-    std::optional<std::size_t> index;  // S1, S2, S8: the partial of fixed sign
+    std::optional<std::size_t> index;  // S1, S2, S8, S12: the partial of fixed sign
     std::optional<int> sign;
-    std::optional<RecordedInterval> base, remainder;  // S8a, S8b
+    std::optional<RecordedInterval> base, remainder;  // S8a, S8b, S12 (S12: scaled by e^{M²})
     std::optional<std::string> T;                     // S9: the saturation threshold
     std::optional<std::string> tau;                   // S11
     std::optional<RecordedInterval> J;                // S9, S11
     std::vector<RecordedInterval> grad;               // S9, S11 (one per free variable)
+    std::optional<std::string> s;                     // S12: the tail split point
     bool operator==(const LemmaEvidence&) const = default;
 };
 
