@@ -277,7 +277,7 @@ TEST_CASE("lemma S12 (tail split) near a = 0 for large |b|: bound against the in
             CHECK(gb.lower() > 0);                       // the integral path resolves the sign
             CHECK(gb.upper() >= bound * (1 - 1e-9));     // and never contradicts the lemma's bound
         }
-        // planted: shrunk remainder, a split point s that leaves beta - max|a| s <= 0, a changed s
+        // planted: shrunk remainder, a split point s that leaves beta1 or beta2 <= 0, a changed s
         // (the recorded enclosures no longer contain the re-derived ones), a flipped sign, S8b's label,
         // a wider a-range
         json small = l;

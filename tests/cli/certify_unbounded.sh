@@ -122,7 +122,7 @@ plant "S8b leaf relabelled S10 (g and h are fixed)" \
   'l.get("lemma") == "S8b" and (l.update(lemma="S10") or [l.pop(k) for k in ("base", "remainder", "index", "sign")])'
 "$G" certify --case B --box "a=-0.05:0.05,b=3:9" --claim no-stationary --quiet --out "$T/p.jsonl" > /dev/null
 plant "S12 remainder recorded too small" 'l.get("lemma") == "S12" and (l.update(remainder=["0", "1e-300"]) or True)'
-plant "S12 split point s moved (beta - max|a| s < 0)" 'l.get("lemma") == "S12" and (l.update(s="1e6") or True)'
+plant "S12 split point s moved (beta1 < 0)" 'l.get("lemma") == "S12" and (l.update(s="1e6") or True)'
 plant "S12 leaf relabelled S8b" 'l.get("lemma") == "S12" and (l.update(lemma="S8b") or l.pop("s") or True)'
 plant "S12 leaf with the wrong sign" 'l.get("lemma") == "S12" and (l.update(sign=-l["sign"]) or True)'
 "$G" certify --case A --box "a=-5:-0.5,b=-6:6,g=0.2:4,h=-5:3" --claim no-stationary --quiet --out "$T/p.jsonl" > /dev/null

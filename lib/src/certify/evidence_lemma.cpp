@@ -243,7 +243,7 @@ std::string finite_ranges_text(const ModelBox& m) {
 
 LemmaEvidence s12_leaf(const ModelBox& m, std::size_t ib, const S12& t, Hyps hyps) {
     hyps.push_back(std::string(t.s.sign > 0 ? "b_lo > 0: " : "b_hi < 0: ") + range_text(m, B_));
-    hyps.push_back("tail split s = " + t.split.str() + " > 0, beta - max|a| s > 0");
+    hyps.push_back("tail split s = " + t.split.str() + " > 0, beta1 > 0, beta2 > 0");
     LemmaEvidence j = leaf(LemmaId::S12, ib, t.s.sign, std::move(hyps),
                            std::string("dJ/db") + (t.s.sign > 0 ? " > 0" : " < 0") + " on the leaf (both sides scaled by e^{M^2})");
     j.base = enc(t.s.base);
