@@ -26,6 +26,12 @@ namespace {
 
 Claim no_stationary() { return Claim{ClaimKind::no_stationary, {}, {}, {}}; }
 
+/// A copy of leaf l with field key set to value (a planted fault).
+json with(json l, const char* key, json value) {
+    l[key] = std::move(value);
+    return l;
+}
+
 /// The leaf the certifier makes for B (a final leaf is required).
 json decide(const BoxFunction& f, const Box& B) {
     BoxDecision d = analyse_box(f, B, no_stationary(), 53, nullptr);
@@ -98,12 +104,8 @@ TEST_CASE("lemma S8b next to a = 0 against the integral path with planted remain
         auto e = model::evaluate_integral(prm);
         CHECK_FALSE(e.J.g[1].upper() < 0);  // never contradicts dJ/db > 0
     }
-    json small = l;
-    small["remainder"] = json::array({"0", "1e-40"});
-    CHECK(check_leaf(*f, B, no_stationary(), small, 53));
-    json relabel = l;
-    relabel["lemma"] = "S8a";
-    CHECK(check_leaf(*f, B, no_stationary(), relabel, 53));
+    CHECK(check_leaf(*f, B, no_stationary(), with(l, "remainder", json::array({"0", "1e-40"})), 53));
+    CHECK(check_leaf(*f, B, no_stationary(), with(l, "lemma", "S8a"), 53));
     // the same leaf with a wider a-range: the remainder grows past the base
     CHECK(check_leaf(*f, box({"0", "0.5"}, {"0.5", "1.5"}), no_stationary(), l, 53));
     // S10 is not available here (g and h fixed): planted, it is rejected
@@ -280,20 +282,11 @@ TEST_CASE("lemma S12 (tail split) near a = 0 for large |b|: bound against the in
         // planted: shrunk remainder, a split point s that leaves beta1 or beta2 <= 0, a changed s
         // (the recorded enclosures no longer contain the re-derived ones), a flipped sign, S8b's label,
         // a wider a-range
-        json small = l;
-        small["remainder"] = json::array({"0", "1e-300"});
-        CHECK(check_leaf(*f, B, no_stationary(), small, 53));
-        json far = l;
-        far["s"] = "1e9";
-        CHECK(check_leaf(*f, B, no_stationary(), far, 53));
-        json moved = l;
-        moved["s"] = Decimal::parse(l.at("s").get<std::string>()).half().str();
-        CHECK(check_leaf(*f, B, no_stationary(), moved, 53));
-        json flip = l;
-        flip["sign"] = -side;
-        CHECK(check_leaf(*f, B, no_stationary(), flip, 53));
-        json relabel = l;
-        relabel["lemma"] = "S8b";
+        CHECK(check_leaf(*f, B, no_stationary(), with(l, "remainder", json::array({"0", "1e-300"})), 53));
+        CHECK(check_leaf(*f, B, no_stationary(), with(l, "s", "1e9"), 53));
+        CHECK(check_leaf(*f, B, no_stationary(), with(l, "s", Decimal::parse(l.at("s").get<std::string>()).half().str()), 53));
+        CHECK(check_leaf(*f, B, no_stationary(), with(l, "sign", -side), 53));
+        json relabel = with(l, "lemma", "S8b");
         relabel.erase("s");
         CHECK(check_leaf(*f, B, no_stationary(), relabel, 53));
         CHECK(check_leaf(*f, box({"-0.5", blo}, {"0.5", bhi}), no_stationary(), l, 53));
