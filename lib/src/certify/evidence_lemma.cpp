@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <limits>
 
 #include "evidence_support.hpp"
 #include "gancert/arith/constants.hpp"
@@ -41,6 +40,18 @@ idouble ival(const Decimal& lo, const Decimal& hi) { return outer_intervals<idou
 idouble absmax(const Decimal& lo, const Decimal& hi) {
     idouble x = ival(lo, hi);
     return idouble(std::max(-x.lower(), x.upper()));
+}
+
+/// [0, upper bound of x]: an enclosure of a nonnegative quantity known only from above.
+idouble upto(const idouble& x) { return idouble(0, std::max(0.0, x.upper())); }
+
+/// A heuristic split point (any positive value is valid): x to 3 significant digits as an exact
+/// decimal, or nullopt unless x is positive and finite.
+std::optional<Decimal> heuristic_decimal(double x, const char* name) {
+    if (!(x > 0) || !std::isfinite(x)) return std::nullopt;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3g", x);
+    return Decimal::parse(buf, name);
 }
 
 using Hyps = std::vector<std::string>;
@@ -194,22 +205,19 @@ std::optional<S12> s12_numbers(const ModelBox& m, const std::optional<Decimal>& 
         double g_tail = gh.upper() > 0 ? Hp.upper() + gh.upper() * (other_tail ? B2 : 1) : Hp.upper() + 1;
         if (side > 0) guess = other_tail ? g_tail : 1 / cc.lower();  // other G's tail, else X's P ≈ e^{−1}
         else guess = other_tail ? B2 / cc.lower() : g_tail;
-        if (!(guess > 0) || !std::isfinite(guess)) return std::nullopt;
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%.3g", guess * 1.001);
-        sd = Decimal::parse(buf, "s");
+        auto h = heuristic_decimal(guess * 1.001, "s");
+        if (!h) return std::nullopt;
+        sd = *h;
     }
     if (sd.sign() <= 0) return std::nullopt;
     idouble si = ival(sd, sd);
-    auto up = [](const idouble& x) { return idouble(0, std::max(0.0, x.upper())); };
     // logs of the tail probability bounds P(X > s), P(G⁺ > s); nullopt for an empty event
-    auto log_PX = [&]() -> std::optional<idouble> { return -cc * si; };
-    auto log_PG = [&]() -> std::optional<idouble> {
-        if (!(si.lower() > Hp.upper())) return gh.upper() == 0 && si.lower() >= Hp.upper() ? std::nullopt
-                                                                                              : std::optional(idouble(0));
-        if (gh.upper() == 0) return std::nullopt;  // G⁺ <= Hp < s
-        return -(si - Hp) / gh;
-    };
+    std::optional<idouble> log_PX = -cc * si, log_PG;
+    if (gh.upper() == 0) {  // G⁺ <= Hp: empty for s >= Hp, else bounded by 1
+        if (!(si.lower() >= Hp.upper())) log_PG = idouble(0);
+    } else {
+        log_PG = si.lower() > Hp.upper() ? -(si - Hp) / gh : idouble(0);
+    }
     auto eval = [&](const idouble& ap, const idouble& am) -> S8 {
         // (+): t1 in [blo − a⁻s, bhi + a⁺s], t2 >= blo − a⁻s − a⁺Hn; (−): mirrored
         idouble b1 = side > 0 ? blo - am * si : -bhi - ap * si - am * Hn;
@@ -217,12 +225,12 @@ std::optional<S12> s12_numbers(const ModelBox& m, const std::optional<Decimal>& 
         idouble Mi = side > 0 ? bhi + ap * si : -blo + am * si + ap * Hn;
         if (!(b1.lower() > 0) || !(b2.lower() > 0)) return decide(idouble(0), idouble(0));  // undecided
         idouble B1(b1.lower()), B2(b2.lower()), M(Mi.upper()), M2 = arith::square(M);
-        auto ldom = side > 0 ? log_PX() : log_PG();
+        const auto& ldom = side > 0 ? log_PX : log_PG;
         std::optional<idouble> loth;
-        if (other_tail) loth = side > 0 ? log_PG() : log_PX();
-        idouble Pdom = ldom ? up(arith::exp(*ldom)) : idouble(0);
+        if (other_tail) loth = side > 0 ? log_PG : log_PX;
+        idouble Pdom = ldom ? upto(arith::exp(*ldom)) : idouble(0);
         idouble main = (one - Pdom) * (arith::erfc(-B1) / two) * rsqpi;
-        idouble tail = loth ? up(arith::exp(M2 + *loth)) * rsqpi : idouble(0);
+        idouble tail = loth ? upto(arith::exp(M2 + *loth)) * rsqpi : idouble(0);
         idouble rest = arith::erfcx(B2) * arith::exp(M2 - two * arith::square(B2)) * rsqpi / two + tail;
         return decide(side > 0 ? main : -main, rest);
     };
@@ -381,16 +389,14 @@ std::optional<LemmaEvidence> lemma_s11(const BoxFunction& f, const ModelBox& m, 
     } else {  // heuristic choice only (any τ in (0, β] is valid): balance e^{−τ²} against e^{−r(β − τ)/A}
         double Ad = A_.upper(), bd = beta.approx(), r = std::min(m.c.approx(), gh.upper() > 0 ? 1 / gh.upper() : 1e300);
         double q = Ad > 0 ? r / Ad : 1e300, guess = q > 1e150 ? bd : (-q + std::sqrt(q * q + 4 * q * bd)) / 2;
-        if (!(guess > 0) || !std::isfinite(guess)) return std::nullopt;
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%.3g", guess);
-        t = Decimal::parse(buf, "tau");
+        auto h = heuristic_decimal(guess, "tau");
+        if (!h) return std::nullopt;
+        t = *h;
         if (t > beta) t = beta;
     }
     if (t.sign() <= 0 || beta < t) return std::nullopt;
     idouble ti = ival(t, t), one(1), zero(0), rsqpi = arith::inv_sqrt_pi<idouble>();
-    auto up = [](const idouble& x) { return idouble(0, std::max(0.0, x.upper())); };  // [0, upper bound]
-    idouble eps_t = up(arith::erfc(ti) / idouble(2)), phi_t = up(arith::exp(-arith::square(ti)) * rsqpi);
+    idouble eps_t = upto(arith::erfc(ti) / idouble(2)), phi_t = upto(arith::exp(-arith::square(ti)) * rsqpi);
     // tails: P_X, E[X; X >= s] for X; P_G, E[U; G >= s], E[G; G >= s] for G (s >= 0 lower bound)
     idouble PX = one, EXt = one / cc, PG = one, EUt = one, EGt = gh + idouble(std::max(0.0, hh.upper()));
     if (A_.upper() == 0) {
@@ -399,18 +405,18 @@ std::optional<LemmaEvidence> lemma_s11(const BoxFunction& f, const ModelBox& m, 
         double s = ((ival(beta, beta) - ti) / A_).lower();
         if (s > 0) {
             idouble si(s);
-            PX = up(arith::exp(-cc * si));
-            EXt = up((si + one / cc) * PX);
+            PX = upto(arith::exp(-cc * si));
+            EXt = upto((si + one / cc) * PX);
             if (s > hh.upper()) {
                 if (gh.upper() == 0) {
                     PG = EUt = EGt = zero;  // G = h <= h_hi < s
                 } else {
                     idouble u0 = (si - hh) / gh;
                     if (u0.lower() > 0) {
-                        idouble u(u0.lower()), e = up(arith::exp(-u));
+                        idouble u(u0.lower()), e = upto(arith::exp(-u));
                         PG = e;
-                        EUt = up((u + one) * e);
-                        EGt = up(gh * EUt + idouble(std::max(0.0, hh.upper())) * e);
+                        EUt = upto((u + one) * e);
+                        EGt = upto(gh * EUt + idouble(std::max(0.0, hh.upper())) * e);
                     }
                 }
             }
