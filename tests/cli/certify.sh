@@ -43,7 +43,8 @@ expect 2 "garbage.jsonl" verify "$T/garbage.jsonl"
 rc=$?
 grep -q "^incomplete" "$T/deg" && [ $rc = 1 ] || { echo "FAIL: degenerate line not incomplete with exit 1 (exit $rc)"; cat "$T/deg"; fail=1; }
 # one writer per --out: a second run (fresh or --resume) on a certificate being written exits 1
-slow=(certify --case A --box "b=-6:6,h=-6:6" --claim extrema --delta 1e-3 --min-width 1e-3 --no-progress --threads 1)
+# a claim of ~12 s on one thread (1095 leaves), far above the 0.3 s the races below need
+slow=(certify --case A --box "a=-0.5:0.5,b=-3:3" --claim no-stationary --no-progress --threads 1)
 "$G" "${slow[@]}" --out "$T/w.jsonl" > "$T/w1" 2>&1 &
 first=$!
 for i in $(seq 1 100); do [ -f "$T/w.jsonl" ] && [ "$(wc -l < "$T/w.jsonl")" -gt 3 ] && break; sleep 0.05; done

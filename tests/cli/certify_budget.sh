@@ -47,8 +47,9 @@ cp "$T/m.jsonl" "$T/m2.jsonl"
 expect 0 "^proved" "${run[@]}" --resume --out "$T/m.jsonl"
 cmp -s "$T/m.jsonl" "$T/m2.jsonl" || { echo "FAIL: resume of a finished certificate modified it"; fail=1; }
 
-# --time-limit on a slow claim (R/S/E/E extrema), then resume to the end
-slow=(certify --case A --box "b=-6:6,h=-6:6" --claim extrema --delta 1e-3 --min-width 1e-3)
+# --time-limit on a slow claim (R/S/E/E no-stationary near a = 0), then resume to the end
+# a claim of ~12 s on one thread (1095 leaves): far above the 0.5 s limit and 0.3 s status interval
+slow=(certify --case A --box "a=-0.5:0.5,b=-3:3" --claim no-stationary)
 start=$(date +%s)
 expect 1 "^incomplete.*unknown volume" "${slow[@]}" --threads 1 --time-limit 0.5 --quiet --out "$T/t.jsonl"
 took=$(( $(date +%s) - start ))
