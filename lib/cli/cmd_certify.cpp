@@ -25,6 +25,7 @@ namespace {
 struct CertifyArgs {
     std::string model = "rsee", case_name, params, box, claim = "no-saddle", eps, delta, level, out;
     RunArgs run{1e-6};
+    bool no_witness_search = false;
 };
 
 
@@ -80,6 +81,7 @@ int run_certify(const CertifyArgs& a) {
     claim = resolve_claim(*setup.function, setup.root, claim);
 
     CertifyOptions opt = run_options(a.run, a.out);
+    opt.witness_first = !a.no_witness_search;
     // Without --out the certificate is a temporary file, removed however the run ends.
     std::string temporary;
     struct Remove {
@@ -124,6 +126,9 @@ void register_certify(CLI::App& app, action& run) {
     cmd->add_option("--level", args->level, "plateau: the level L of |J - L| <= delta");
     cmd->add_option("--out", args->out, "Certificate file (JSON Lines; also the checkpoint)");
     add_run_options(cmd, args->run, "certificate");
+    cmd->add_flag("--no-witness-search", args->no_witness_search,
+                  "no-saddle/no-stationary: skip the search for a refuting stationary point; breadth first only "
+                  "(every box of each depth up to the first refutation is examined)");
     cmd->add_option("--model", args->model, "Model: rsee (default) or a test functor")->group("");
     cmd->callback([&run, args] { run = [args] { return run_certify(*args); }; });
 }

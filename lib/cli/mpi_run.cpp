@@ -9,6 +9,7 @@
 
 #include "gancert/arith/decimal.hpp"
 #include "gancert/certify/certificate.hpp"
+#include "gancert/certify/witness_search.hpp"
 
 #ifdef GANCERT_HAVE_MPI
 #include <mpi.h>
@@ -57,6 +58,7 @@ certify::CertifyResult run_ranks(const certify::BoxFunction& f, const certify::B
     std::string error;
     int finished = 0;
     unsigned long resumed = 0;  // leaves already in the checkpoint (rank 0)
+    unsigned long witness_leaves = 0;  // leaves written by the witness-first search (rank 0; finished = 2)
     std::vector<certify::ReopenedBox> reopened;  // budget leaves re-opened (rank 0)
     std::string task_list;  // the boxes of this run with their precision (rank 0, JSON)
     long refuted_depth = std::numeric_limits<long>::max();  // of a refuting leaf in the checkpoint (max: none)
@@ -64,7 +66,7 @@ certify::CertifyResult run_ranks(const certify::BoxFunction& f, const certify::B
         try {
             lock.emplace(out);
             json header = certify::make_header(f, f.names(), root, claim,
-                                               {{"min_width", opt.min_width}, {"max_bits", opt.max_bits}});
+                                               certify::run_settings(opt));
             bool resume = opt.resume && std::filesystem::exists(out) && std::filesystem::file_size(out) > 0;
             if (resume) {
                 json h;
@@ -92,6 +94,14 @@ certify::CertifyResult run_ranks(const certify::BoxFunction& f, const certify::B
                                                            std::max<std::size_t>(opt.initial_boxes, 8u * size)))
                     list.push_back({certify::leaf_record(t.box, json::object()), t.bits});
                 task_list = list.dump();
+                // witness first, as in a one-process run (certify/witness_search.hpp)
+                if (opt.witness_first && certify::witness_search_applies(claim))
+                    if (auto w = certify::witness_completion(f, root, claim, opt, out)) {
+                        certify::CertificateWriter writer(out, true);
+                        for (const auto& rec : w->records) writer.write_line(rec);
+                        witness_leaves = w->records.size();
+                        finished = 2;
+                    }
             }
         } catch (const arith::bad_input& e) {
             error = std::string("2") + e.what();
@@ -109,6 +119,12 @@ certify::CertifyResult run_ranks(const certify::BoxFunction& f, const certify::B
         throw std::runtime_error(e.substr(1));
     };
     if (!error.empty()) return raise(error);
+    if (finished == 2) {  // refuted by the witness-first search on rank 0
+        if (rank != 0) return {};
+        json stats = {{"seconds", MPI_Wtime() - t0}, {"ranks", size}, {"leaves_this_run", witness_leaves},
+                      {"resumed_leaves", resumed}};
+        return certify::finish_certificate(out, MPI_Wtime() - t0, stats);
+    }
     if (finished) {
         if (rank != 0) return {};
         certify::Assembly a = certify::assemble_certificate(out);

@@ -19,9 +19,14 @@
 #include "gancert/certify/stop.hpp"
 #include "gancert/certify/record.hpp"
 #include "gancert/certify/work_pool.hpp"
+#include "gancert/certify/witness_search.hpp"
+#include "search_rules.hpp"
 
 namespace gancert::certify {
 
+using detail::beyond_unbounded_cap;
+using detail::precision_ladder;
+using detail::split_dimension;
 using nlohmann::json;
 using clock_type = std::chrono::steady_clock;
 
@@ -67,36 +72,6 @@ std::vector<Box> initial_partition(const Box& root, std::size_t count) {
 }
 
 namespace {
-
-/// An unbounded box is bisected outward (split_point) until a lemma covers it; beyond this
-/// magnitude of its finite endpoints in an unbounded dimension it becomes an unknown leaf.
-bool beyond_unbounded_cap(const Box& B) {
-    static const Decimal cap = Decimal::parse("1e30");
-    for (std::size_t i = 0; i < B.dims(); ++i) {
-        if (B.lo[i].is_finite() && B.hi[i].is_finite()) continue;
-        const Decimal& e = B.lo[i].is_finite() ? B.lo[i] : B.hi[i];
-        if (!e.is_finite() || (e.sign() < 0 ? -e : e) < cap) return false;
-    }
-    return true;
-}
-
-/// The widest (scaled) of the dimensions the analysis asked for, else of all (ties: lowest
-/// index); the minimum-width stop is judged in that dimension.
-unsigned split_dimension(const Box& B, const Box& root, const std::vector<unsigned>& dims) {
-    if (dims.empty()) return B.widest_scaled_dim(root);
-    unsigned best = dims[0];
-    for (unsigned i : dims) {
-        double wi = B.scaled_width(i, root), wb = B.scaled_width(best, root);
-        if (wi > wb || (wi == wb && i < best)) best = i;
-    }
-    return best;
-}
-
-std::vector<unsigned> precision_ladder(unsigned max_bits) {
-    std::vector<unsigned> l{53};
-    for (unsigned b = 128; b <= max_bits; b *= 2) l.push_back(b);
-    return l;
-}
 
 struct Task {
     Box box;
@@ -412,6 +387,12 @@ std::vector<Box> pending_boxes(const std::string& path, const Box& root, std::si
     return out;
 }
 
+json run_settings(const CertifyOptions& opt) {
+    json s = {{"min_width", opt.min_width}, {"max_bits", opt.max_bits}};
+    if (!opt.witness_first) s["witness_search"] = false;  // absent: on (older certificates too)
+    return s;
+}
+
 CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim, const CertifyOptions& opt) {
     auto t0 = clock_type::now();
     if (opt.out.empty()) throw arith::bad_input("--out: a certificate path is required");
@@ -419,8 +400,7 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
     check_initial_boxes(opt.initial_boxes);
     check_max_bits(opt.max_bits);
     OutputLock lock(opt.out);  // before anything is read or truncated
-    json settings = {{"min_width", opt.min_width}, {"max_bits", opt.max_bits}};
-    json header = make_header(f, f.names(), root, claim, settings);
+    json header = make_header(f, f.names(), root, claim, run_settings(opt));
     const bool part = opt.tasks.has_value();
     ClaimAccumulator acc(claim, root, f.names());
     const auto ladder = precision_ladder(opt.max_bits);
@@ -535,7 +515,15 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
         for (const auto& t : queue) m = std::min(m, t.box.path.size());
         return m;
     };
-    {
+    // Witness first (witness_search.hpp): a refuting leaf found directly ends the run with that
+    // leaf and the siblings of its ancestors; otherwise the breadth-first run below decides.
+    std::optional<WitnessTiling> witness;
+    if (!part && opt.witness_first && witness_search_applies(claim) && (witness = witness_completion(f, root, claim, opt, opt.out)))
+        for (const json& rec : witness->records) {
+            writer.write_line(rec);
+            ++leaves;
+        }
+    if (!witness) {
         Progress progress(opt.progress ? opt.progress_mode : CertifyOptions::ProgressMode::off, opt.progress_interval,
                           acc, acc_mutex);
         if (claim.kind == ClaimKind::extrema) extrema_incumbents(f, root, inc);
@@ -621,6 +609,7 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
                   {"resumed_leaves", resumed}};
     if (!budget_reason.empty()) stats["budget"] = budget_reason;
     if (stopped_refuted) stats["stopped"] = reason_refuted;
+    if (witness) stats["witness"] = {{"depth", witness->depth}, {"candidates", witness->candidates}, {"analyses", witness->analyses}};
     if (part) {  // a part of a distributed run: rank 0 merges and summarises
         r.summary = {{"leaves", leaves.load()}, {"stats", stats}};
         return r;

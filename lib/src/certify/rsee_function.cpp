@@ -14,6 +14,7 @@
 
 #if __has_include("gancert/model/closed_form.hpp") && __has_include("gancert/model/integral_path.hpp")
 #include "gancert/model/closed_form.hpp"
+#include "gancert/model/evaluate.hpp"
 #include "gancert/model/integral_path.hpp"
 #include "gancert/model/intersect.hpp"
 #define GANCERT_HAVE_RSEE_EVALUATOR 1
@@ -36,6 +37,17 @@ public:
     Enclosure<arith::impfr> enclose(const std::vector<arith::impfr>& x) const override { return run(x); }
     std::vector<arith::idouble> gradient_bounds(const std::vector<arith::idouble>& x) const override { return bounds(x); }
     std::vector<arith::impfr> gradient_bounds(const std::vector<arith::impfr>& x) const override { return bounds(x); }
+    std::optional<Enclosure<double>> estimate(const std::vector<double>& x) const override {
+        model::Params<double> p = params(x);
+        model::Evaluation<double> e = model::evaluate(p);  // an approximation (evaluate.hpp)
+        std::size_t n = free_.size();
+        Enclosure<double> r{e.J.v, std::vector<double>(n), std::vector<double>(n * n)};
+        for (std::size_t i = 0; i < n; ++i) {
+            r.g[i] = e.J.g[idx_[i]];
+            for (std::size_t j = 0; j < n; ++j) r.H[i * n + j] = e.J.hess(idx_[i], idx_[j]);
+        }
+        return r;
+    }
     nlohmann::json describe() const override {
         return {{"model", "rsee"}, {"fixed", fixed_}, {"free", free_}};
     }

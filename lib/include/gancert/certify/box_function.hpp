@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,10 @@ public:
     /// Default: empty (none available).
     virtual std::vector<arith::idouble> gradient_bounds(const std::vector<arith::idouble>&) const { return {}; }
     virtual std::vector<arith::impfr> gradient_bounds(const std::vector<arith::impfr>&) const { return {}; }
+    /// Floating-point approximations of J, ∇J, ∇²J at a point — no enclosure, only for choosing
+    /// where to look (the witness search, witness_search.hpp). nullopt: none available (the
+    /// caller then takes midpoints of enclose()) or not computable at x. Default: nullopt.
+    virtual std::optional<Enclosure<double>> estimate(const std::vector<double>&) const { return std::nullopt; }
     /// JSON description from which make_box_function() rebuilds an identical function
     /// ({"model": name, ...parameters as exact decimal strings}).
     virtual nlohmann::json describe() const = 0;

@@ -43,6 +43,9 @@ struct CertifyOptions {
     bool progress = true;          // progress bar on stderr after one second
     std::string out;               // certificate path (required)
     bool resume = false;           // continue an unfinished certificate at `out`
+    // no-saddle / no-stationary: look for a refuting leaf first (certify/witness_search.hpp);
+    // false: breadth-first only (every box of each depth up to the first refutation examined)
+    bool witness_first = true;
     std::size_t initial_boxes = 1; // start from the root bisected breadth first into this many
     // A part of a distributed run (MPI): when set, these boxes are the whole work, `out` is a
     // part file (header + leaves, no summary, never resumed) that merge_parts() folds into the
@@ -57,6 +60,9 @@ struct CertifyOptions {
     std::size_t refuted_depth = static_cast<std::size_t>(-1);
     std::vector<unsigned> task_bits;  // precision reached by each of `tasks` (default 53)
 };
+/// The run settings recorded in the certificate header (a --resume must match them).
+nlohmann::json run_settings(const CertifyOptions& opt);
+
 struct CertifyResult {
     nlohmann::json summary;  // as written to the certificate
     std::string verdict;     // one line
