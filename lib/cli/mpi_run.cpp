@@ -95,13 +95,12 @@ certify::CertifyResult run_ranks(const certify::BoxFunction& f, const certify::B
                     list.push_back({certify::leaf_record(t.box, json::object()), t.bits});
                 task_list = list.dump();
                 // witness first, as in a one-process run (certify/witness_search.hpp)
-                if (opt.witness_first && certify::witness_search_applies(claim))
-                    if (auto w = certify::witness_completion(f, root, claim, opt, out)) {
-                        certify::CertificateWriter writer(out, true);
-                        for (const auto& rec : w->records) writer.write_line(rec);
-                        witness_leaves = w->records.size();
-                        finished = 2;
-                    }
+                if (auto w = certify::witness_completion(f, root, claim, opt, out)) {
+                    certify::CertificateWriter writer(out, true);
+                    for (const auto& rec : w->records) writer.write_line(rec);
+                    witness_leaves = w->records.size();
+                    finished = 2;
+                }
             }
         } catch (const arith::bad_input& e) {
             error = std::string("2") + e.what();

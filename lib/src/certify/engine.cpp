@@ -518,7 +518,7 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
     // Witness first (witness_search.hpp): a refuting leaf found directly ends the run with that
     // leaf and the siblings of its ancestors; otherwise the breadth-first run below decides.
     std::optional<WitnessTiling> witness;
-    if (!part && opt.witness_first && witness_search_applies(claim) && (witness = witness_completion(f, root, claim, opt, opt.out)))
+    if (!part && (witness = witness_completion(f, root, claim, opt, opt.out)))
         for (const json& rec : witness->records) {
             writer.write_line(rec);
             ++leaves;
@@ -574,7 +574,7 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
                 bool failed = d.reason.rfind("evaluation failed", 0) == 0;
                 const unsigned dim = split_dimension(t.box, root, d.split_dims);
                 const double width = t.box.scaled_width(dim, root);
-                if (width <= (failed ? std::max(opt.min_width, 1.0 / 256) : opt.min_width)) {
+                if (width <= detail::width_floor(opt.min_width, d.reason)) {
                     if (d.evidence && d.evidence->get<BoundedEvidence>()) {
                         emit(t.box, to_json(*d.evidence));
                         return;

@@ -39,14 +39,7 @@ public:
     std::vector<arith::impfr> gradient_bounds(const std::vector<arith::impfr>& x) const override { return bounds(x); }
     std::optional<Enclosure<double>> estimate(const std::vector<double>& x) const override {
         model::Params<double> p = params(x);
-        model::Evaluation<double> e = model::evaluate(p);  // an approximation (evaluate.hpp)
-        std::size_t n = free_.size();
-        Enclosure<double> r{e.J.v, std::vector<double>(n), std::vector<double>(n * n)};
-        for (std::size_t i = 0; i < n; ++i) {
-            r.g[i] = e.J.g[idx_[i]];
-            for (std::size_t j = 0; j < n; ++j) r.H[i * n + j] = e.J.hess(idx_[i], idx_[j]);
-        }
-        return r;
+        return free_part(model::evaluate(p));  // an approximation (evaluate.hpp)
     }
     nlohmann::json describe() const override {
         return {{"model", "rsee"}, {"fixed", fixed_}, {"free", free_}};
@@ -242,9 +235,16 @@ private:
             e = *cf;
         model::intersect_a_priori(e);  // J1, J2 ∈ [0, 1], J ∈ [0, 2]
         sharpen_signs(p, e);
+        Enclosure<S> r = free_part(e);
+        if (double s = quad::detail::planted_faults().shift_box_J; s != 0) r.J = r.J + S(s);  // tests only
+        return r;
+    }
+
+    /// J and the gradient and Hessian entries of the free variables (box order).
+    template <class S>
+    Enclosure<S> free_part(const model::Evaluation<S>& e) const {
         std::size_t n = free_.size();
         Enclosure<S> r{e.J.v, std::vector<S>(n), std::vector<S>(n * n)};
-        if (double s = quad::detail::planted_faults().shift_box_J; s != 0) r.J = r.J + S(s);  // tests only
         for (std::size_t i = 0; i < n; ++i) {
             r.g[i] = e.J.g[idx_[i]];
             for (std::size_t j = 0; j < n; ++j) r.H[i * n + j] = e.J.hess(idx_[i], idx_[j]);

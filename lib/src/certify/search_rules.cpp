@@ -1,5 +1,7 @@
 #include "search_rules.hpp"
 
+#include <algorithm>
+
 namespace gancert::certify::detail {
 
 std::vector<unsigned> precision_ladder(unsigned max_bits) {
@@ -16,6 +18,10 @@ unsigned split_dimension(const Box& B, const Box& root, const std::vector<unsign
         if (wi > wb || (wi == wb && i < best)) best = i;
     }
     return best;
+}
+
+double width_floor(double min_width, const std::string& reason) {
+    return reason.rfind("evaluation failed", 0) == 0 ? std::max(min_width, 1.0 / 256) : min_width;
 }
 
 bool beyond_unbounded_cap(const Box& B) {

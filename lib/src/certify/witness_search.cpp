@@ -64,8 +64,6 @@ public:
         return found;
     }
 
-    std::size_t evaluations() const { return evaluations_; }
-
 private:
     struct Local {
         Eigen::VectorXd g;
@@ -171,10 +169,8 @@ std::optional<WitnessTiling> descend(const BoxFunction& f, const Box& root, cons
             continue;
         }
         if (!B.bounded() && detail::beyond_unbounded_cap(B)) return std::nullopt;
-        bool failed = d.reason.rfind("evaluation failed", 0) == 0;
         unsigned dim = detail::split_dimension(B, root, d.split_dims);
-        if (B.scaled_width(dim, root) <= (failed ? std::max(opt.min_width, 1.0 / 256) : opt.min_width))
-            return std::nullopt;
+        if (B.scaled_width(dim, root) <= detail::width_floor(opt.min_width, d.reason)) return std::nullopt;
         auto [l, u] = B.bisect(dim);
         bool lower = x[dim] <= l.hi[dim].approx();
         siblings.emplace_back(lower ? std::move(u) : std::move(l), ladder[li]);
@@ -208,6 +204,7 @@ std::optional<WitnessTiling> find_witness(const BoxFunction& f, const Box& root,
 
 std::optional<WitnessTiling> witness_completion(const BoxFunction& f, const Box& root, const Claim& claim,
                                                 const CertifyOptions& opt, const std::string& path) {
+    if (!opt.witness_first) return std::nullopt;
     auto w = find_witness(f, root, claim, opt);
     if (!w) return std::nullopt;
     std::set<std::string> done, mine;

@@ -48,8 +48,9 @@ bool witness_search_applies(const Claim& claim);
 std::optional<WitnessTiling> find_witness(const BoxFunction& f, const Box& root, const Claim& claim,
                                           const CertifyOptions& opt);
 
-/// find_witness, with `records` reduced to those not yet in the certificate at `path` (header
-/// written; leaves of an interrupted witness run may follow): nullopt when there is no witness
+/// find_witness (when opt.witness_first), with `records` reduced to those not yet in the
+/// certificate at `path` (header written; leaves of an interrupted witness run may follow):
+/// nullopt when the search is off or there is no witness
 /// or when a leaf in the file is not one of the witness tiling's (the checkpoint was made by a
 /// breadth-first run: that run continues instead). The caller appends the records and writes
 /// the summary.
