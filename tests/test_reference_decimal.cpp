@@ -149,9 +149,9 @@ TEST_CASE("grid and fixed: bad input is rejected naming the item", "[reference][
     rejects([] { parse_grid("b=0:1:3,b=1:2:3"); }, "given twice");
     rejects([] { parse_fixed("a"); }, "name=value");
     rejects([] { parse_fixed("a=1,q=2"); }, "unknown parameter 'q'");
-    rejects([] { parse_fixed("a=1x"); }, "--fixed a");
+    rejects([] { parse_fixed("a=1x"); }, "fixed: a:");
     rejects([] { point_grid(parse_grid("b=0:1:3"), parse_fixed("a=1,g=1,h=0")); }, "missing parameter 'c'");
-    rejects([] { point_grid(parse_grid("b=0:1:3"), parse_fixed("a=1,b=1,g=1,h=0,c=1")); }, "both in --grid and in --fixed");
+    rejects([] { point_grid(parse_grid("b=0:1:3"), parse_fixed("a=1,b=1,g=1,h=0,c=1")); }, "both in grid and in fixed");
     rejects([] { point_grid(parse_grid("c=-1:1:3"), parse_fixed("a=1,b=0,g=1,h=0")); }, "'-1' is outside the domain");
     rejects([] { point_grid(parse_grid("g=-1:1:3"), parse_fixed("a=1,b=0,c=1,h=0")); }, "g");
     rejects([] { point_grid(parse_grid("a=0:99999:100000,b=0:99999:100000"), parse_fixed("g=1,h=0,c=1")); }, "more than");
@@ -177,7 +177,7 @@ TEST_CASE("points file: columns completed by --fixed, errors name file and line"
             CHECK(std::string(e.what()).find(needle) != std::string::npos);
         }
     };
-    fails("a,b,g,h,c\n1,2,3,4,-5\n", "", "pts.csv:2: --c: '-5' is outside the domain");
+    fails("a,b,g,h,c\n1,2,3,4,-5\n", "", "pts.csv:2: c: '-5' is outside the domain");
     fails("a,b,g,h,c\n1,2,3,4\n", "", "pts.csv:2: expected 5 fields");
     fails("a,b,g,h,c,x\n1,2,3,4,5,6\n", "", "unknown column 'x'");
     fails("a,b,g,h\n1,2,3,4\n", "", "missing parameter 'c'");

@@ -146,9 +146,9 @@ plant "S11 gradient bound recorded narrower" 'l.get("lemma") == "S11" and (l.upd
 plant "S11 leaf relabelled S9 (a reaches 0: not uniformly saturated)" 'l.get("lemma") == "S11" and (l.update(lemma="S9") or True)'
 
 # bad input
-expect 2 "--box a: lower bound +inf is +inf" certify --case A --box "a=+inf:inf,b=0:1" --claim no-saddle --out "$T/x.jsonl"
-expect 2 "--box b: upper bound -inf is -inf" certify --case A --box "a=0:1,b=-1:-inf" --claim no-saddle --out "$T/x.jsonl"
-expect 2 "--params a" certify --params a=inf,g=1,h=0,c=1 --box "b=0:1" --claim no-saddle --out "$T/x.jsonl"
+expect 2 "--box: a: lower bound +inf is +inf" certify --case A --box "a=+inf:inf,b=0:1" --claim no-saddle --out "$T/x.jsonl"
+expect 2 "--box: b: upper bound -inf is -inf" certify --case A --box "a=0:1,b=-1:-inf" --claim no-saddle --out "$T/x.jsonl"
+expect 2 "--params: a:" certify --params a=inf,g=1,h=0,c=1 --box "b=0:1" --claim no-saddle --out "$T/x.jsonl"
 expect 2 "--level" certify --case A --box "b=0:inf,h=0:1" --claim plateau --eps 1e-3 --delta 1e-3 --out "$T/x.jsonl"
 expect 2 "unbounded ranges" certify --case A --box "b=0:inf,h=0:1" --claim extrema --out "$T/x.jsonl"
 exit $fail

@@ -31,9 +31,7 @@ bool is_decimal(std::string_view s) noexcept {
 
 namespace {
 [[noreturn]] void reject(std::string_view s, std::string_view what, const char* why) {
-    std::string msg(what);
-    msg.append(": '").append(s).append("' ").append(why);
-    throw bad_input(msg);
+    throw named_error(what, "'" + std::string(s) + "' " + why);
 }
 void check(std::string_view s, std::string_view what) {
     if (!is_decimal(s)) reject(s, what, "is not a finite decimal number");

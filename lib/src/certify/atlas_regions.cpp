@@ -12,11 +12,11 @@ using nlohmann::json;
 Claim atlas_claim(const std::string& eps, const std::string& delta, const std::string& level) {
     Claim c;
     c.kind = ClaimKind::atlas;
-    c.eps = Decimal::parse(eps.empty() ? atlas_default_eps : eps, "--eps");
-    c.delta = Decimal::parse(delta.empty() ? atlas_default_delta : delta, "--delta");
-    c.level = Decimal::parse(level.empty() ? atlas_default_level : level, "--level");
-    if (c.eps->sign() <= 0) throw arith::bad_input("--eps: must be positive, got '" + eps + "'");
-    if (c.delta->sign() <= 0) throw arith::bad_input("--delta: must be positive, got '" + delta + "'");
+    c.eps = Decimal::parse(eps.empty() ? atlas_default_eps : eps, "eps");
+    c.delta = Decimal::parse(delta.empty() ? atlas_default_delta : delta, "delta");
+    c.level = Decimal::parse(level.empty() ? atlas_default_level : level, "level");
+    if (c.eps->sign() <= 0) throw arith::bad_parameter("eps", "must be positive, got '" + eps + "'");
+    if (c.delta->sign() <= 0) throw arith::bad_parameter("delta", "must be positive, got '" + delta + "'");
     return c;
 }
 

@@ -98,14 +98,14 @@ Box make_root_box(const std::vector<std::string>& names, const std::vector<std::
                   const std::vector<std::string>& hi) {
     Box b;
     for (std::size_t i = 0; i < names.size(); ++i) {
-        b.lo.push_back(Decimal::parse_extended(lo[i], "--box " + names[i] + " (lower bound)"));
-        b.hi.push_back(Decimal::parse_extended(hi[i], "--box " + names[i] + " (upper bound)"));
+        b.lo.push_back(Decimal::parse_extended(lo[i], "box " + names[i] + " (lower bound)"));
+        b.hi.push_back(Decimal::parse_extended(hi[i], "box " + names[i] + " (upper bound)"));
         if (!b.lo.back().is_finite() && b.lo.back().sign() > 0)
-            throw arith::bad_input("--box " + names[i] + ": lower bound " + lo[i] + " is +inf");
+            throw arith::bad_parameter("box", names[i] + ": lower bound " + lo[i] + " is +inf");
         if (!b.hi.back().is_finite() && b.hi.back().sign() < 0)
-            throw arith::bad_input("--box " + names[i] + ": upper bound " + hi[i] + " is -inf");
+            throw arith::bad_parameter("box", names[i] + ": upper bound " + hi[i] + " is -inf");
         if (!(b.lo.back() < b.hi.back()))
-            throw arith::bad_input("--box " + names[i] + ": empty or degenerate range " + lo[i] +
+            throw arith::bad_parameter("box", names[i] + ": empty or degenerate range " + lo[i] +
                                    ":" + hi[i] + " (need lo < hi)");
     }
     return b;

@@ -349,7 +349,7 @@ Assembly assemble_certificate(const std::string& path) {
 // ---------------------------------------------------------------------------------------
 OutputLock::OutputLock(const std::string& path) {
     fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (fd_ < 0) throw arith::bad_input("--out '" + path + "': cannot open for writing: " + std::strerror(errno));
+    if (fd_ < 0) throw arith::bad_parameter("out", "'" + path + "': cannot open for writing: " + std::strerror(errno));
     if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
         int err = errno;
         ::close(fd_);
@@ -367,7 +367,7 @@ OutputLock::~OutputLock() {
 // ---------------------------------------------------------------------------------------
 CertificateWriter::CertificateWriter(const std::string& path, bool append) : path_(path) {
     file_ = std::fopen(path.c_str(), append ? "ab" : "wb");
-    if (!file_) throw arith::bad_input("--out '" + path + "': cannot open for writing: " + std::strerror(errno));
+    if (!file_) throw arith::bad_parameter("out", "'" + path + "': cannot open for writing: " + std::strerror(errno));
 }
 CertificateWriter::~CertificateWriter() {
     if (file_) std::fclose(file_);

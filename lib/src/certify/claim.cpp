@@ -23,7 +23,7 @@ ClaimKind parse_claim_kind(const std::string& s) {
     if (s == "extrema") return ClaimKind::extrema;
     if (s == "stationary-set") return ClaimKind::stationary_set;
     if (s == "atlas") return ClaimKind::atlas;
-    throw arith::bad_input("--claim: unknown claim '" + s +
+    throw arith::bad_parameter("claim", "unknown claim '" + s +
                            "' (expected no-saddle, no-stationary, plateau, extrema, stationary-set or atlas)");
 }
 

@@ -22,9 +22,7 @@ void Decimal::normalise() {
 
 Decimal Decimal::parse(std::string_view s, std::string_view what) {
     if (!arith::is_decimal(s)) {
-        std::string msg(what);
-        msg.append(": '").append(s).append("' is not a finite decimal number");
-        throw arith::bad_input(msg);
+        throw arith::named_error(what, "'" + std::string(s) + "' is not a finite decimal number");
     }
     std::size_t i = 0;
     bool neg = false;
@@ -40,9 +38,7 @@ Decimal Decimal::parse(std::string_view s, std::string_view what) {
     if (i < s.size()) {
         long e = std::strtol(std::string(s.substr(i + 1)).c_str(), nullptr, 10);
         if (e > 100000 || e < -100000) {
-            std::string msg(what);
-            msg.append(": '").append(s).append("' has an exponent out of range");
-            throw arith::bad_input(msg);
+            throw arith::named_error(what, "'" + std::string(s) + "' has an exponent out of range");
         }
         exp += static_cast<int>(e);
     }

@@ -33,15 +33,15 @@ using clock_type = std::chrono::steady_clock;
 Claim resolve_claim(const BoxFunction& f, const Box& root, Claim claim) {
     if (!root.bounded()) {
         if (claim.kind == ClaimKind::extrema)
-            throw arith::bad_input("--box: unbounded ranges are supported for no-saddle, no-stationary and plateau");
+            throw arith::bad_parameter("box", "unbounded ranges are supported for no-saddle, no-stationary and plateau");
         if (claim.kind == ClaimKind::plateau && !claim.level)
-            throw arith::bad_input("--level: required for the plateau claim on an unbounded box");
+            throw arith::bad_parameter("level", "required for the plateau claim on an unbounded box");
     }
     if (claim.kind == ClaimKind::plateau) {
-        if (!claim.eps) throw arith::bad_input("--eps: required for the plateau claim");
-        if (!claim.delta) throw arith::bad_input("--delta: required for the plateau claim");
-        if (claim.eps->sign() <= 0) throw arith::bad_input("--eps: must be positive");
-        if (claim.delta->sign() <= 0) throw arith::bad_input("--delta: must be positive");
+        if (!claim.eps) throw arith::bad_parameter("eps", "required for the plateau claim");
+        if (!claim.delta) throw arith::bad_parameter("delta", "required for the plateau claim");
+        if (claim.eps->sign() <= 0) throw arith::bad_parameter("eps", "must be positive");
+        if (claim.delta->sign() <= 0) throw arith::bad_parameter("delta", "must be positive");
         if (!claim.level) {
             arith::precision_guard guard(128);
             auto e = f.enclose(point_intervals<arith::impfr>(root.midpoint()));
@@ -53,8 +53,8 @@ Claim resolve_claim(const BoxFunction& f, const Box& root, Claim claim) {
     if (claim.kind == ClaimKind::extrema) {
         // --delta: target width relative to |extremum|; --eps: optional absolute floor
         if (!claim.delta) claim.delta = Decimal::parse("1e-12");
-        if (claim.delta->sign() <= 0) throw arith::bad_input("--delta: must be positive");
-        if (claim.eps && claim.eps->sign() < 0) throw arith::bad_input("--eps: must not be negative");
+        if (claim.delta->sign() <= 0) throw arith::bad_parameter("delta", "must be positive");
+        if (claim.eps && claim.eps->sign() < 0) throw arith::bad_parameter("eps", "must not be negative");
     }
     return claim;
 }
@@ -231,7 +231,7 @@ bool is_budget_reason(const std::string& reason) {
 
 std::vector<ReopenedBox> reopen_budget_leaves(const std::string& path, std::size_t dims) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw arith::bad_input("--resume: certificate '" + path + "': cannot be opened");
+    if (!in) throw arith::bad_parameter("resume", "certificate '" + path + "': cannot be opened");
     std::vector<std::string> kept;
     std::vector<ReopenedBox> reopened;
     std::string line;
@@ -250,7 +250,7 @@ std::vector<ReopenedBox> reopen_budget_leaves(const std::string& path, std::size
         try {
             j = parse_record(line);
         } catch (const std::exception& e) {
-            throw arith::bad_input("--resume: checkpoint line " + std::to_string(lineno) + ": " + e.what());
+            throw arith::bad_parameter("resume", "checkpoint line " + std::to_string(lineno) + ": " + e.what());
         }
         if (j.contains("summary")) {
             if (first_removed == std::string::npos) first_removed = at;
@@ -276,7 +276,7 @@ std::vector<ReopenedBox> reopen_budget_leaves(const std::string& path, std::size
         std::ofstream out(path, std::ios::binary | std::ios::trunc);
         for (const auto& l : kept) out << l << '\n';
         out.flush();
-        if (!out) throw std::runtime_error("--resume: rewriting '" + path + "' failed");
+        if (!out) throw std::runtime_error("resume: rewriting '" + path + "' failed");
     }
     return reopened;
 }
@@ -356,7 +356,7 @@ std::vector<ReopenedBox> resume_tasks(const std::string& path, const Box& root, 
     read_certificate(path, [&](std::size_t line, const json& leaf) {
         Box B = box_from_leaf(leaf, root.dims());
         if (auto err = tiling.add(B.path, B))
-            throw arith::bad_input("--resume: checkpoint line " + std::to_string(line) + ": " + *err);
+            throw arith::bad_parameter("resume", "checkpoint line " + std::to_string(line) + ": " + *err);
         ++leaves;
     });
     std::vector<ReopenedBox> out;
@@ -395,7 +395,7 @@ json run_settings(const CertifyOptions& opt) {
 
 CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim, const CertifyOptions& opt) {
     auto t0 = clock_type::now();
-    if (opt.out.empty()) throw arith::bad_input("--out: a certificate path is required");
+    if (opt.out.empty()) throw arith::bad_parameter("out", "a certificate path is required");
     resolve_threads(opt.threads);
     check_initial_boxes(opt.initial_boxes);
     check_max_bits(opt.max_bits);
@@ -418,7 +418,7 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
         json h;
         read_certificate(opt.out, [](std::size_t, const json&) {}, [&](const json& hd) { h = hd; });
         if (auto key = header_difference(h, header))
-            throw arith::bad_input("--resume: checkpoint '" + opt.out + "' was made with a different " + *key);
+            throw arith::bad_parameter("resume", "checkpoint '" + opt.out + "' was made with a different " + *key);
         // A run stopped by a budget: its budget-unknown leaves and summary are removed and
         // exactly those boxes are computed again (at the precision level they had reached).
         std::vector<ReopenedBox> reopened = reopen_budget_leaves(opt.out, root.dims());
@@ -430,7 +430,7 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
             Box B = box_from_leaf(leaf, root.dims());
             if (leaf_refutes(claim.kind, leaf)) checkpoint_refuted_depth = std::min(checkpoint_refuted_depth, B.path.size());
             if (auto err = tiling.add(B.path, B))
-                throw arith::bad_input("--resume: checkpoint line " + std::to_string(line) + ": " + *err);
+                throw arith::bad_parameter("resume", "checkpoint line " + std::to_string(line) + ": " + *err);
             ++resumed;
         });
         if (contents.summary) {  // finished already: report what its leaves prove

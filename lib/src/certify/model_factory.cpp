@@ -28,29 +28,29 @@ ModelSetup make_model(const ModelRequest& req) {
             std::map<std::string, std::string> given;
             for (const auto& item : split_list(req.params, ',')) {
                 auto eq = item.find('=');
-                if (eq == std::string::npos) throw arith::bad_input("--params: malformed item '" + item + "' (name=value)");
+                if (eq == std::string::npos) throw arith::bad_parameter("params", "malformed item '" + item + "' (name=value)");
                 std::string n = item.substr(0, eq), v = item.substr(eq + 1);
                 if (n != "a" && n != "b" && n != "g" && n != "h" && n != "c")
-                    throw arith::bad_input("--params: unknown parameter '" + n + "' (a, b, g, h, c)");
-                Decimal::parse(v, "--params " + n);
-                if (!given.emplace(n, v).second) throw arith::bad_input("--params: parameter '" + n + "' given twice");
+                    throw arith::bad_parameter("params", "unknown parameter '" + n + "' (a, b, g, h, c)");
+                Decimal::parse(v, "params " + n);
+                if (!given.emplace(n, v).second) throw arith::bad_parameter("params", "parameter '" + n + "' given twice");
                 fixed[n] = v;
             }
         }
         for (const auto& [n, r] : req.ranges)
             if (n != "a" && n != "b" && n != "g" && n != "h")
-                throw arith::bad_input("--box: unknown or non-free parameter '" + n + "' (a, b, g, h)");
+                throw arith::bad_parameter("box", "unknown or non-free parameter '" + n + "' (a, b, g, h)");
         for (const char* n : {"a", "b", "g", "h"})
             if (req.ranges.count(n)) names.push_back(n);
             else if (!fixed.count(n))
-                throw arith::bad_input(std::string("--params: parameter '") + n + "' is neither fixed nor in --box");
-        if (!fixed.count("c")) throw arith::bad_input("--params: parameter 'c' is required (or --case)");
+                throw arith::bad_parameter("params", std::string("parameter '") + n + "' is neither fixed nor in --box");
+        if (!fixed.count("c")) throw arith::bad_parameter("params", "parameter 'c' is required (or --case)");
         if (!(Decimal::parse(fixed["c"], "c").sign() > 0))
-            throw arith::bad_input("--params c: '" + fixed["c"] + "' leaves the domain (c > 0)");
+            throw arith::bad_input("params c: '" + fixed["c"] + "' leaves the domain (c > 0)");
         if (!req.ranges.count("g") && Decimal::parse(fixed["g"], "g").sign() < 0)
-            throw arith::bad_input("--params g: '" + fixed["g"] + "' leaves the domain (g >= 0)");
-        if (req.ranges.count("g") && Decimal::parse(req.ranges.at("g").first, "--box g").sign() < 0)
-            throw arith::bad_input("--box g: lower bound '" + req.ranges.at("g").first + "' leaves the domain (g >= 0)");
+            throw arith::bad_input("params g: '" + fixed["g"] + "' leaves the domain (g >= 0)");
+        if (req.ranges.count("g") && Decimal::parse(req.ranges.at("g").first, "box g").sign() < 0)
+            throw arith::bad_input("box g: lower bound '" + req.ranges.at("g").first + "' leaves the domain (g >= 0)");
         for (const auto& n : names) fixed.erase(n);
         std::vector<std::string> lo, hi;
         for (const auto& n : names) {
@@ -62,18 +62,18 @@ ModelSetup make_model(const ModelRequest& req) {
     } else {
         if (req.model == "test-degenerate") s.function = make_test_degenerate();
         else if (req.model == "test-cubic") s.function = make_test_cubic(static_cast<unsigned>(req.ranges.size()));
-        else throw arith::bad_input("--model: unknown model '" + req.model + "'");
+        else throw arith::bad_parameter("model", "unknown model '" + req.model + "'");
         names = s.function->names();
         std::vector<std::string> lo, hi;
         for (const auto& n : names) {
             auto it = req.ranges.find(n);
-            if (it == req.ranges.end()) throw arith::bad_input("--box: variable '" + n + "' missing");
+            if (it == req.ranges.end()) throw arith::bad_parameter("box", "variable '" + n + "' missing");
             lo.push_back(it->second.first);
             hi.push_back(it->second.second);
         }
         for (const auto& [n, r] : req.ranges)
             if (std::find(names.begin(), names.end(), n) == names.end())
-                throw arith::bad_input("--box: unknown variable '" + n + "'");
+                throw arith::bad_parameter("box", "unknown variable '" + n + "'");
         s.root = make_root_box(names, lo, hi);
     }
     std::ostringstream t;

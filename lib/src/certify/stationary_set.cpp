@@ -405,17 +405,17 @@ Domain domain_from_box(const json& box) {
     Domain d;
     for (int k = 0; k < 5; ++k) {
         std::string n = var_names[k];
-        Range r{parse_x(lo[k], "--box " + n), parse_x(hi[k], "--box " + n), false, false};
+        Range r{parse_x(lo[k], "box " + n), parse_x(hi[k], "box " + n), false, false};
         r.lo_open = r.lo.inf != 0;
         r.hi_open = r.hi.inf != 0;
         if (r.lo.inf > 0 || r.hi.inf < 0 || cmp(r.lo, r.hi) > 0)
-            throw arith::bad_input("--box " + n + ": lower bound " + str(r.lo) + " above upper bound " + str(r.hi));
+            throw arith::bad_parameter("box", n + ": lower bound " + str(r.lo) + " above upper bound " + str(r.hi));
         d.r[k] = r;
     }
     if (d.r[2].lo.inf != 0 || d.r[2].lo.v.sign() < 0)
-        throw arith::bad_input("--box g: lower bound '" + str(d.r[2].lo) + "' leaves the domain (g >= 0)");
+        throw arith::bad_input("box g: lower bound '" + str(d.r[2].lo) + "' leaves the domain (g >= 0)");
     if (d.r[4].lo.inf != 0 || !(d.r[4].lo.v.sign() > 0) || d.r[4].hi.inf != 0)
-        throw arith::bad_input("--box c: range [" + str(d.r[4].lo) + ", " + str(d.r[4].hi) +
+        throw arith::bad_input("box c: range [" + str(d.r[4].lo) + ", " + str(d.r[4].hi) +
                                "] must be finite with c_lo > 0");
     return d;
 }
@@ -601,34 +601,34 @@ StationarySetResult certify_stationary_set(const StationarySetRequest& req) {
     if (!req.case_name.empty()) {
         if (req.case_name == "A") c = "0.5";
         else if (req.case_name == "B") c = "4.04";
-        else throw arith::bad_input("--case: unknown case '" + req.case_name + "' (A or B)");
+        else throw arith::bad_parameter("case", "unknown case '" + req.case_name + "' (A or B)");
     }
     if (!req.params.empty())
         for (const auto& item : split_list(req.params, ',')) {
             auto eq = item.find('=');
             if (eq == std::string::npos || item.substr(0, eq) != "c")
-                throw arith::bad_input("--params: the stationary-set claim takes only c=.. (give ranges of a, b, g, "
+                throw arith::bad_parameter("params", "the stationary-set claim takes only c=.. (give ranges of a, b, g, "
                                        "h with --box), not '" + item + "'");
             c = item.substr(eq + 1);
-            Decimal::parse(*c, "--params c");
+            Decimal::parse(*c, "params c");
         }
     bool c_in_box = false;
     if (!req.box.empty())
         for (const auto& item : split_list(req.box, ',')) {
             auto eq = item.find('='), colon = item.find(':', eq == std::string::npos ? 0 : eq);
             if (eq == std::string::npos || colon == std::string::npos || eq == 0)
-                throw arith::bad_input("--box: malformed item '" + item + "' (expected name=lo:hi)");
+                throw arith::bad_parameter("box", "malformed item '" + item + "' (expected name=lo:hi)");
             std::string n = item.substr(0, eq);
             if (n != "a" && n != "b" && n != "g" && n != "h" && n != "c")
-                throw arith::bad_input("--box: unknown parameter '" + n + "' (a, b, g, h, c)");
+                throw arith::bad_parameter("box", "unknown parameter '" + n + "' (a, b, g, h, c)");
             if (n == "c") {
-                if (c_in_box) throw arith::bad_input("--box: variable 'c' given twice");
+                if (c_in_box) throw arith::bad_parameter("box", "variable 'c' given twice");
                 c_in_box = true;
             }
             ranges[n] = {item.substr(eq + 1, colon - eq - 1), item.substr(colon + 1)};
         }
     if (!c_in_box) {
-        if (!c) throw arith::bad_input("--params: parameter 'c' is required (or --case, or c in --box)");
+        if (!c) throw arith::bad_parameter("params", "parameter 'c' is required (or --case, or c in --box)");
         ranges["c"] = {*c, *c};
     }
     json lo = json::array(), hi = json::array();

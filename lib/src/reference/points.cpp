@@ -20,16 +20,20 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
         start = p + 1;
     }
 }
-/// A model validation error in the phrasing of the point specs (the command line's --grid,
-/// --fixed and --points syntax): "--c: …".
-std::string as_option(const arith::bad_input& e) {
-    if (const auto* p = dynamic_cast<const arith::bad_parameter*>(&e)) return "--" + p->parameter() + ": " + p->message();
-    return e.what();
-}
-std::size_t require_param(std::string_view name, std::string_view option, std::string_view item) {
+std::size_t require_param(std::string_view name, const std::string& spec, std::string_view item) {
     if (auto i = param_index(name)) return *i;
-    throw arith::bad_input(std::string(option) + ": unknown parameter '" + std::string(name) + "' in '" +
-                           std::string(item) + "' (expected a, b, g, h or c)");
+    throw arith::bad_parameter(spec, "unknown parameter '" + std::string(name) + "' in '" + std::string(item) +
+                                         "' (expected a, b, g, h or c)");
+}
+/// An exact decimal of the spec `spec` ("fixed", "grid"); a malformed one is a bad_parameter of the spec.
+rational parse_in(std::string_view s, const std::string& spec, const std::string& detail) {
+    try {
+        return parse_exact_decimal(s, detail);
+    } catch (const arith::bad_parameter&) {
+        throw;
+    } catch (const arith::bad_input& e) {
+        throw arith::bad_parameter(spec, e.what());
+    }
 }
 }  // namespace
 
@@ -55,12 +59,12 @@ fixed_params parse_fixed(std::string_view spec) {
     for (auto item : split(spec, ',')) {
         auto eq = item.find('=');
         if (eq == std::string_view::npos)
-            throw arith::bad_input("--fixed: '" + std::string(item) + "' is not of the form name=value");
-        std::size_t i = require_param(item.substr(0, eq), "--fixed", item);
+            throw arith::bad_parameter("fixed", "'" + std::string(item) + "' is not of the form name=value");
+        std::size_t i = require_param(item.substr(0, eq), "fixed", item);
         if (!seen.insert(i).second)
-            throw arith::bad_input("--fixed: parameter '" + std::string(param_names[i]) + "' given twice");
+            throw arith::bad_parameter("fixed", "parameter '" + std::string(param_names[i]) + "' given twice");
         std::string value(item.substr(eq + 1));
-        (void)parse_exact_decimal(value, "--fixed " + std::string(param_names[i]));
+        (void)parse_in(value, "fixed", std::string(param_names[i]));
         out.emplace_back(i, value);
     }
     return out;
@@ -70,32 +74,32 @@ std::vector<grid_axis> parse_grid(std::string_view spec) {
     std::vector<grid_axis> axes;
     std::set<std::size_t> seen;
     for (auto item : split(spec, ',')) {
-        const std::string where = "--grid '" + std::string(item) + "'";
+        const std::string where = "'" + std::string(item) + "'";
         auto eq = item.find('=');
         if (eq == std::string_view::npos)
-            throw arith::bad_input(where + ": expected name=lo:hi:count");
+            throw arith::bad_parameter("grid", where + ": expected name=lo:hi:count");
         grid_axis axis;
-        axis.param = require_param(item.substr(0, eq), "--grid", item);
+        axis.param = require_param(item.substr(0, eq), "grid", item);
         if (!seen.insert(axis.param).second)
-            throw arith::bad_input("--grid: parameter '" + std::string(param_names[axis.param]) + "' given twice");
+            throw arith::bad_parameter("grid", "parameter '" + std::string(param_names[axis.param]) + "' given twice");
         auto parts = split(item.substr(eq + 1), ':');
-        if (parts.size() != 3) throw arith::bad_input(where + ": expected name=lo:hi:count");
-        rational lo = parse_exact_decimal(parts[0], where + " lo");
-        rational hi = parse_exact_decimal(parts[1], where + " hi");
+        if (parts.size() != 3) throw arith::bad_parameter("grid", where + ": expected name=lo:hi:count");
+        rational lo = parse_in(parts[0], "grid", where + " lo");
+        rational hi = parse_in(parts[1], "grid", where + " hi");
         std::size_t count = 0;
         auto [ptr, ec] = std::from_chars(parts[2].data(), parts[2].data() + parts[2].size(), count);
         if (ec != std::errc() || ptr != parts[2].data() + parts[2].size() || count < 1 || count > max_axis_count)
-            throw arith::bad_input(where + ": count '" + std::string(parts[2]) + "' is not an integer in [1, " +
+            throw arith::bad_parameter("grid", where + ": count '" + std::string(parts[2]) + "' is not an integer in [1, " +
                                    std::to_string(max_axis_count) + "]");
-        if (count == 1 && lo != hi) throw arith::bad_input(where + ": count 1 needs lo == hi");
-        if (count > 1 && lo == hi) throw arith::bad_input(where + ": lo == hi needs count 1");
+        if (count == 1 && lo != hi) throw arith::bad_parameter("grid", where + ": count 1 needs lo == hi");
+        if (count > 1 && lo == hi) throw arith::bad_parameter("grid", where + ": lo == hi needs count 1");
         rational step = count > 1 ? (hi - lo) / rational(static_cast<long>(count - 1)) : rational(0);
         axis.values.reserve(count);
         for (std::size_t k = 0; k < count; ++k) {
             rational x = lo + step * rational(static_cast<long>(k));
             auto text = to_exact_decimal(x);
             if (!text)
-                throw arith::bad_input(where + ": grid point " + std::to_string(k) + " = " + x.key() +
+                throw arith::bad_parameter("grid", where + ": grid point " + std::to_string(k) + " = " + x.key() +
                                        " is not a terminating decimal; choose a count such that (hi - lo)/(count - 1) "
                                        "is one");
             axis.values.push_back(std::move(*text));
@@ -113,17 +117,17 @@ point_grid::point_grid(std::vector<grid_axis> axes, const fixed_params& fixed) :
     }
     for (const auto& axis : axes_) {
         if (given[axis.param]++)
-            throw arith::bad_input("parameter '" + std::string(param_names[axis.param]) +
-                                   "' given both in --grid and in --fixed");
+            throw arith::bad_parameter("grid", "parameter '" + std::string(param_names[axis.param]) +
+                                                   "' given both in grid and in fixed");
         param(base_, axis.param) = axis.values.front();
         if (axis.values.size() > max_grid_points / size_)
-            throw arith::bad_input("--grid: more than " + std::to_string(max_grid_points) + " points");
+            throw arith::bad_parameter("grid", "more than " + std::to_string(max_grid_points) + " points");
         size_ *= axis.values.size();
     }
     for (std::size_t i = 0; i < 5; ++i)
         if (!given[i])
-            throw arith::bad_input("missing parameter '" + std::string(param_names[i]) +
-                                   "': give it in --fixed or --grid");
+            throw arith::bad_parameter("fixed", "missing parameter '" + std::string(param_names[i]) +
+                                                "': give it in fixed or grid");
     model::validate(base_);
     // The domain is a product (c > 0, g >= 0 separately), so checking every axis value once suffices.
     for (const auto& axis : axes_)
@@ -133,8 +137,8 @@ point_grid::point_grid(std::vector<grid_axis> axes, const fixed_params& fixed) :
             try {
                 model::validate(p);
             } catch (const arith::bad_input& e) {
-                throw arith::bad_input(std::string("--grid value of '") + std::string(param_names[axis.param]) +
-                                       "': " + as_option(e));
+                throw arith::bad_parameter("grid", std::string("value of '") + std::string(param_names[axis.param]) +
+                                       "': " + e.what());
             }
         }
 }
@@ -182,7 +186,7 @@ std::vector<model::DecimalParams> read_points(const csv_table& table, const fixe
         try {
             model::validate(p);
         } catch (const arith::bad_input& e) {
-            throw arith::bad_input(table.source + ":" + std::to_string(row.line) + ": " + as_option(e));
+            throw arith::bad_input(table.source + ":" + std::to_string(row.line) + ": " + e.what());
         }
         points.push_back(std::move(p));
     }

@@ -7,6 +7,7 @@
 #pragma once
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace gancert::arith {
 
@@ -32,6 +33,17 @@ public:
 private:
     std::string parameter_, message_;
 };
+
+/// The bad_parameter for a message about `what`, which is a parameter name optionally followed
+/// by a detail ("box a (lower bound)", "params c"): parameter() is the first word, the detail
+/// (if any) leads the message. Lets value parsers (arith::parse, Decimal::parse) name the
+/// parameter they were given without knowing the caller's interface.
+inline bad_parameter named_error(std::string_view what, const std::string& message) {
+    const std::size_t sp = what.find(' ');
+    std::string parameter(what.substr(0, sp));
+    std::string detail = sp == std::string_view::npos ? std::string() : std::string(what.substr(sp + 1));
+    return bad_parameter(parameter, detail.empty() ? message : detail + ": " + message);
+}
 
 /// Thrown when two enclosures of one exact value are disjoint (or an enclosure contradicts a
 /// proven bound): a bug in a bound, never a property of the input. Nothing below the CLI's

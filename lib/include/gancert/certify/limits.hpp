@@ -13,13 +13,13 @@ inline constexpr std::size_t max_record_bytes = 64u << 20;    ///< one certifica
 inline constexpr unsigned max_record_depth = 64;              ///< JSON nesting of one certificate line
 
 /// The worker count to use: `requested`, or the hardware concurrency (at least 1) for 0.
-/// Throws arith::bad_input("--threads: …") above max_threads.
+/// Throws arith::bad_parameter("threads", …) above max_threads.
 unsigned resolve_threads(unsigned requested);
 
-/// Throws arith::bad_input("--initial-boxes: …") outside [1, max_initial_boxes].
+/// Throws arith::bad_parameter("initial_boxes", …) outside [1, max_initial_boxes].
 void check_initial_boxes(std::size_t count);
 
-/// Throws arith::bad_input("--max-bits: …") above max_precision_bits.
+/// Throws arith::bad_parameter("max_bits", …) above max_precision_bits.
 void check_max_bits(unsigned bits);
 
 }  // namespace gancert::certify
