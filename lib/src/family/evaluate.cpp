@@ -92,7 +92,16 @@ JetI<N> integrate_term(const Law& law, int degree, bool logistic, const CostTerm
     qo.max_subintervals = opt.max_subintervals;
 
     const double slope = std::fabs(arith::to_double(kappa.v)) + 1e-300;
-    double budget = bits * 0.6931471805599453 + 20.0 + 2.0 * k;
+    auto tail_bound = [&](const Core& core) {
+        return M * std::visit([&](const auto& l) { return l.tail_moment(k, core); }, law);
+    };
+    // The core is the shortest of a geometric ladder whose tail bound is below 2^{−(bits+12)}
+    // (the truncation point follows from the proven tail bound, so a broken bound shows).
+    const I small = pow(I(2), -(bits + 12));
+    double budget = 2.0;
+    while (budget < 1e5 && !(tail_bound(std::visit([&](const auto& l) { return l.core(budget); }, law)).upper() <=
+                             small.lower()))
+        budget *= 1.25;
     JetI<N> result;
     for (int ext = 0;; ++ext) {
         const Core core = std::visit([&](const auto& l) { return l.core(budget); }, law);
@@ -107,7 +116,7 @@ JetI<N> integrate_term(const Law& law, int degree, bool logistic, const CostTerm
             const double x = i == n ? core.hi : core.lo + (core.hi - core.lo) * static_cast<double>(i) / n;
             bps.push_back(arith::endpoint_t<I>(x));
         }
-        const I B = M * std::visit([&](const auto& l) { return l.tail_moment(k, core); }, law);
+        const I B = tail_bound(core);
         JetI<N> tail;
         const I unit(-B.upper(), B.upper());
         tail.v = unit;
