@@ -243,9 +243,15 @@ auto evaluate_piece(const F& f, const endpoint<I>& lo, const endpoint<I>& hi,
         if (j > start && !imp) break;
         if (j > start && imp) up_improved = true;
     }
+    // Downwards: stop at the first ρ that does not improve — unless some component still has
+    // no finite bound (a meromorphic integrand whose poles the larger ellipses reach, lemma
+    // F.5: keep shrinking the ellipse; entire integrands never get here with an infinite bound).
+    auto all_finite = [&] {
+        return std::all_of(piece.rem.begin(), piece.rem.end(), [](const T& e) { return finite_value(e); });
+    };
     if (!up_improved)
         for (std::size_t j = start; j-- > 0;)
-            if (!try_rho(rho_ladder[j])) break;
+            if (!try_rho(rho_ladder[j]) && all_finite()) break;
     return piece;
 }
 
@@ -308,7 +314,8 @@ QuadResult<R> integrate_validated(const F& f, const std::vector<detail::endpoint
             rem_sum[k] = T(0);
             for (const auto& pc : pieces) rem_sum[k] = rnd.add_up(rem_sum[k], pc.rem[k]);
             const T w = arith::width_up(total[k]);
-            helpable[k] = !met[k] && !(rnd.mul_down(rem_sum[k], T(4)) <= w);
+            // (an infinite remainder — no usable ellipse on some piece — is always helpable)
+            helpable[k] = !met[k] && (!detail::finite_value(rem_sum[k]) || !(rnd.mul_down(rem_sum[k], T(4)) <= w));
             const T rest = rnd.sub_down(w, rnd.mul_up(rem_sum[k], T(2)));
             budget[k] = allowed[k] < rest ? rest : allowed[k];
         }
