@@ -255,14 +255,16 @@ def compute(spec_text, theta_text, dps):
         return [r[0], f[0]] + J
 
 
-def agreeing_digits(x, y):
+def agreeing_digits(x, y, dps):
+    """Significant digits on which x (at dps) and y agree; an entry below 10^-dps of the
+    point's largest |entry| is measured against that floor (exact zeros, e^{-b^2}-like tails)."""
     big = max(abs(v) for v in y)
     worst = 10 ** 6
     for a, b in zip(x, y):
         d = abs(a - b)
         if d == 0:
             continue
-        ref = max(abs(b), big * mp.mpf(10) ** -(mp.mp.dps))
+        ref = max(abs(b), big * mp.mpf(10) ** -dps)
         worst = min(worst, int(mp.floor(-mp.log10(d / ref))))
     return worst
 
@@ -271,7 +273,7 @@ def point(spec_text, theta_text, dps):
     lo = compute(spec_text, theta_text, dps)
     hi = compute(spec_text, theta_text, dps + 20)
     with mp.workdps(dps + 20):
-        digits = agreeing_digits(lo, hi)
+        digits = agreeing_digits(lo, hi, dps)
         return {"spec": spec_text, "theta": theta_text, "digits": digits,
                 "values": [mp.nstr(v, dps + 10, strip_zeros=False) for v in hi],
                 "radius": [mp.nstr(abs(a - b) * 10 + mp.mpf(10) ** -(dps + 5), 5) for a, b in zip(lo, hi)]}
