@@ -7,6 +7,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "gancert/arith/detail/planted_scope.hpp"
 #include "closed_form_test_support.hpp"
 #include "gancert/model/closed_form.hpp"
 #include "gancert/model/closed_form_integrals.hpp"
@@ -110,9 +111,9 @@ TEST_CASE("planted bug: a perturbed Owen T term breaks containment", "[closed_fo
         const unsigned bits = model::closed_form_bits(model::to_scalar<double>(row.params), 400);
         if (bits > 8192) continue;
         ++tried;
-        special::testing::owens_t_planted_bug = 1;
         bool inconsistent = false;
         {
+            arith::detail::planted_scope<special::detail::OwensTFaults> planted({1});
             precision_guard guard(bits);
             const auto e = model::evaluate_closed_form(model::to_scalar<impfr>(row.params));
             if (e) {
@@ -126,7 +127,6 @@ TEST_CASE("planted bug: a perturbed Owen T term breaks containment", "[closed_fo
                 inconsistent = true;
             }
         }
-        special::testing::owens_t_planted_bug = 0;
         INFO("row " << row.id);
         CHECK(inconsistent);
         if (inconsistent) ++detected;

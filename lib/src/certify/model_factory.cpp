@@ -4,18 +4,9 @@
 
 #include "gancert/arith/decimal.hpp"
 #include "gancert/certify/test_functions.hpp"
+#include "gancert/model/paper_cases.hpp"
 
 namespace gancert::certify {
-namespace {
-
-const std::map<std::string, std::map<std::string, std::string>> paper_cases = {
-    {"A", {{"a", "2.2"}, {"b", "-3"}, {"g", "1.5"}, {"h", "-2"}, {"c", "0.5"}}},
-    {"B", {{"a", "1.21"}, {"b", "-1"}, {"g", "0.35"}, {"h", "-4"}, {"c", "4.04"}}},
-};
-
-
-}  // namespace
-
 std::vector<std::string> split_list(const std::string& s, char sep) {
     std::vector<std::string> r;
     std::string cur;
@@ -30,9 +21,8 @@ ModelSetup make_model(const ModelRequest& req) {
     if (req.model == "rsee") {
         std::map<std::string, std::string> fixed;
         if (!req.case_name.empty()) {
-            auto it = paper_cases.find(req.case_name);
-            if (it == paper_cases.end()) throw arith::bad_input("--case: unknown case '" + req.case_name + "' (A or B)");
-            fixed = it->second;
+            const auto p = model::paper_case(model::parse_paper_case(req.case_name));
+            fixed = {{"a", p.a}, {"b", p.b}, {"g", p.g}, {"h", p.h}, {"c", p.c}};
         }
         if (!req.params.empty()) {
             std::map<std::string, std::string> given;

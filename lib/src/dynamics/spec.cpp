@@ -31,21 +31,12 @@ void validate(const TrajectorySpec& spec) {
 
 TrajectorySpec paper_run(PaperCase which, int dims) {
     TrajectorySpec s;
-    if (which == PaperCase::A)
-        s.start = {"2.2", "-3", "1.5", "-2", "0.5"};
-    else
-        s.start = {"1.21", "-1", "0.35", "-4", "4.04"};
+    s.start = model::paper_case(which);
     s.step = "0.4";
     s.iterates = 250;
     s.dims = dims;
     (void)moving_coordinates(dims);
     return s;
-}
-
-PaperCase parse_case(const std::string& name) {
-    if (name == "A" || name == "a") return PaperCase::A;
-    if (name == "B" || name == "b") return PaperCase::B;
-    throw arith::bad_parameter("case", "'" + name + "' is not A or B");
 }
 
 }  // namespace gancert::dynamics

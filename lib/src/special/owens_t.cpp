@@ -1,21 +1,33 @@
 // Owen's T: Boost.Math in double; the proven series of lemmas C1–C3 for mpfr and intervals.
+#include "gancert/arith/detail/planted_scope.hpp"
 #include "gancert/arith/scoped_mpfr.hpp"
 #include "gancert/special/owens_t.hpp"
 
 #include <boost/math/special_functions/owens_t.hpp>
 #include <cmath>
+#include <optional>
 #include <stdexcept>
 
 #include "gancert/special/normal_cdf.hpp"
 
 namespace gancert::special {
 
-namespace testing {
-thread_local int owens_t_planted_bug = 0;
-}
-
 namespace {
 using namespace gancert::arith;
+
+/// The planted-bug hook (owens_t.hpp, detail::OwensTFaults): nullopt when no fault is planted,
+/// else the honest value (computed with the fault lifted) shifted by bug·2^{−20}·a·e^{−x}.
+template <class S, class Honest>
+std::optional<S> planted_owens_t(const S& a, const S& ex, Honest&& honest) {
+    const int bug = arith::detail::planted<detail::OwensTFaults>().bug;
+    if (bug == 0) return std::nullopt;
+    S t;
+    {
+        arith::detail::planted_scope<detail::OwensTFaults> lifted({});
+        t = honest();
+    }
+    return t + integer<S>(bug) * ex * a / integer<S>(1 << 20);
+}
 
 using no_promotion =
     boost::math::policies::policy<boost::math::policies::promote_float<false>,
@@ -59,13 +71,7 @@ S owens_t_series(const S& h, const S& a) {
     const S x = square(h) / S(2);
     const S ex = exp(-x);
     if constexpr (rigorous<S>) {
-        if (testing::owens_t_planted_bug != 0) {  // test hook: a deliberately wrong T
-            const int bug = testing::owens_t_planted_bug;
-            testing::owens_t_planted_bug = 0;
-            const S t = owens_t_series(h, a);
-            testing::owens_t_planted_bug = bug;
-            return t + integer<S>(bug) * ex * a / integer<S>(1 << 20);
-        }
+        if (auto t = planted_owens_t(a, ex, [&] { return owens_t_series(h, a); })) return *t;
     }
     // |T| ≤ atan(a) e^{−x}/(2π) ≤ a e^{−x}/(2π): if that is below tolerance, T ∈ [0, it].
     const S quick = ex * a / two_pi;
@@ -154,13 +160,7 @@ impfr owens_t_series_fast(const impfr& h, const impfr& a) {
     const impfr two_pi = integer<impfr>(2) * pi<impfr>();
     const impfr x = square(h) / integer<impfr>(2);
     const impfr ex = exp(-x);
-    if (testing::owens_t_planted_bug != 0) {  // test hook: a deliberately wrong T
-        const int bug = testing::owens_t_planted_bug;
-        testing::owens_t_planted_bug = 0;
-        const impfr t = owens_t_series_fast(h, a);
-        testing::owens_t_planted_bug = bug;
-        return t + integer<impfr>(bug) * ex * a / integer<impfr>(1 << 20);
-    }
+    if (auto t = planted_owens_t(a, ex, [&] { return owens_t_series_fast(h, a); })) return *t;
     mp tol(p);
     mpfr_set_ui_2exp(tol, 1, -(p + 8), MPFR_RNDN);
     {

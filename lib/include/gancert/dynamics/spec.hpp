@@ -13,6 +13,7 @@
 #include <array>
 #include <string>
 
+#include "gancert/model/paper_cases.hpp"
 #include "gancert/model/params.hpp"
 
 namespace gancert::dynamics {
@@ -39,13 +40,13 @@ std::array<bool, 4> moving_coordinates(int dims);
 /// arith::bad_parameter with the parameter's name (the CLI shows it as --step-size, …).
 void validate(const TrajectorySpec& spec);
 
-/// The paper's two cases (docs/mathematics.md §1): A = (2.2, −3, 1.5, −2, 0.5), B = (1.21, −1, 0.35, −4, 4.04).
-enum class PaperCase { A, B };
+/// The paper's two cases (model/paper_cases.hpp).
+using model::PaperCase;
 
 /// The paper run for a case and dimension: its start, η = 0.4, K = 250.
 TrajectorySpec paper_run(PaperCase which, int dims);
 
 /// "A"/"a" → A, "B"/"b" → B; anything else throws arith::bad_parameter naming "case".
-PaperCase parse_case(const std::string& name);
+inline PaperCase parse_case(const std::string& name) { return model::parse_paper_case(name); }
 
 }  // namespace gancert::dynamics

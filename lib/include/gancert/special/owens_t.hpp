@@ -49,11 +49,13 @@ arith::mpfr owens_t_upper(const arith::mpfr& h, const arith::mpfr& a);
 arith::idouble owens_t_upper(const arith::idouble& h, const arith::idouble& a);
 arith::impfr owens_t_upper(const arith::impfr& h, const arith::impfr& a);
 
-namespace testing {
-/// Test hook (planted-bug tests only): when nonzero, every interval series evaluation of
-/// T(h, a) (0 ≤ a ≤ 1) is shifted by bug·2^{−20}·a·e^{−h²/2} — a deliberately wrong T of
-/// relative size ~1e−6. Never set outside tests.
-extern thread_local int owens_t_planted_bug;
-}  // namespace testing
+namespace detail {
+/// Planted fault (tests only, through arith::detail::planted_scope<OwensTFaults>): when
+/// bug ≠ 0, every interval series evaluation of T(h, a) (0 ≤ a ≤ 1) is shifted by
+/// bug·2^{−20}·a·e^{−h²/2} — a deliberately wrong T of relative size ~1e−6.
+struct OwensTFaults {
+    int bug = 0;
+};
+}  // namespace detail
 
 }  // namespace gancert::special

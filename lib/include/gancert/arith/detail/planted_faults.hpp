@@ -9,6 +9,7 @@
 // Contract: outside a planted_fault_scope nothing is changed; inside one, the transcendental
 // bounds of rounding<double> / rounding<mpfr> are deliberately WRONG.
 #pragma once
+#include "gancert/arith/detail/planted_scope.hpp"
 
 namespace gancert::arith::detail {
 
@@ -16,20 +17,8 @@ struct PlantedFaults {
     bool ball_midpoint_only = false;
 };
 
-inline PlantedFaults& planted_faults() {
-    thread_local PlantedFaults faults;
-    return faults;
-}
-
-class planted_fault_scope {
-public:
-    explicit planted_fault_scope(const PlantedFaults& f) : saved_(planted_faults()) { planted_faults() = f; }
-    ~planted_fault_scope() { planted_faults() = saved_; }
-    planted_fault_scope(const planted_fault_scope&) = delete;
-    planted_fault_scope& operator=(const planted_fault_scope&) = delete;
-
-private:
-    PlantedFaults saved_;
-};
+/// The faults in force on this thread, and the scope that plants them (arith/detail/planted_scope.hpp).
+inline PlantedFaults& planted_faults() { return arith::detail::planted<PlantedFaults>(); }
+using planted_fault_scope = arith::detail::planted_scope<PlantedFaults>;
 
 }  // namespace gancert::arith::detail

@@ -11,6 +11,7 @@
 // Contract: outside a planted_fault_scope the factors are exactly 1, the shift 0, and nothing is changed;
 // inside one, results are deliberately WRONG (that is the point of the tests).
 #pragma once
+#include "gancert/arith/detail/planted_scope.hpp"
 
 namespace gancert::quad::detail {
 
@@ -20,22 +21,8 @@ struct PlantedFaults {
     double shift_box_J = 0.0; ///< added to the certifier's R/S/E/E enclosure of J (certify/rsee_function.cpp)
 };
 
-/// The faults in force on this thread.
-inline PlantedFaults& planted_faults() {
-    thread_local PlantedFaults faults;
-    return faults;
-}
-
-/// Plants `f` on this thread for the lifetime of the scope (tests only).
-class planted_fault_scope {
-public:
-    explicit planted_fault_scope(const PlantedFaults& f) : saved_(planted_faults()) { planted_faults() = f; }
-    ~planted_fault_scope() { planted_faults() = saved_; }
-    planted_fault_scope(const planted_fault_scope&) = delete;
-    planted_fault_scope& operator=(const planted_fault_scope&) = delete;
-
-private:
-    PlantedFaults saved_;
-};
+/// The faults in force on this thread, and the scope that plants them (arith/detail/planted_scope.hpp).
+inline PlantedFaults& planted_faults() { return arith::detail::planted<PlantedFaults>(); }
+using planted_fault_scope = arith::detail::planted_scope<PlantedFaults>;
 
 }  // namespace gancert::quad::detail
