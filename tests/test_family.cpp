@@ -186,6 +186,7 @@ TEST_CASE("quadrature of a meromorphic integrand: ellipses shrink below the pole
     quad::QuadOptions qo;
     qo.target_bits = 90;
     qo.gl_points = 20;
+    qo.meromorphic = true;
     const std::vector<arith::endpoint_t<impfr>> bps{arith::endpoint_t<impfr>(-1), arith::endpoint_t<impfr>(1)};
     const auto res = quad::integrate_validated<impfr>(Runge{}, bps, impfr(0), qo);
     CHECK(res.status == quad::QuadStatus::ok);
@@ -193,4 +194,7 @@ TEST_CASE("quadrature of a meromorphic integrand: ellipses shrink below the pole
     const impfr exact = impfr(2) / impfr(5) * arith::atan(impfr(5));  // ∫_{-1}^{1} dx/(1+25x²) = (2/5) atan 5
     CHECK(contains(res.value, exact));
     CHECK(arith::width_up(res.value) < 1e-25);
+    // Without the option (the R/S/E/E behaviour, entire integrands) the walk stops early.
+    qo.meromorphic = false;
+    CHECK(quad::integrate_validated<impfr>(Runge{}, bps, impfr(0), qo).status == quad::QuadStatus::tolerance_not_met);
 }

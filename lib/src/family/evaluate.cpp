@@ -91,6 +91,7 @@ JetI<N> integrate_term(const Law& law, int degree, bool logistic, const CostTerm
     qo.floor_bits = bits + 36;
     qo.gl_points = static_cast<std::size_t>(std::clamp(std::lround(bits / 5.0) + 8, 12L, 200L));
     qo.max_subintervals = opt.max_subintervals;
+    qo.meromorphic = true;  // logistic poles, log of σ leaving Re > 0 (lemmas F.5, F.6)
 
     const double slope = std::fabs(arith::to_double(kappa.v)) + 1e-300;
     auto tail_bound = [&](const Core& core) {
