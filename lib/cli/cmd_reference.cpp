@@ -6,7 +6,10 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <algorithm>
 #include <memory>
+#include <optional>
+#include <sstream>
 #include <stdexcept>
 
 #include "commands.hpp"
@@ -14,6 +17,7 @@
 #include "gancert/api/reference.hpp"
 #include "gancert/arith/errors.hpp"
 #include "gancert/arith/precision.hpp"
+#include "gancert/family/spec.hpp"
 #include "gancert/reference/points.hpp"
 #include "gancert/reference/quantities.hpp"
 #include "gancert/reference/reference_values.hpp"
@@ -25,7 +29,7 @@ namespace {
 namespace ref = gancert::reference;
 
 struct reference_options {
-    std::string points_file, grid, fixed, quantities = "all", format = "csv", out, progress = "auto";
+    std::string points_file, grid, fixed, quantities = "all", format = "csv", out, progress = "auto", model;
     unsigned digits = 30;
 };
 
@@ -63,14 +67,20 @@ private:
 /// Streams points to CSV or JSON as they are computed.
 class row_writer {
 public:
-    row_writer(std::ostream& out, bool json, const std::vector<std::size_t>& q) : out_(out), json_(json), q_(q) {}
+    /// names: the parameter columns (a, b, g, h, c; θ of a family model, carried in a, b, g, h);
+    /// model: "" for R/S/E/E, else the family model's canonical spec (a JSON field, a comment line).
+    row_writer(std::ostream& out, bool json, const std::vector<std::size_t>& q, std::vector<std::string> names,
+               std::string model)
+        : out_(out), json_(json), q_(q), names_(std::move(names)), model_(std::move(model)) {}
     void begin() {
         if (json_) {
             out_ << "[";
             return;
         }
         // the tool version as a comment line (CSV readers of gancert skip '#' lines)
-        out_ << "# gancert " << gancert::version << " reference table\n" << "a,b,g,h,c";
+        out_ << "# gancert " << gancert::version << " reference table\n";
+        if (!model_.empty()) out_ << "# model " << model_ << '\n';
+        for (std::size_t i = 0; i < names_.size(); ++i) out_ << (i ? "," : "") << names_[i];
         for (auto i : q_) {
             std::string n(ref::quantity_names[i]);
             out_ << ',' << n << ',' << n << "_lo," << n << "_hi";
@@ -80,14 +90,16 @@ public:
     void row(const ref::reference_point& r) {
         if (json_) {
             nlohmann::ordered_json j;
-            j["params"] = {{"a", r.params.a}, {"b", r.params.b}, {"g", r.params.g}, {"h", r.params.h}, {"c", r.params.c}};
+            if (!model_.empty()) j["model"] = model_;
+            j["params"] = nlohmann::ordered_json::object();
+            for (std::size_t i = 0; i < names_.size(); ++i) j["params"][names_[i]] = ref::param(r.params, i);
             j["digits"] = r.digits;
             j["precision_bits"] = r.precision_bits;
             j["tool_version"] = gancert::version;
             j.update(api::quantities_json(r));
             out_ << (rows_ ? ",\n" : "\n") << j.dump();
         } else {
-            out_ << r.params.a << ',' << r.params.b << ',' << r.params.g << ',' << r.params.h << ',' << r.params.c;
+            for (std::size_t i = 0; i < names_.size(); ++i) out_ << (i ? "," : "") << ref::param(r.params, i);
             for (const auto& v : r.values) out_ << ',' << v.mid << ',' << v.lo << ',' << v.hi;
             out_ << '\n';
         }
@@ -103,24 +115,88 @@ private:
     std::ostream& out_;
     bool json_;
     const std::vector<std::size_t>& q_;
+    std::vector<std::string> names_;
+    std::string model_;
     std::size_t rows_ = 0;
 };
 
-std::string point_text(const model::DecimalParams& p) {
-    return "a=" + p.a + " b=" + p.b + " g=" + p.g + " h=" + p.h + " c=" + p.c;
+std::string point_text(const model::DecimalParams& p, const std::vector<std::string>& names) {
+    std::string s;
+    for (std::size_t i = 0; i < names.size(); ++i) s += (i ? " " : "") + names[i] + "=" + ref::param(p, i);
+    return s;
+}
+
+/// "l=0,r=1" → "a=0,b=1": a family model's player names onto the a, b, g, h slots of the
+/// point parsers (c is not a player: refused, naming `option`).
+std::string to_slots(const std::string& spec, const std::array<std::string, 4>& names, const char* option) {
+    std::string out, item;
+    std::stringstream ss(spec);
+    while (std::getline(ss, item, ',')) {
+        const auto eq = item.find('=');
+        std::string name = eq == std::string::npos ? item : item.substr(0, eq);
+        name.erase(0, name.find_first_not_of(' '));
+        name.erase(name.find_last_not_of(' ') + 1);
+        const auto it = std::find(names.begin(), names.end(), name);
+        if (it == names.end())
+            throw arith::bad_parameter(option, "'" + name + "' is not a player's parameter of --model (players: " + names[0] +
+                                                   ", " + names[1] + ", " + names[2] + ", " + names[3] + ")");
+        out += (out.empty() ? "" : ",") + std::string(ref::param_names[it - names.begin()]) +
+               (eq == std::string::npos ? "" : item.substr(eq));
+    }
+    return out;
+}
+
+/// The grid × fixed points of a family model (θ in a, b, g, h; each validated when evaluated).
+std::vector<model::DecimalParams> family_points(const reference_options& o, const std::array<std::string, 4>& names) {
+    const auto fixed = ref::parse_fixed(to_slots(o.fixed, names, "fixed"));
+    const auto axes = o.grid.empty() ? std::vector<ref::grid_axis>{} : ref::parse_grid(to_slots(o.grid, names, "grid"));
+    model::DecimalParams base;
+    std::vector<bool> set(4, false);
+    for (const auto& [i, v] : fixed) ref::param(base, i) = v, set[i] = true;
+    for (const auto& a : axes) {
+        if (set[a.param]) throw arith::bad_parameter("grid", names[a.param] + " is both on the grid and fixed");
+        set[a.param] = true;
+    }
+    for (std::size_t i = 0; i < 4; ++i)
+        if (!set[i]) throw arith::bad_parameter("fixed", "missing the player's parameter " + names[i]);
+    std::vector<model::DecimalParams> pts{base};
+    for (const auto& a : axes) {  // first axis slowest
+        std::vector<model::DecimalParams> next;
+        for (const auto& p : pts)
+            for (const auto& v : a.values) {
+                next.push_back(p);
+                ref::param(next.back(), a.param) = v;
+            }
+        pts = std::move(next);
+    }
+    return pts;
 }
 
 int run_reference(const reference_options& o) {
     (void)arith::bits_for_digits(o.digits);
     auto quantities = ref::parse_quantities(o.quantities);
-    auto fixed = ref::parse_fixed(o.fixed);
-    // All input is read and validated before the first row is written.
+    std::optional<family::ModelSpec> fam;
+    std::vector<std::string> names(ref::param_names.begin(), ref::param_names.end());
     std::vector<model::DecimalParams> listed;
+    if (!o.model.empty()) {
+        fam = family::parse_model(o.model);
+        const auto th = family::player_names(*fam);
+        names.assign(th.begin(), th.end());
+        if (!o.points_file.empty())
+            throw arith::bad_parameter("points", "not yet supported with --model (use --grid and --fixed)");
+        listed = family_points(o, th);
+    }
+    // All input is read and validated before the first row is written.
     std::unique_ptr<ref::point_grid> grid;
-    if (!o.points_file.empty())
-        listed = ref::read_points(ref::read_csv_file(o.points_file), fixed);
-    else
-        grid = std::make_unique<ref::point_grid>(ref::parse_grid(o.grid), fixed);
+    if (fam) {
+        for (const auto& p : listed) family::validate_players(*fam, {p.a, p.b, p.g, p.h});
+    } else {
+        auto fixed = ref::parse_fixed(o.fixed);
+        if (!o.points_file.empty())
+            listed = ref::read_points(ref::read_csv_file(o.points_file), fixed);
+        else
+            grid = std::make_unique<ref::point_grid>(ref::parse_grid(o.grid), fixed);
+    }
     const std::size_t total = grid ? grid->size() : listed.size();
 
     std::ofstream file;
@@ -131,14 +207,15 @@ int run_reference(const reference_options& o) {
     std::ostream& out = o.out.empty() ? std::cout : file;
     bool show = o.progress == "always" || (o.progress == "auto" && ::isatty(STDERR_FILENO));
     progress_bar bar(total, show);
-    row_writer writer(out, o.format == "json", quantities);
+    row_writer writer(out, o.format == "json", quantities, names, fam ? family::canonical(*fam) : "");
     writer.begin();
     for (std::size_t i = 0; i < total; ++i) {
         model::DecimalParams p = grid ? (*grid)[i] : listed[i];
         try {
-            writer.row(ref::compute_reference(p, o.digits, quantities));
+            writer.row(fam ? api::family_reference(*fam, {p.a, p.b, p.g, p.h}, o.digits, quantities)
+                           : ref::compute_reference(p, o.digits, quantities));
         } catch (const std::range_error& e) {
-            throw std::runtime_error("point " + std::to_string(i + 1) + " (" + point_text(p) + "): " + e.what());
+            throw std::runtime_error("point " + std::to_string(i + 1) + " (" + point_text(p, names) + "): " + e.what());
         }
         bar.update(i + 1);
         // a closed pipe or a full disk ends the run at once (not after computing every point)
@@ -169,6 +246,8 @@ void register_reference(CLI::App& app, action& run) {
     pts->excludes(grd);
     grd->excludes(pts);
     cmd->add_option("--fixed", o->fixed, "parameters fixed for every point, e.g. \"a=2.2,g=1.5,c=0.5\"");
+    cmd->add_option("--model", o->model,
+                    "a model of the family (docs/model-family.md); --grid/--fixed then name its players' parameters");
     cmd->add_option("--digits", o->digits, "significant digits N of the midpoints (enclosure relative width <= 10^-N)")
         ->default_val(30)
         ->check(CLI::Range(1u, arith::max_decimal_digits));
@@ -180,7 +259,7 @@ void register_reference(CLI::App& app, action& run) {
         ->default_val("auto")
         ->check(CLI::IsMember({"auto", "always", "never"}));
     cmd->callback([o, &run, pts, grd] {
-        if (pts->count() == 0 && grd->count() == 0) throw CLI::RequiredError("--points or --grid");
+        if (pts->count() == 0 && grd->count() == 0 && o->model.empty()) throw CLI::RequiredError("--points or --grid");
         run = [o] { return run_reference(*o); };
     });
 }

@@ -2,11 +2,13 @@
 #include "gancert/api/eval.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <iomanip>
 #include <sstream>
 
 #include "gancert/arith/decimal.hpp"
 #include "gancert/arith/precision.hpp"
+#include "gancert/family/evaluate.hpp"
 #include "gancert/model/evaluate.hpp"
 
 namespace gancert::api {
@@ -60,12 +62,12 @@ std::size_t hessian_quantity(std::size_t i, std::size_t k) {
 }
 
 /// "dJ/da", "d2J/dadb": the text names of the gradient and Hessian quantities.
-std::string text_name(std::size_t q) {
+std::string text_name(std::size_t q, const std::array<std::string, 4>& theta) {
     if (q < model::first_gradient) return std::string(model::quantity_names[q]);
-    if (q < model::first_hessian) return std::string("dJ/d") + model::theta_names[q - model::first_gradient];
+    if (q < model::first_hessian) return "dJ/d" + theta[q - model::first_gradient];
     for (std::size_t i = 0; i < 4; ++i)
         for (std::size_t k = i; k < 4; ++k)
-            if (hessian_quantity(i, k) == q) return std::string("d2J/d") + model::theta_names[i] + "d" + model::theta_names[k];
+            if (hessian_quantity(i, k) == q) return "d2J/d" + theta[i] + "d" + theta[k];
     return "?";
 }
 }  // namespace
@@ -90,6 +92,7 @@ EvalReport eval_report(const model::DecimalParams& p, unsigned digits, Arith a) 
     const auto policy = model::EvalPolicy::to_digits(digits);  // validates digits for every arith
     EvalReport r;
     r.params = p;
+    r.named = {{"a", p.a}, {"b", p.b}, {"g", p.g}, {"h", p.h}, {"c", p.c}};
     r.arith = a;
     r.digits = digits;
     if (a == Arith::interval) {
@@ -108,10 +111,54 @@ EvalReport eval_report(const model::DecimalParams& p, unsigned digits, Arith a) 
     return r;
 }
 
+EvalReport eval_report(const family::ModelSpec& m, const std::array<std::string, 4>& theta, unsigned digits,
+                       Arith a) {
+    (void)model::EvalPolicy::to_digits(digits);  // validates digits for every arith
+    EvalReport r;
+    r.family = true;
+    r.model = family::canonical(m);
+    r.theta_names = family::player_names(m);
+    for (std::size_t i = 0; i < 4; ++i) r.named.emplace_back(r.theta_names[i], theta[i]);
+    r.arith = a;
+    r.digits = digits;
+    if (a == Arith::interval) {
+        auto c = family::evaluate_certified(m, theta, digits);
+        if (c.report.status != family::FamilyStatus::ok)
+            throw std::range_error("the certified width 10^-" + std::to_string(digits) + " was not reached at " +
+                                   std::to_string(c.bits) + " bits (enclosures valid but wider; try fewer --digits)");
+        r.precision_bits = c.bits;
+        r.path = c.report.path;
+        fill(r, c.report.eval);
+        return r;
+    }
+    family::validate_players(m, theta);
+    r.precision_bits = a == Arith::mpfr ? approximation_bits(digits) : 53;
+    const unsigned work = a == Arith::mpfr ? r.precision_bits + 16 : 96;
+    arith::precision_guard guard(work);
+    const auto model = family::make_model<impfr>(m);
+    std::array<impfr, 4> t;
+    for (std::size_t i = 0; i < 4; ++i) t[i] = arith::parse<impfr>(theta[i], r.theta_names[i]);
+    const auto e = family::evaluate(model, t).eval;
+    if (a == Arith::mpfr) {
+        arith::precision_guard out(r.precision_bits);
+        fill(r, e.transform([](const impfr& x) { return mpfr(arith::midpoint(x)); }));
+    } else {
+        fill(r, e.transform([](const impfr& x) { return arith::to_double(x); }));
+    }
+    return r;
+}
+
 nlohmann::json to_json(const EvalReport& r, bool floats) {
     nlohmann::json j;
-    j["model"] = "R/S/E/E";
-    j["params"] = {{"a", r.params.a}, {"b", r.params.b}, {"g", r.params.g}, {"h", r.params.h}, {"c", r.params.c}};
+    j["model"] = r.model;
+    j["params"] = nlohmann::json::object();
+    for (const auto& [n, v] : r.named) j["params"][n] = v;
+    if (r.family) {
+        j["spec"] = family::to_json(family::parse_model(r.model));
+        j["players"] = nlohmann::json::array();
+        for (std::size_t i = 0; i < 4; ++i)
+            j["players"].push_back({{"name", r.theta_names[i]}, {"role", family::player_roles[i] > 0 ? "ascends" : "descends"}});
+    }
     j["arith"] = to_string(r.arith);
     j["precision_bits"] = r.precision_bits;
     j["digits"] = r.digits;
@@ -132,13 +179,18 @@ nlohmann::json to_json(const EvalReport& r, bool floats) {
 
 std::string to_text(const EvalReport& r) {
     std::ostringstream out;
-    out << "model      R/S/E/E  (a=" << r.params.a << " b=" << r.params.b << " g=" << r.params.g
-        << " h=" << r.params.h << " c=" << r.params.c << ", exact decimals)\n"
+    std::string shown;
+    for (const auto& [n, v] : r.named) shown += (shown.empty() ? "" : " ") + n + "=" + v;
+    out << "model      " << r.model << "  (" << shown << ", exact decimals)\n";
+    if (r.family)
+        out << "players    " << r.theta_names[0] << ", " << r.theta_names[1] << " ascend J (discriminator); "
+            << r.theta_names[2] << ", " << r.theta_names[3] << " descend J (generator)\n";
+    out
         << "arith      " << to_string(r.arith) << ", " << r.precision_bits << " bits"
         << (r.path.empty() ? "" : ", path: " + r.path) << "\n";
     for (std::size_t q = 0; q < model::quantity_count; ++q) {
         const auto& v = r.quantities[q];
-        out << std::left << std::setw(11) << text_name(q) << (v.enclosure ? "[" + v.lo + ", " + v.hi + "]" : v.value)
+        out << std::left << std::setw(11) << text_name(q, r.theta_names) << (v.enclosure ? "[" + v.lo + ", " + v.hi + "]" : v.value)
             << '\n';
     }
     return out.str();

@@ -36,12 +36,11 @@ certified_value certified_decimal(const arith::impfr& x, unsigned digits) {
     return v;
 }
 
-reference_point compute_reference(const model::DecimalParams& p, unsigned digits,
-                                  const std::vector<std::size_t>& quantities) {
-    const model::ValidatedParams valid(p);  // validated once for both evaluations
+reference_point compute_reference_with(const model::DecimalParams& p, unsigned digits,
+                                       const std::vector<std::size_t>& quantities, const evaluator& evaluate) {
     (void)arith::bits_for_digits(digits);  // range check of `digits` (bad_input naming it)
     reference_point r{p, digits, 0, quantities, {}};
-    auto first = model::evaluate_certified(valid, model::EvalPolicy::to_digits(std::min(digits + 3, arith::max_decimal_digits)));
+    auto first = evaluate(std::min(digits + 3, arith::max_decimal_digits));
     r.precision_bits = first.precision_bits;
     bool undecided = false;
     for (auto q : quantities) {
@@ -50,7 +49,7 @@ reference_point compute_reference(const model::DecimalParams& p, unsigned digits
     }
     if (!undecided || digits + 20 > arith::max_decimal_digits) return r;
     try {
-        auto second = model::evaluate_certified(valid, model::EvalPolicy::to_digits(digits + 20));
+        auto second = evaluate(digits + 20);
         for (std::size_t k = 0; k < quantities.size(); ++k)
             if (!r.values[k].correctly_rounded) {
                 auto v = certified_decimal(select(second.value, quantities[k]), digits);
@@ -61,6 +60,15 @@ reference_point compute_reference(const model::DecimalParams& p, unsigned digits
         // keep the first (valid) enclosures; mids stay marked as not correctly rounded
     }
     return r;
+}
+
+reference_point compute_reference(const model::DecimalParams& p, unsigned digits,
+                                  const std::vector<std::size_t>& quantities) {
+    const model::ValidatedParams valid(p);  // validated once for both evaluations
+    (void)arith::bits_for_digits(digits);
+    return compute_reference_with(p, digits, quantities, [&](unsigned d) {
+        return model::evaluate_certified(valid, model::EvalPolicy::to_digits(d));
+    });
 }
 
 }  // namespace gancert::reference

@@ -14,6 +14,10 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include <utility>
+#include <vector>
+
+#include "gancert/family/spec.hpp"
 #include "gancert/model/params.hpp"
 
 namespace gancert::api {
@@ -33,7 +37,15 @@ struct PrintedQuantity {
 };
 
 struct EvalReport {
-    model::DecimalParams params;
+    model::DecimalParams params;  ///< R/S/E/E requests only
+    /// "R/S/E/E", or the canonical spec of a model of the family (family/spec.hpp).
+    std::string model = "R/S/E/E";
+    /// The parameters as printed (name, exact decimal): a, b, g, h, c for R/S/E/E; θ in player
+    /// order for a model of the family.
+    std::vector<std::pair<std::string, std::string>> named;
+    /// Names of the four derivative variables (a, b, g, h; l, r, g, h for the indicator).
+    std::array<std::string, 4> theta_names{"a", "b", "g", "h"};
+    bool family = false;
     Arith arith = Arith::interval;
     unsigned digits = 0;
     unsigned precision_bits = 0;
@@ -49,8 +61,16 @@ unsigned approximation_bits(unsigned digits);
 /// Evaluates J1, J2, J, ∇J, ∇²J at `p` (see header contract).
 EvalReport eval_report(const model::DecimalParams& p, unsigned digits, Arith arith);
 
+/// The same request for a model of the family: θ as exact decimals in player order
+/// (family::player_names). Arith::interval: family::evaluate_certified (std::range_error when
+/// the width target cannot be met); mpfr / double: midpoints of the enclosures computed at
+/// the precision (plus 16 guard bits; 96 bits for double), approximations.
+EvalReport eval_report(const family::ModelSpec& m, const std::array<std::string, 4>& theta, unsigned digits,
+                       Arith arith);
+
 /// The JSON of `gancert eval --json`: model, params, arith, precision_bits, digits, [path], J1,
-/// J2, J, grad[4], hess[4][4] (full symmetric). Each quantity {"lo","hi"} or {"value"}; with
+/// J2, J, grad[4], hess[4][4] (full symmetric). A model of the family adds "spec" (its
+/// JSON form) and "players" [{name, role: ascends|descends}] and names params by θ. Each quantity {"lo","hi"} or {"value"}; with
 /// `floats` also {"lo_float","hi_float"} or {"float"} (the Python module's form).
 nlohmann::json to_json(const EvalReport& r, bool floats = false);
 

@@ -8,6 +8,11 @@
 #pragma once
 #include <nlohmann/json.hpp>
 
+#include <array>
+#include <string>
+#include <vector>
+
+#include "gancert/family/spec.hpp"
 #include "gancert/reference/reference_values.hpp"
 
 namespace gancert::api {
@@ -17,5 +22,12 @@ nlohmann::ordered_json to_json(const reference::certified_value& v, bool floats 
 
 /// {name: value} for every quantity of the point (model::quantity_names).
 nlohmann::ordered_json quantities_json(const reference::reference_point& r, bool floats = false);
+
+/// Certified reference values of a model of the family at θ (exact decimals, player order;
+/// family::validate_players): the two-attempt rule of reference::compute_reference_with over
+/// family::evaluate_certified (std::range_error if the width target is not reached). The
+/// point's a, b, g, h carry θ (c is empty).
+reference::reference_point family_reference(const family::ModelSpec& m, const std::array<std::string, 4>& theta,
+                                            unsigned digits, const std::vector<std::size_t>& quantities);
 
 }  // namespace gancert::api

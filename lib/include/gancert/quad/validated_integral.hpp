@@ -95,6 +95,10 @@ struct QuadOptions {
     std::size_t gl_points = 16;
     /// Maximal number of subintervals after refinement.
     std::size_t max_subintervals = 3000;
+    /// The integrand may have poles near the interval (the model family's logistic
+    /// discriminator, lemma F.5): keep shrinking the ellipse while a component has no finite
+    /// bound, and bisect pieces whose remainder is infinite. Off: the R/S/E/E behaviour.
+    bool meromorphic = false;
 };
 
 template <class R>
@@ -187,7 +191,7 @@ std::array<endpoint<I>, K> modulus_bounds(const F& f, const cbox<I>& box) {
 
 template <class I, class F>
 auto evaluate_piece(const F& f, const endpoint<I>& lo, const endpoint<I>& hi,
-                    const GaussLegendreRule<I>& rule, const QuadOptions& /*opt*/, std::size_t& evals) {
+                    const GaussLegendreRule<I>& rule, const QuadOptions& opt, std::size_t& evals) {
     using R = std::decay_t<decltype(f(std::declval<const I&>()))>;
     using C = components<R>;
     constexpr std::size_t K = C::size;
@@ -243,9 +247,14 @@ auto evaluate_piece(const F& f, const endpoint<I>& lo, const endpoint<I>& hi,
         if (j > start && !imp) break;
         if (j > start && imp) up_improved = true;
     }
+    // Downwards: stop at the first ρ that does not improve — unless (opt.meromorphic) some
+    // component still has no finite bound: the larger ellipses reach a pole (lemma F.5).
+    auto all_finite = [&] {
+        return std::all_of(piece.rem.begin(), piece.rem.end(), [](const T& e) { return finite_value(e); });
+    };
     if (!up_improved)
         for (std::size_t j = start; j-- > 0;)
-            if (!try_rho(rho_ladder[j])) break;
+            if (!try_rho(rho_ladder[j]) && (!opt.meromorphic || all_finite())) break;
     return piece;
 }
 
@@ -308,7 +317,9 @@ QuadResult<R> integrate_validated(const F& f, const std::vector<detail::endpoint
             rem_sum[k] = T(0);
             for (const auto& pc : pieces) rem_sum[k] = rnd.add_up(rem_sum[k], pc.rem[k]);
             const T w = arith::width_up(total[k]);
-            helpable[k] = !met[k] && !(rnd.mul_down(rem_sum[k], T(4)) <= w);
+            // (opt.meromorphic: an infinite remainder — no usable ellipse on a piece — is helpable)
+            helpable[k] = !met[k] && ((opt.meromorphic && !detail::finite_value(rem_sum[k])) ||
+                                      !(rnd.mul_down(rem_sum[k], T(4)) <= w));
             const T rest = rnd.sub_down(w, rnd.mul_up(rem_sum[k], T(2)));
             budget[k] = allowed[k] < rest ? rest : allowed[k];
         }

@@ -13,11 +13,13 @@
 // Contract: lo ≤ exact ≤ hi always; mid is flagged correctly_rounded only when proven so;
 // bad input throws arith::bad_input, an unreachable target std::range_error.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "gancert/arith/interval.hpp"
+#include "gancert/model/evaluate.hpp"
 #include "gancert/model/params.hpp"
 
 namespace gancert::reference {
@@ -51,5 +53,12 @@ certified_value certified_decimal(const arith::impfr& x, unsigned digits);
 /// target (model::evaluate_certified). Never returns a wrong enclosure.
 reference_point compute_reference(const model::DecimalParams& p, unsigned digits,
                                   const std::vector<std::size_t>& quantities);
+
+/// One certified evaluation to `digits` digits (enclosures and the precision used).
+using evaluator = std::function<model::CertifiedEvaluation(unsigned digits)>;
+/// The same two-attempt rule for any model: `evaluate(digits + 3)`, then `evaluate(digits + 20)`
+/// for undecided quantities; p only labels the point (a model of the family puts θ in a, b, g, h).
+reference_point compute_reference_with(const model::DecimalParams& p, unsigned digits,
+                                       const std::vector<std::size_t>& quantities, const evaluator& evaluate);
 
 }  // namespace gancert::reference

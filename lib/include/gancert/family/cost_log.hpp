@@ -1,0 +1,14 @@
+// gancert/family/cost_log.hpp — the minimax log cost J = E[log D(X)] + E[log(1 − D(G(Z)))]
+// (log(1 − D) = log σ(−t), never a subtraction); the discriminator ascends J, the generator
+// descends it. Envelopes: lemmas F.4 (logistic), F.9 (erf).
+#pragma once
+#include "gancert/family/cost_term.hpp"
+
+namespace gancert::family {
+
+struct LogCost {
+    static constexpr CostTerm real{true, Phi::log, false, 1};
+    static constexpr CostTerm fake{true, Phi::log, true, 1};
+};
+
+}  // namespace gancert::family
