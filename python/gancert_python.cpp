@@ -19,9 +19,11 @@
 // gancert.trajectory(case="A", dims=2, steps=250, step_size="0.4") returns the double
 // gradient-play iterates (as `gancert trajectory --csv`): [{"k","a","b","g","h","J1","J2","J",
 // "gnorm"}] (approximations, not enclosures).
-// gancert.certify(case="A", box="b=-6:6,h=-6:6", claim="no-saddle") runs the certifier in
-// process (certificate in a temporary file, removed) and returns {"status", "leaves",
-// "verdict"}; the verdict is the line `gancert certify` prints. Bad input raises ValueError naming the argument.
+// gancert.certify(case="A", box="b=-6:6,h=-6:6", claim="no-saddle", params="", threads=2, out="",
+// model="rsee", eps=None, delta=None, level=None) runs the certifier in process on the request
+// of `gancert certify` (api/certify.hpp; the certificate at `out`, else in a temporary file,
+// removed) and returns {"status", "leaves", "verdict", "path"}; the verdict is the line
+// `gancert certify` prints. Bad input raises ValueError naming the argument.
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
