@@ -1,7 +1,8 @@
 // Python bindings of gancert: the compiled module `gancert._gancert` (pybind11), wrapped by the
 // pure-Python package python/gancert/ (numpy API, certificate objects, gancert.testing).
 // Thin over lib/api and the library: each function converts arguments, releases the GIL and
-// calls one library function. Errors: arith::bad_input → ValueError, naming the Python argument.
+// calls one library function. Errors: arith::bad_input → ValueError, naming the Python argument
+// (option names in library messages shown as keyword names: python_names()).
 //
 // gancert.eval(a, b, g, h, c, digits=30, arith="interval") returns the structure of
 // `gancert eval --json` (README.md (command-line tool)) as a dict: model, params, arith, precision_bits, digits,
@@ -18,14 +19,17 @@
 // gancert.trajectory(case="A", dims=2, steps=250, step_size="0.4") returns the double
 // gradient-play iterates (as `gancert trajectory --csv`): [{"k","a","b","g","h","J1","J2","J",
 // "gnorm"}] (approximations, not enclosures).
-// gancert.certify(case="A", box="b=-6:6,h=-6:6", claim="no-saddle") runs the certifier in
-// process (certificate in a temporary file, removed) and returns {"status", "leaves",
-// "verdict"}; the verdict is the line `gancert certify` prints. Bad input raises ValueError naming the argument.
+// gancert.certify(case="A", box="b=-6:6,h=-6:6", claim="no-saddle", params="", threads=2, out="",
+// model="rsee", eps=None, delta=None, level=None) runs the certifier in process on the request
+// of `gancert certify` (api/certify.hpp; the certificate at `out`, else in a temporary file,
+// removed) and returns {"status", "leaves", "verdict", "path"}; the verdict is the line
+// `gancert certify` prints. Bad input raises ValueError naming the argument.
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
 #include <algorithm>
+#include <cctype>
 #include <atomic>
 #include <filesystem>
 #include <map>
@@ -34,10 +38,12 @@
 #include <unistd.h>
 
 #include "gancert/api/batch.hpp"
-#include "gancert/api/box.hpp"
+#include "gancert/api/certify.hpp"
 #include "gancert/api/eval.hpp"
 #include "gancert/api/reference.hpp"
+#include "gancert/api/trajectory.hpp"
 #include "gancert/arith/decimal.hpp"
+#include "gancert/arith/errors.hpp"
 #include "gancert/certify/engine.hpp"
 #include "gancert/certify/model_factory.hpp"
 #include "gancert/dynamics/play.hpp"
@@ -114,11 +120,7 @@ py::object py_reference(const py::object& a, const py::object& b, const py::obje
 }
 
 py::list py_trajectory(const std::string& which, int dims, int steps, const py::object& step_size) {
-    dynamics::TrajectorySpec spec = dynamics::paper_run(dynamics::parse_case(which), dims == 2 || dims == 4 ? dims : 4);
-    spec.dims = dims;
-    spec.step = exact_decimal_text(step_size, "step_size");
-    spec.iterates = steps;
-    dynamics::validate(spec);
+    const auto spec = api::trajectory_spec(which, dims, exact_decimal_text(step_size, "step_size"), steps);
     std::vector<dynamics::Iterate<double>> tr;
     {
         py::gil_scoped_release release;
@@ -137,13 +139,13 @@ py::list py_trajectory(const std::string& which, int dims, int steps, const py::
 }
 
 py::dict py_certify(const std::string& which, const std::string& box, const std::string& claim_name,
-                    const std::string& params, unsigned threads, const std::string& out) {
+                    const std::string& params, unsigned threads, const std::string& out, const std::string& model,
+                    const py::object& eps, const py::object& delta, const py::object& level) {
     using namespace gancert::certify;
-    const auto ranges = api::box_ranges(api::parse_box(box));
-    Claim claim;
-    claim.kind = parse_claim_kind(claim_name);
-    ModelSetup setup = make_model(ModelRequest{"rsee", which, params, ranges});
-    claim = resolve_claim(*setup.function, setup.root, claim);
+    auto text = [](const py::object& x, const char* name) { return x.is_none() ? std::string() : exact_decimal_text(x, name); };
+    const api::CertifyProblem problem = api::certify_problem(
+        {model, which, params, box, claim_name, text(eps, "eps"), text(delta, "delta"), text(level, "level")});
+    if (threads < 1) throw arith::bad_parameter("threads", "must be >= 1");
     CertifyOptions opt;
     opt.threads = threads;
     opt.progress = false;
@@ -158,7 +160,7 @@ py::dict py_certify(const std::string& which, const std::string& box, const std:
     std::error_code ec;
     try {
         py::gil_scoped_release release;
-        r = gancert::certify::certify(*setup.function, setup.root, claim, opt);
+        r = gancert::certify::certify(*problem.setup.function, problem.setup.root, problem.claim, opt);
     } catch (...) {
         if (!keep) std::filesystem::remove(opt.out, ec);
         throw;
@@ -167,7 +169,7 @@ py::dict py_certify(const std::string& which, const std::string& box, const std:
     py::dict d;
     d["status"] = r.summary.value("status", std::string());
     d["leaves"] = r.summary.value("leaves", std::size_t(0));
-    d["verdict"] = r.verdict + " — claim " + to_string(claim.kind) + " over " + setup.box_text;
+    d["verdict"] = api::verdict_line(r, problem);
     d["path"] = keep ? py::object(py::str(out)) : py::object(py::none());
     return d;
 }
@@ -224,10 +226,18 @@ py::dict py_compare(const std::string& reference_path, const std::string& candid
                                        atol.is_none() ? "" : exact_decimal_text(atol, "atol"), "rtol", "atol");
     if (!tolerance_digits.is_none()) o.tolerance_digits = tolerance_digits.cast<unsigned>();
     o.allow_subset = subset;
+    auto read = [](const std::string& path, const char* name) {
+        try {
+            return reference::read_csv_file(path);
+        } catch (const arith::bad_input& e) {
+            throw arith::bad_parameter(name, e.what());
+        }
+    };
     reference::comparison_report r;
     {
         py::gil_scoped_release release;
-        r = reference::compare_tables(reference::read_csv_file(reference_path), reference::read_csv_file(candidate_path), o);
+        const auto ref = read(reference_path, "reference");
+        r = reference::compare_tables(ref, read(candidate_path, "candidate"), o);
     }
     auto check = [](const reference::value_check& v) {
         py::dict d;
@@ -253,11 +263,7 @@ py::dict py_compare(const std::string& reference_path, const std::string& candid
 
 py::list py_certified_trajectory(const std::string& which, int dims, int steps, const py::object& step_size,
                                  unsigned bits) {
-    dynamics::TrajectorySpec spec = dynamics::paper_run(dynamics::parse_case(which), dims == 2 || dims == 4 ? dims : 4);
-    spec.dims = dims;
-    spec.step = exact_decimal_text(step_size, "step_size");
-    spec.iterates = steps;
-    dynamics::validate(spec);
+    const auto spec = api::trajectory_spec(which, dims, exact_decimal_text(step_size, "step_size"), steps);
     if (bits < arith::min_precision_bits || bits > arith::max_precision_bits)
         throw py::value_error("bits: expected " + std::to_string(arith::min_precision_bits) + ".." +
                               std::to_string(arith::max_precision_bits));
@@ -281,9 +287,38 @@ py::list py_certified_trajectory(const std::string& which, int dims, int steps, 
     return out;
 }
 
+/// A library message as Python shows it: the library's lower layers name parameters, but some
+/// (the certifier's model factory, table readers) name command-line options; "--step-size" is
+/// the keyword argument step_size, "--box" is box.
+std::string python_names(const std::string& message) {
+    std::string out;
+    for (std::size_t i = 0; i < message.size(); ++i) {
+        const bool option = message.compare(i, 2, "--") == 0 && i + 2 < message.size() &&
+                            std::isalpha(static_cast<unsigned char>(message[i + 2])) &&
+                            (i == 0 || !std::isalnum(static_cast<unsigned char>(message[i - 1])));
+        if (!option) {
+            out += message[i];
+            continue;
+        }
+        for (i += 2; i < message.size() && (std::isalnum(static_cast<unsigned char>(message[i])) || message[i] == '-');
+             ++i)
+            out += message[i] == '-' ? '_' : message[i];
+        --i;
+    }
+    return out;
+}
+
 }  // namespace
 
 PYBIND11_MODULE(_gancert, m) {
+    // bad input (arith::bad_input, a std::invalid_argument) -> ValueError naming Python arguments
+    py::register_exception_translator([](std::exception_ptr p) {
+        try {
+            if (p) std::rethrow_exception(p);
+        } catch (const arith::bad_input& e) {
+            PyErr_SetString(PyExc_ValueError, python_names(e.what()).c_str());
+        }
+    });
     m.doc() = "gancert._gancert: the compiled part of the gancert package (use the package `gancert`)";
     m.attr("__version__") = gancert::version;
     m.attr("quantity_names") = py::cast(std::vector<std::string>(reference::quantity_names.begin(),
@@ -303,6 +338,8 @@ PYBIND11_MODULE(_gancert, m) {
           "{'k','a','b','g','h','J1','J2','J','gnorm'} floats (approximations, not enclosures).");
     m.def("certify", &py_certify, py::arg("case") = "A", py::arg("box") = "b=-6:6,h=-6:6",
           py::arg("claim") = "no-saddle", py::arg("params") = "", py::arg("threads") = 2, py::arg("out") = "",
+          py::arg("model") = "rsee", py::arg("eps") = py::none(), py::arg("delta") = py::none(),
+          py::arg("level") = py::none(),
           "Runs the certifier in process: {'status','leaves','verdict','path'} (verdict as `gancert certify`\n"
           "prints it; the certificate is kept at `out` if given, else removed and path is None).");
     m.def("verify", &py_verify, py::arg("path"), py::arg("threads") = 2,

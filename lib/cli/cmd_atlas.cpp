@@ -16,6 +16,7 @@
 #include "run_options.hpp"
 #include "mpi_run.hpp"
 #include "output.hpp"
+#include "gancert/api/box.hpp"
 #include "gancert/arith/decimal.hpp"
 #include "gancert/arith/errors.hpp"
 #include "gancert/certify/atlas.hpp"
@@ -121,7 +122,7 @@ int run_atlas(const AtlasArgs& a) {
     if (!a.plot_dims.empty() && a.figure.empty()) throw arith::bad_input("--plot-dims: needs --figure");
     if (!a.slice.empty() && a.figure.empty()) throw arith::bad_input("--slice: needs --figure");
     Claim claim = atlas_claim(a.eps, a.delta, a.level);
-    ModelSetup setup = make_model(ModelRequest{a.model, a.case_name, a.params, parse_box_ranges(a.box)});
+    ModelSetup setup = make_model(ModelRequest{a.model, a.case_name, a.params, api::box_ranges(api::parse_box(a.box))});
     const std::vector<std::string> free = setup.function->names();
     if (free.size() != 2 && free.size() != 4)
         throw arith::bad_input("--box: an atlas is over 2 or 4 free variables (got " + std::to_string(free.size()) + ")");

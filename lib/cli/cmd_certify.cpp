@@ -10,6 +10,7 @@
 
 #include "commands.hpp"
 #include "interrupt.hpp"
+#include "gancert/api/certify.hpp"
 #include "gancert/arith/decimal.hpp"
 #include "gancert/certify/atlas.hpp"
 #include "gancert/certify/certificate.hpp"
@@ -30,21 +31,6 @@ struct CertifyArgs {
 
 
 }  // namespace
-
-std::map<std::string, std::pair<std::string, std::string>> parse_box_ranges(const std::string& box) {
-    // box "name=lo:hi,..."
-    std::map<std::string, std::pair<std::string, std::string>> ranges;
-    if (box.empty()) throw arith::bad_input("--box: required (e.g. \"b=-6:6,h=-6:6\")");
-    for (const auto& item : certify::split_list(box, ',')) {
-        auto eq = item.find('='), colon = item.find(':', eq == std::string::npos ? 0 : eq);
-        if (eq == std::string::npos || colon == std::string::npos || eq == 0)
-            throw arith::bad_input("--box: malformed item '" + item + "' (expected name=lo:hi)");
-        std::string name = item.substr(0, eq);
-        if (ranges.count(name)) throw arith::bad_input("--box: variable '" + name + "' given twice");
-        ranges[name] = {item.substr(eq + 1, colon - eq - 1), item.substr(colon + 1)};
-    }
-    return ranges;
-}
 
 double positive_seconds(const std::string& text, const char* option) {
     double t = -1;
@@ -69,16 +55,8 @@ int run_certify(const CertifyArgs& a) {
         std::cout << r.verdict << (a.out.empty() ? "" : ", certificate " + a.out) << std::endl;
         return r.proved ? exit_ok : exit_failure;
     }
-    auto ranges = parse_box_ranges(a.box);
-    Claim claim;
-    claim.kind = parse_claim_kind(a.claim);
-    if (!a.eps.empty()) claim.eps = Decimal::parse(a.eps, "--eps");
-    if (!a.delta.empty()) claim.delta = Decimal::parse(a.delta, "--delta");
-    if (!a.level.empty()) claim.level = Decimal::parse(a.level, "--level");
-    if (claim.kind == ClaimKind::atlas) claim = atlas_claim(a.eps, a.delta, a.level);  // see `gancert atlas`
-    ModelRequest req{a.model, a.case_name, a.params, ranges};
-    ModelSetup setup = make_model(req);
-    claim = resolve_claim(*setup.function, setup.root, claim);
+    const api::CertifyProblem problem =
+        api::certify_problem({a.model, a.case_name, a.params, a.box, a.claim, a.eps, a.delta, a.level});
 
     CertifyOptions opt = run_options(a.run, a.out);
     opt.witness_first = !a.no_witness_search;
@@ -99,13 +77,14 @@ int run_certify(const CertifyArgs& a) {
         return temporary;
     };
     stop_on_interrupt();
-    certify::CertifyResult r = run_distributed(*setup.function, setup.root, claim, opt, make_temporary);
+    certify::CertifyResult r = run_distributed(*problem.setup.function, problem.setup.root, problem.claim, opt,
+                                               make_temporary);
     if (r.verdict.empty()) return exit_ok;  // a rank other than 0: rank 0 reports
     if (r.summary.contains("stats") && r.summary["stats"].contains("budget"))
         std::cerr << "gancert certify: " << r.summary["stats"]["budget"].get<std::string>()
                   << "; the undecided boxes are recorded as unknown leaves"
                   << (temporary.empty() ? "; continue with --resume --out " + opt.out : std::string()) << std::endl;
-    std::cout << r.verdict << " — claim " << to_string(claim.kind) << " over " << setup.box_text;
+    std::cout << api::verdict_line(r, problem);
     if (temporary.empty()) std::cout << ", certificate " << opt.out;
     std::cout << std::endl;
     // Exit 0 only for a proved claim (refuted and incomplete are failures of the claim).

@@ -17,6 +17,7 @@
 #include "output.hpp"
 #include "plot_script.hpp"
 #include "gancert/api/eval.hpp"
+#include "gancert/api/trajectory.hpp"
 #include "gancert/arith/decimal.hpp"
 #include "gancert/dynamics/plateau.hpp"
 #include "gancert/dynamics/play.hpp"
@@ -123,12 +124,8 @@ void report_point_run(const std::vector<Iterate<S>>& tr, std::optional<std::ofst
 
 int run_trajectory(const TrajectoryOptions& o) {
     // ---- the spec ------------------------------------------------------------------------
-    TrajectorySpec spec = paper_run(parse_case(o.which), o.dims == 2 || o.dims == 4 ? o.dims : 4);
-    spec.dims = o.dims;
-    if (!o.start.empty()) spec.start = parse_start(o.start);
-    spec.step = o.step;
-    spec.iterates = o.steps;
-    validate(spec);
+    const TrajectorySpec spec = api::trajectory_spec(
+        o.which, o.dims, o.step, o.steps, o.start.empty() ? std::nullopt : std::optional(parse_start(o.start)));
     if (!(o.eps >= 0)) throw arith::bad_input("--eps: must be >= 0");
     if (!(o.delta >= 0)) throw arith::bad_input("--delta: must be >= 0");
     if (o.digits == 0 || o.digits < -1) throw arith::bad_input("--digits: must be >= 1");

@@ -33,9 +33,6 @@ void register_verify(CLI::App& app, action& run);
 void register_surface(CLI::App& app, action& run);
 void register_atlas(CLI::App& app, action& run);
 
-/// `--box "name=lo:hi,..."` as name -> (lo, hi) texts (cmd_certify.cpp; checked by make_model).
-/// Throws arith::bad_input naming --box for a malformed or repeated item.
-std::map<std::string, std::pair<std::string, std::string>> parse_box_ranges(const std::string& box);
 /// A positive finite number of seconds, or bad_input naming the option (cmd_certify.cpp).
 double positive_seconds(const std::string& text, const char* option);
 

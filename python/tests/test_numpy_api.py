@@ -194,3 +194,34 @@ def test_certified_trajectory_encloses_the_double_run():
             lo, hi = c[k]
             assert lo <= hi and hi - lo <= 1e-12 * max(1, abs(hi))
             assert abs(d[k] - (lo + hi) / 2) <= 1e-10 * max(1, abs(hi)), k  # the double run tracks it
+
+
+@pytest.mark.parametrize("call, needle", [
+    (lambda: gancert.certify(case="Z", box="b=-6:-5,h=-1:1"), "case"),
+    (lambda: gancert.certify(box="b=-6"), "box"),
+    (lambda: gancert.certify(box="q=-6:1"), "box"),
+    (lambda: gancert.certify(claim="bogus"), "claim"),
+    (lambda: gancert.certify(case="", params="a=2.2", box="b=-6:-5"), "params"),
+    (lambda: gancert.certify(claim="plateau", box="b=-6:-5,h=-1:1", eps="x"), "eps"),
+    (lambda: gancert.certify(threads=0), "threads"),
+    (lambda: gancert.certified_trajectory(dims=3), "dims"),
+    (lambda: gancert.certified_trajectory(bits=1), "bits"),
+    (lambda: gancert.trajectory(step_size="x"), "step_size"),
+    (lambda: gancert.compare("/nonexistent/r.csv", "/nonexistent/c.csv"), "reference"),
+])
+def test_errors_name_keywords_not_command_line_options(call, needle):
+    with pytest.raises(ValueError) as info:
+        call()
+    assert str(info.value).startswith(needle + ":"), str(info.value)
+    assert "--" not in str(info.value), str(info.value)
+
+
+def test_certify_takes_the_claim_tolerances(tmp_path):
+    # the plateau claim with its three tolerances: the verdict of `gancert certify` (refuted here)
+    kw = dict(case="A", box="b=-6:-5,h=-1:1", claim="plateau", eps="0.05", delta="0.05", level="1")
+    c = gancert.certify(**kw)
+    out = subprocess.run([CLI, "certify", "--case", "A", "--box", kw["box"], "--claim", "plateau", "--eps", "0.05",
+                          "--delta", "0.05", "--level", "1", "--no-progress", "--threads", "2"],
+                         capture_output=True, text=True)
+    assert c.verdict == out.stdout.strip().splitlines()[-1]
+    assert out.returncode == (0 if c.status == "proved" else 1)

@@ -1,12 +1,14 @@
 #include "gancert/api/batch.hpp"
 
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 #include "gancert/arith/errors.hpp"
 #include "gancert/arith/interval.hpp"
 #include "gancert/arith/mpfr.hpp"
 #include "gancert/model/closed_form.hpp"
+#include "gancert/model/eval_policy.hpp"
 #include "gancert/model/evaluate.hpp"
 #include "gancert/reference/exact_decimal.hpp"
 
@@ -56,6 +58,28 @@ model::DecimalParams exact_params(const std::array<double, 5>& p, std::size_t in
 
 namespace {
 
+/// The MPFR fallback at `fallback_digits`: first the closed form alone, its e^E cancellation
+/// paid in bits (closed_form_bits; at most closed_form_fallback_max_bits), which is what most
+/// points the double closed form cannot resolve need, accepted only with every quantity to
+/// `fallback_digits` relative digits (an absolute width would lose the digits of values like
+/// J2 ~ 1e-439); else the automatic path (closed form and
+/// integral path intersected). Both are enclosures (model/evaluate.hpp).
+model::CertifiedEvaluation certified(const model::DecimalParams& d, std::size_t index, const BatchOptions& o) {
+    auto closed = model::EvalPolicy::to_digits(o.fallback_digits, closed_form_fallback_max_bits);
+    closed.path = model::PathChoice::closed_form;
+    closed.absolute_after = std::numeric_limits<unsigned>::max();  // relative digits only (tiny values too)
+    try {
+        return model::evaluate_certified(d, closed);
+    } catch (const std::range_error&) {
+        // the closed form cannot decide or cancels too much here: both paths
+    }
+    try {
+        return model::evaluate_certified(d, o.fallback_digits);
+    } catch (const std::range_error& e) {
+        throw std::range_error("point " + std::to_string(index) + ": " + e.what());
+    }
+}
+
 /// The point after exact_params accepted it as `d`.
 BatchPoint eval_validated(const std::array<double, 5>& p, const model::DecimalParams& d, std::size_t index,
                           const BatchOptions& o) {
@@ -80,12 +104,7 @@ BatchPoint eval_validated(const std::array<double, 5>& p, const model::DecimalPa
     }
     if (!ok) {
         r.fallback = true;
-        model::CertifiedEvaluation c;
-        try {
-            c = model::evaluate_certified(d, o.fallback_digits);
-        } catch (const std::range_error& e) {
-            throw std::range_error("point " + std::to_string(index) + ": " + e.what());
-        }
+        const model::CertifiedEvaluation c = certified(d, index, o);
         for (std::size_t q = 0; q < model::quantity_count; ++q) {
             const auto& v = c.value.quantity(q);
             r.lo[q] = mpfr_get_d(arith::raw(v.lower()), MPFR_RNDD);

@@ -6,7 +6,8 @@
 //   * fast: model::evaluate_closed_form<idouble> (rigorous double-interval arithmetic, every
 //     bound a lemma of proofs/lemmas.md §C; a > 0, g > 0 only) — accepted when every quantity's enclosure is finite and of
 //     relative width <= rel_width (absolute width when it contains 0);
-//   * fallback: model::evaluate_certified at `fallback_digits` decimal digits (MPFR), whose
+//   * fallback: model::evaluate_certified at `fallback_digits` decimal digits (MPFR), first
+//     by the closed form alone (up to closed_form_fallback_max_bits), else by both paths; its
 //     endpoints are rounded outward to doubles.
 // Contract: lo[q] <= exact value of quantity q <= hi[q] for every point (both paths enclose;
 // outward rounding keeps it); mid[q] = the double nearest (lo+hi)/2 (not rigorous, inside
@@ -22,6 +23,9 @@
 #include "gancert/model/params.hpp"
 
 namespace gancert::api {
+
+/// The MPFR fallback tries the closed form alone up to this precision before both paths.
+inline constexpr unsigned closed_form_fallback_max_bits = 1024;
 
 struct BatchOptions {
     double rel_width = 0x1p-40;     ///< fast path accepted below this relative width

@@ -1,0 +1,31 @@
+// A certifier request from the caller's text (api/certify.hpp).
+#include "gancert/api/certify.hpp"
+
+#include "gancert/api/box.hpp"
+#include "gancert/arith/decimal.hpp"
+#include "gancert/arith/errors.hpp"
+#include "gancert/certify/atlas.hpp"
+
+namespace gancert::api {
+
+CertifyProblem certify_problem(const CertifyRequest& r) {
+    using namespace gancert::certify;
+    const auto ranges = box_ranges(parse_box(r.box));
+    Claim claim;
+    claim.kind = parse_claim_kind(r.claim);
+    if (claim.kind == ClaimKind::stationary_set)
+        throw arith::bad_parameter("claim", "stationary-set is certified by its own lemma path (certify_stationary_set)");
+    if (!r.eps.empty()) claim.eps = Decimal::parse(r.eps, "--eps");
+    if (!r.delta.empty()) claim.delta = Decimal::parse(r.delta, "--delta");
+    if (!r.level.empty()) claim.level = Decimal::parse(r.level, "--level");
+    if (claim.kind == ClaimKind::atlas) claim = atlas_claim(r.eps, r.delta, r.level);  // see `gancert atlas`
+    CertifyProblem p{make_model(ModelRequest{r.model, r.case_name, r.params, ranges}), {}};
+    p.claim = resolve_claim(*p.setup.function, p.setup.root, claim);
+    return p;
+}
+
+std::string verdict_line(const certify::CertifyResult& result, const CertifyProblem& problem) {
+    return result.verdict + " — claim " + to_string(problem.claim.kind) + " over " + problem.setup.box_text;
+}
+
+}  // namespace gancert::api
