@@ -287,9 +287,9 @@ py::list py_certified_trajectory(const std::string& which, int dims, int steps, 
     return out;
 }
 
-/// A library message as Python shows it: the library's lower layers name parameters, but some
-/// (the certifier's model factory, table readers) name command-line options; "--step-size" is
-/// the keyword argument step_size, "--box" is box.
+/// A library message as Python shows it. The library names parameters (arith::bad_parameter),
+/// never command-line options; as a safety net for messages that quote an option anyway,
+/// "--step-size" is shown as the keyword argument step_size, "--box" as box.
 std::string python_names(const std::string& message) {
     std::string out;
     for (std::size_t i = 0; i < message.size(); ++i) {

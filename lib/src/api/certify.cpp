@@ -15,9 +15,9 @@ CertifyProblem certify_problem(const CertifyRequest& r) {
     claim.kind = parse_claim_kind(r.claim);
     if (claim.kind == ClaimKind::stationary_set)
         throw arith::bad_parameter("claim", "stationary-set is certified by its own lemma path (certify_stationary_set)");
-    if (!r.eps.empty()) claim.eps = Decimal::parse(r.eps, "--eps");
-    if (!r.delta.empty()) claim.delta = Decimal::parse(r.delta, "--delta");
-    if (!r.level.empty()) claim.level = Decimal::parse(r.level, "--level");
+    if (!r.eps.empty()) claim.eps = Decimal::parse(r.eps, "eps");
+    if (!r.delta.empty()) claim.delta = Decimal::parse(r.delta, "delta");
+    if (!r.level.empty()) claim.level = Decimal::parse(r.level, "level");
     if (claim.kind == ClaimKind::atlas) claim = atlas_claim(r.eps, r.delta, r.level);  // see `gancert atlas`
     CertifyProblem p{make_model(ModelRequest{r.model, r.case_name, r.params, ranges}), {}};
     p.claim = resolve_claim(*p.setup.function, p.setup.root, claim);
