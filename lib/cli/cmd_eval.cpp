@@ -2,6 +2,7 @@
 // report are api/eval.hpp, shared with the Python module.
 #include <iostream>
 
+#include "gancert/api/limits.hpp"
 #include "commands.hpp"
 #include "gancert/api/eval.hpp"
 #include "gancert/arith/precision.hpp"
@@ -35,9 +36,9 @@ void register_eval(CLI::App& app, action& run) {
     cmd->add_option("--g", opts->p.g, "generator scale g >= 0 (exact decimal)")->required();
     cmd->add_option("--h", opts->p.h, "generator offset h (exact decimal)")->required();
     cmd->add_option("--c", opts->p.c, "data rate c > 0 (exact decimal)")->required();
-    cmd->add_option("--digits", opts->digits, "correct decimal digits (interval: relative width <= 10^-N)")
+    cmd->add_option("--digits", opts->digits, "correct decimal digits (interval: relative width <= 10^-N); 1.." + std::to_string(limits::max_eval_digits) + "")
         ->default_val(20)
-        ->check(CLI::Range(1u, arith::max_decimal_digits));
+        ->check(CLI::Range(1u, limits::max_eval_digits));
     cmd->add_option("--arith", opts->arith, "interval (certified), mpfr or double")
         ->default_val("interval")
         ->check(CLI::IsMember({"interval", "mpfr", "double"}));

@@ -2,7 +2,7 @@
 //
 // parse_record(line) returns the JSON value of the line, or throws std::runtime_error with a
 // reason ("not valid JSON", "longer than … bytes", "nested deeper than …") without ever
-// recursing on the input's structure beyond limits.hpp's max_record_depth: the nesting depth is
+// recursing on the input's structure beyond api/limits.hpp's max_record_depth: the nesting depth is
 // measured by one linear scan first (brackets outside strings), so a hostile line of 10⁶ '['
 // is rejected in O(length) time and constant stack.
 #pragma once
