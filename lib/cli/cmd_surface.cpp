@@ -128,10 +128,7 @@ int run_surface(const SurfaceOptions& o) {
         throw arith::bad_input("--grid: N must be in [2, " + std::to_string(limits::max_surface_grid) + "]");
     if (o.plot.empty()) throw arith::bad_input("--plot: required (the PNG to write)");
     if (o.threads < 1) throw arith::bad_input("--threads: must be >= 1");
-    {
-        std::ofstream probe(o.plot, std::ios::app);
-        if (!probe) throw arith::bad_input("--plot: cannot write '" + o.plot + "'");
-    }
+    { const OutputFile probe(o.plot, "--plot"); }  // writable? (bad input if not; leaves nothing behind)
 
     const auto base = model::to_scalar<double>(spec.start);
     const std::string stem =

@@ -198,7 +198,9 @@ std::size_t merge_parts(const std::string& path, const std::vector<std::size_t>*
     }
     CertificateWriter writer(path, true);
     std::size_t appended = 0;
-    for (const auto& [k, file] : parts) {
+    for (const auto& part : parts) {
+        const unsigned k = part.first;
+        const std::string& file = part.second;  // (a plain reference: clang 14 lambdas cannot capture bindings)
         std::size_t in_part = 0;
         if (!has_complete_line(file)) {  // a rank stopped before writing its header: no leaves
             if (expected && k < expected->size() && (*expected)[k] != 0)
