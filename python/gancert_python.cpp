@@ -21,6 +21,7 @@
 // gancert.certify(case="A", box="b=-6:6,h=-6:6", claim="no-saddle") runs the certifier in
 // process (certificate in a temporary file, removed) and returns {"status", "leaves",
 // "verdict"}; the verdict is the line `gancert certify` prints. Bad input raises ValueError naming the argument.
+#include <cmath>
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -137,7 +138,9 @@ py::list py_trajectory(const std::string& which, int dims, int steps, const py::
 }
 
 py::dict py_certify(const std::string& which, const std::string& box, const std::string& claim_name,
-                    const std::string& params, unsigned threads, const std::string& out) {
+                    const std::string& params, unsigned threads, const std::string& out, double time_limit) {
+    if (!(time_limit >= 0) || !std::isfinite(time_limit))
+        throw arith::bad_parameter("time_limit", "must be a finite number of seconds >= 0 (0: none)");
     using namespace gancert::certify;
     const auto ranges = api::box_ranges(api::parse_box(box));
     Claim claim;
@@ -146,6 +149,7 @@ py::dict py_certify(const std::string& which, const std::string& box, const std:
     claim = resolve_claim(*setup.function, setup.root, claim);
     CertifyOptions opt;
     opt.threads = threads;
+    opt.time_limit = time_limit;  // a run stopped by it ends "incomplete", as `gancert certify --time-limit`
     opt.progress = false;
     opt.initial_boxes = 64;  // as `gancert certify`
     static std::atomic<unsigned long> serial{0};  // one locked temporary per call
@@ -303,8 +307,11 @@ PYBIND11_MODULE(_gancert, m) {
           "{'k','a','b','g','h','J1','J2','J','gnorm'} floats (approximations, not enclosures).");
     m.def("certify", &py_certify, py::arg("case") = "A", py::arg("box") = "b=-6:6,h=-6:6",
           py::arg("claim") = "no-saddle", py::arg("params") = "", py::arg("threads") = 2, py::arg("out") = "",
+          py::arg("time_limit") = 0.0,
           "Runs the certifier in process: {'status','leaves','verdict','path'} (verdict as `gancert certify`\n"
-          "prints it; the certificate is kept at `out` if given, else removed and path is None).");
+          "prints it; the certificate is kept at `out` if given, else removed and path is None). time_limit:\n"
+          "seconds (0: none), as `gancert certify --time-limit`: some valid boxes (e.g. b=0:1e308 alone) take\n"
+          "very long.");
     m.def("verify", &py_verify, py::arg("path"), py::arg("threads") = 2,
           "Independent re-check of a certificate file (as `gancert verify`): {'exit_code','status','verdict',\n"
           "'leaves','failures'}; exit_code 0 valid, 1 a check failed, 2 unreadable.");

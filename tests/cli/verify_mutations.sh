@@ -11,11 +11,11 @@
 #   any-*    (a lemma name, a fixed parameter, the recorded precision, a run statistic) may go
 #            either way.
 # The unmutated certificates verify (exit 0) first: the control.
-# Usage: verify_mutations.sh <gancert-binary> <source-dir> [PER_CERT (default 40)] [BOUND s (default 60)]
+# Usage: verify_mutations.sh <gancert-binary> <source-dir> [PER_CERT (default 30)] [BOUND s (default 60)]
 set -u
 G="$1"
 SRC="$2"
-PER="${3:-40}"
+PER="${3:-30}"
 BOUND="${4:-60}"
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
