@@ -210,11 +210,12 @@ class Certificate:
         return "Certificate(status=%r, leaves=%d, path=%r)" % (self.status, self.leaves, self.path)
 
 
-def certify(case="A", box="b=-6:6,h=-6:6", claim="no-saddle", params="", threads=2, out=None):
+def certify(case="A", box="b=-6:6,h=-6:6", claim="no-saddle", params="", threads=2, out=None, time_limit=0):
     """Runs the certifier in process (as `gancert certify`); returns a Certificate. With
-    out=PATH the certificate file is kept there (needed for .verify() and .plot())."""
+    out=PATH the certificate file is kept there (needed for .verify() and .plot()). time_limit:
+    seconds (0: none), as `gancert certify --time-limit` (a run stopped by it is "incomplete")."""
     return Certificate(_gancert.certify(case=case, box=box, claim=claim, params=params, threads=threads,
-                                        out="" if out is None else str(out)))
+                                        out="" if out is None else str(out), time_limit=float(time_limit)))
 
 
 def certified_trajectory(case="A", dims=2, steps=20, step_size="0.4", bits=128):
