@@ -25,8 +25,8 @@ ulimit -c unlimited 2>/dev/null || true
 
 # run_one MODE[:CODES] ARGS... — one invocation in a fresh directory $T/w (also @T@)
 run_one() {
-    local mode="${1%%:*}" codes="0 1 2"
-    [[ "$1" == *:* ]] && codes="${1#*:}" && codes="${codes//,/ }"
+    local mode="${1%%:*}" codes="0 1 2" explicit=""
+    [[ "$1" == *:* ]] && codes="${1#*:}" && codes="${codes//,/ }" && explicit=1
     shift
     local args=() a
     for a in "$@"; do
@@ -39,7 +39,7 @@ run_one() {
         run)  (cd "$T/w" && exec timeout -k 5 "$BOUND" "$G" "${args[@]}" >"$T/out" 2>"$T/err" </dev/null); rc=$? ;;
         full) (cd "$T/w" && exec timeout -k 5 "$BOUND" "$G" "${args[@]}" >/dev/full 2>"$T/err" </dev/null); rc=$?; : >"$T/out" ;;
         pipe) (cd "$T/w" && timeout -k 5 "$BOUND" "$G" "${args[@]}" 2>"$T/err" </dev/null | head -c1 >"$T/out"; exit "${PIPESTATUS[0]}"); rc=$?
-              codes="${codes/0 1 2/0 1}" ;;
+              [ -n "$explicit" ] || codes="0 1" ;;  # a valid run into a closed pipe: not bad input
         *) echo "FAIL: unknown mode '$mode'"; fail=1; return ;;
     esac
     runs=$((runs + 1))
