@@ -29,6 +29,26 @@ unsigned nesting_depth(const std::string& s, unsigned limit) {
 
 }  // namespace
 
+bool read_record_line(std::istream& in, std::string& line, bool& complete) {
+    line.clear();
+    complete = false;
+    std::streambuf* buf = in.rdbuf();
+    for (;;) {
+        const int ch = buf->sbumpc();
+        if (ch == std::char_traits<char>::eof()) {
+            in.setstate(std::ios::eofbit);
+            return !line.empty();
+        }
+        if (ch == '\n') {
+            complete = true;
+            return true;
+        }
+        if (line.size() >= limits::max_record_bytes)
+            throw std::runtime_error("record longer than " + std::to_string(limits::max_record_bytes) + " bytes");
+        line.push_back(static_cast<char>(ch));
+    }
+}
+
 nlohmann::json parse_record(const std::string& line) {
     if (line.size() > limits::max_record_bytes)
         throw std::runtime_error("record longer than " + std::to_string(limits::max_record_bytes) + " bytes");

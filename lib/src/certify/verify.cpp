@@ -32,7 +32,12 @@ VerifyReport verify_certificate(const std::string& path, const VerifyOptions& op
         std::ifstream in(path);
         std::string line;
         if (!in) throw arith::bad_input("certificate '" + path + "': cannot be opened");
-        if (!std::getline(in, line)) throw arith::bad_input("certificate '" + path + "': empty");
+        bool complete = false;
+        try {
+            if (!read_record_line(in, line, complete)) throw arith::bad_input("certificate '" + path + "': empty");
+        } catch (const std::runtime_error& e) {
+            throw arith::bad_input("certificate '" + path + "': line 1: " + e.what());
+        }
         try {
             header = parse_record(line);
         } catch (const std::exception& e) {

@@ -7,10 +7,17 @@
 // is rejected in O(length) time and constant stack.
 #pragma once
 #include <nlohmann/json.hpp>
+#include <istream>
 #include <string>
 
 namespace gancert::certify {
 
 nlohmann::json parse_record(const std::string& line);
+
+/// One line of a certificate file as std::getline reads it, but at most
+/// limits::max_record_bytes long: a longer line (a device such as /dev/zero has no end) throws
+/// std::runtime_error "record longer than … bytes" without reading further. Returns false
+/// when nothing is left; `complete` tells whether the line ended with '\n' (else a torn tail).
+bool read_record_line(std::istream& in, std::string& line, bool& complete);
 
 }  // namespace gancert::certify
