@@ -17,7 +17,7 @@ rows=""
 for name in decimal box params record csv; do
     work="$B/corpus-$name"; rm -rf "$work"; mkdir -p "$work"
     log="$B/fuzz_$name.log"
-    (cd "$B" && ./fuzz_$name -runs="$RUNS" -max_len=4096 -max_total_time=1800 -rss_limit_mb=2048 -timeout=10 \
+    (cd "$B" && ./fuzz_$name -runs="$RUNS" -max_len=4096 -max_total_time=14400 -rss_limit_mb=2048 -timeout=10 \
         "$work" "$ROOT/fuzz/corpus/$name" >"$log" 2>&1)
     rc=$?
     execs=$(grep -oE 'Done [0-9]+ runs' "$log" | grep -oE '[0-9]+' | tail -1)

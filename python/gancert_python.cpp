@@ -20,10 +20,11 @@
 // gradient-play iterates (as `gancert trajectory --csv`): [{"k","a","b","g","h","J1","J2","J",
 // "gnorm"}] (approximations, not enclosures).
 // gancert.certify(case="A", box="b=-6:6,h=-6:6", claim="no-saddle", params="", threads=2, out="",
-// model="rsee", eps=None, delta=None, level=None) runs the certifier in process on the request
+// model="rsee", eps=None, delta=None, level=None, time_limit=0) runs the certifier in process on the request
 // of `gancert certify` (api/certify.hpp; the certificate at `out`, else in a temporary file,
 // removed) and returns {"status", "leaves", "verdict", "path"}; the verdict is the line
 // `gancert certify` prints. Bad input raises ValueError naming the argument.
+#include <cmath>
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -140,7 +141,9 @@ py::list py_trajectory(const std::string& which, int dims, int steps, const py::
 
 py::dict py_certify(const std::string& which, const std::string& box, const std::string& claim_name,
                     const std::string& params, unsigned threads, const std::string& out, const std::string& model,
-                    const py::object& eps, const py::object& delta, const py::object& level) {
+                    const py::object& eps, const py::object& delta, const py::object& level, double time_limit) {
+    if (!(time_limit >= 0) || !std::isfinite(time_limit))
+        throw arith::bad_parameter("time_limit", "must be a finite number of seconds >= 0 (0: none)");
     using namespace gancert::certify;
     auto text = [](const py::object& x, const char* name) { return x.is_none() ? std::string() : exact_decimal_text(x, name); };
     const api::CertifyProblem problem = api::certify_problem(
@@ -148,6 +151,7 @@ py::dict py_certify(const std::string& which, const std::string& box, const std:
     if (threads < 1) throw arith::bad_parameter("threads", "must be >= 1");
     CertifyOptions opt;
     opt.threads = threads;
+    opt.time_limit = time_limit;  // a run stopped by it ends "incomplete", as `gancert certify --time-limit`
     opt.progress = false;
     opt.initial_boxes = 64;  // as `gancert certify`
     static std::atomic<unsigned long> serial{0};  // one locked temporary per call
@@ -339,9 +343,11 @@ PYBIND11_MODULE(_gancert, m) {
     m.def("certify", &py_certify, py::arg("case") = "A", py::arg("box") = "b=-6:6,h=-6:6",
           py::arg("claim") = "no-saddle", py::arg("params") = "", py::arg("threads") = 2, py::arg("out") = "",
           py::arg("model") = "rsee", py::arg("eps") = py::none(), py::arg("delta") = py::none(),
-          py::arg("level") = py::none(),
+          py::arg("level") = py::none(), py::arg("time_limit") = 0.0,
           "Runs the certifier in process: {'status','leaves','verdict','path'} (verdict as `gancert certify`\n"
-          "prints it; the certificate is kept at `out` if given, else removed and path is None).");
+          "prints it; the certificate is kept at `out` if given, else removed and path is None). time_limit:\n"
+          "seconds (0: none), as `gancert certify --time-limit`: some valid boxes (e.g. b=0:1e308 alone) take\n"
+          "very long.");
     m.def("verify", &py_verify, py::arg("path"), py::arg("threads") = 2,
           "Independent re-check of a certificate file (as `gancert verify`): {'exit_code','status','verdict',\n"
           "'leaves','failures'}; exit_code 0 valid, 1 a check failed, 2 unreadable.");

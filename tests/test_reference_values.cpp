@@ -8,6 +8,7 @@
 #include <random>
 #include <set>
 
+#include "gancert/api/limits.hpp"
 #include "gancert/arith/decimal.hpp"
 #include "gancert/arith/precision.hpp"
 #include "gancert/reference/csv.hpp"
@@ -116,7 +117,7 @@ TEST_CASE("compute_reference encloses the independent mpmath values and rounds t
     CHECK(rounded >= checked * 9 / 10);
 }
 
-TEST_CASE("compute_reference at 100 digits against the 110-digit mpmath table", "[reference][values][evaluation]") {
+TEST_CASE("compute_reference at the maximum digits against the 110-digit mpmath table", "[reference][values][evaluation]") {
     const std::string path = std::string(GANCERT_TEST_DATA_DIR) + "/rsee_reference_110.csv";
     if (!std::filesystem::exists(path)) {
         WARN("rsee_reference_110.csv not present yet");
@@ -127,7 +128,8 @@ TEST_CASE("compute_reference at 100 digits against the 110-digit mpmath table", 
     const auto& row = table.rows.front();
     model::DecimalParams p;
     for (std::size_t i = 0; i < 5; ++i) param(p, i) = row.cells[table.require_column(param_names[i])];
-    auto ref = compute_reference(p, 100, parse_quantities("J,g_b,H_ah"));
+    const unsigned digits = limits::max_eval_digits;  // the resource limit (docs/limits.md)
+    auto ref = compute_reference(p, digits, parse_quantities("J,g_b,H_ah"));
     for (std::size_t k = 0; k < ref.values.size(); ++k) {
         const auto& v = ref.values[k];
         const std::string& truth = row.cells[table.require_column(quantity_names[ref.quantities[k]])];
@@ -136,6 +138,6 @@ TEST_CASE("compute_reference at 100 digits against the 110-digit mpmath table", 
         rational slack = t.abs() * rational::pow10(1 - std::stol(row.cells[table.require_column("digits")]));
         CHECK(parse_exact_decimal(v.lo, "lo") - slack <= t);
         CHECK(t <= parse_exact_decimal(v.hi, "hi") + slack);
-        if (v.correctly_rounded) CHECK(v.mid == round_decimal(truth, 100));
+        if (v.correctly_rounded) CHECK(v.mid == round_decimal(truth, digits));
     }
 }

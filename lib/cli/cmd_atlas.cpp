@@ -127,10 +127,7 @@ int run_atlas(const AtlasArgs& a) {
     if (free.size() != 2 && free.size() != 4)
         throw arith::bad_input("--box: an atlas is over 2 or 4 free variables (got " + std::to_string(free.size()) + ")");
     check_plot_arguments(a, free);
-    if (!a.figure.empty()) {
-        std::ofstream probe(a.figure + ".png", std::ios::app);
-        if (!probe) throw arith::bad_input("--figure: cannot write '" + a.figure + ".png'");
-    }
+    if (!a.figure.empty()) { const OutputFile probe(a.figure + ".png", "--figure"); }  // writable? (leaves nothing behind)
 
     CertifyOptions opt = run_options(a.run, a.out);
     stop_on_interrupt();

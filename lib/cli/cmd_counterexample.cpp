@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "gancert/api/limits.hpp"
 #include "gancert/arith/decimal.hpp"
 #include "gancert/counterexample/check.hpp"
 
@@ -21,17 +22,13 @@ struct Options {
     bool json = false;
 };
 
-/// The largest --digits (a resource limit: the two-dimensional quadratures' cost grows fast with
-/// the digits; 100 digits take ~35 s).
-constexpr unsigned max_counterexample_digits = 100;
-
 unsigned parse_digits(const std::string& s) {
     if (s.empty() || s.size() > 6 || s.find_first_not_of("0123456789") != std::string::npos)
-        throw arith::bad_input("digits must be an integer in 1.." + std::to_string(max_counterexample_digits) +
+        throw arith::bad_input("digits must be an integer in 1.." + std::to_string(limits::max_counterexample_digits) +
                                " (got '" + s + "')");
     const unsigned long v = std::stoul(s);
-    if (v == 0 || v > max_counterexample_digits)
-        throw arith::bad_input("digits must be in 1.." + std::to_string(max_counterexample_digits) + " (got " + s + ")");
+    if (v == 0 || v > limits::max_counterexample_digits)
+        throw arith::bad_input("digits must be in 1.." + std::to_string(limits::max_counterexample_digits) + " (got " + s + ")");
     return static_cast<unsigned>(v);
 }
 
@@ -161,7 +158,7 @@ void register_counterexample(CLI::App& app, action& run) {
     cmd->add_option("--c1", opts->c1, "data rate of X1 (exact decimal > 0, default 0.5)");
     cmd->add_option("--c2", opts->c2, "data rate of X2 (exact decimal > 0, default 2)");
     cmd->add_option("--c", opts->c, "data rate of the 1-D contrast (exact decimal > 0, default 0.5)");
-    cmd->add_option("--digits", opts->digits, "relative width 1e-N of every enclosure (1..100, default 30)");
+    cmd->add_option("--digits", opts->digits, "relative width 1e-N of every enclosure (1.." + std::to_string(limits::max_counterexample_digits) + ", default 30)");
     cmd->add_flag("--json", opts->json, "machine-readable output");
     cmd->callback([opts, &run] {
         run = [opts] {

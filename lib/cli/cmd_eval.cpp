@@ -5,6 +5,7 @@
 #include <iostream>
 #include <map>
 
+#include "gancert/api/limits.hpp"
 #include "commands.hpp"
 #include "gancert/api/eval.hpp"
 #include "gancert/arith/errors.hpp"
@@ -76,9 +77,9 @@ void register_eval(CLI::App& app, action& run) {
     cmd->add_option("--model", opts->model,
                     "model of the family, e.g. \"data=exp(c=0.5) latent=rayleigh gen=square disc=logistic cost=ls\", "
                     "its JSON form, or @file (docs/model-family.md)");
-    cmd->add_option("--digits", opts->digits, "correct decimal digits (interval: relative width <= 10^-N)")
+    cmd->add_option("--digits", opts->digits, "correct decimal digits (interval: relative width <= 10^-N); 1.." + std::to_string(limits::max_eval_digits) + "")
         ->default_val(20)
-        ->check(CLI::Range(1u, arith::max_decimal_digits));
+        ->check(CLI::Range(1u, limits::max_eval_digits));
     cmd->add_option("--arith", opts->arith, "interval (certified), mpfr or double")
         ->default_val("interval")
         ->check(CLI::IsMember({"interval", "mpfr", "double"}));

@@ -12,6 +12,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "gancert/api/limits.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 #include "gancert/api/reference.hpp"
@@ -199,12 +200,11 @@ int run_reference(const reference_options& o) {
     }
     const std::size_t total = grid ? grid->size() : listed.size();
 
-    std::ofstream file;
-    if (!o.out.empty()) {
-        file.open(o.out);
-        if (!file) throw arith::bad_input("--out: cannot write '" + o.out + "'");
-    }
-    std::ostream& out = o.out.empty() ? std::cout : file;
+    // --out: a temporary next to it, renamed at the end (a failed or interrupted run leaves no
+    // partial table under the name)
+    std::unique_ptr<OutputFile> file;
+    if (!o.out.empty()) file = std::make_unique<OutputFile>(o.out, "--out");
+    std::ostream& out = file ? static_cast<std::ostream&>(file->stream()) : std::cout;
     bool show = o.progress == "always" || (o.progress == "auto" && ::isatty(STDERR_FILENO));
     progress_bar bar(total, show);
     row_writer writer(out, o.format == "json", quantities, names, fam ? family::canonical(*fam) : "");
@@ -227,7 +227,7 @@ int run_reference(const reference_options& o) {
         std::cout.flush();
         if (!std::cout) throw write_error("writing the output to standard output failed");
     } else {
-        close_checked(file, o.out, "--out");
+        file->commit();
     }
     return exit_ok;
 }
@@ -242,15 +242,15 @@ void register_reference(CLI::App& app, action& run) {
         "CSV columns: a,b,g,h,c then Q,Q_lo,Q_hi for each quantity Q; lo <= exact <= hi always, and Q is\n"
         "the exact value correctly rounded to N significant digits (see docs/tour.md).");
     auto* pts = cmd->add_option("--points", o->points_file, "CSV file of points (columns among a,b,g,h,c)");
-    auto* grd = cmd->add_option("--grid", o->grid, "grid \"b=-6:6:25,h=-6:6:25\" (name=lo:hi:count, exact decimals)");
+    auto* grd = cmd->add_option("--grid", o->grid, "grid \"b=-6:6:25,h=-6:6:25\" (name=lo:hi:count, exact decimals; count <= " + std::to_string(limits::max_axis_count) + ", points <= " + std::to_string(limits::max_grid_points) + ")");
     pts->excludes(grd);
     grd->excludes(pts);
     cmd->add_option("--fixed", o->fixed, "parameters fixed for every point, e.g. \"a=2.2,g=1.5,c=0.5\"");
     cmd->add_option("--model", o->model,
                     "a model of the family (docs/model-family.md); --grid/--fixed then name its players' parameters");
-    cmd->add_option("--digits", o->digits, "significant digits N of the midpoints (enclosure relative width <= 10^-N)")
+    cmd->add_option("--digits", o->digits, "significant digits N of the midpoints (enclosure relative width <= 10^-N); 1.." + std::to_string(limits::max_eval_digits) + "")
         ->default_val(30)
-        ->check(CLI::Range(1u, arith::max_decimal_digits));
+        ->check(CLI::Range(1u, limits::max_eval_digits));
     cmd->add_option("--quantities", o->quantities, "names (J1,J2,J,g_a..,H_aa..) and groups cost,grad,hess,all")
         ->default_val("all");
     cmd->add_option("--format", o->format, "csv or json")->default_val("csv")->check(CLI::IsMember({"csv", "json"}));

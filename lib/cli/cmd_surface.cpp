@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -21,6 +22,7 @@
 #include "output.hpp"
 #include "plot_script.hpp"
 #include "gancert/api/box.hpp"
+#include "gancert/api/limits.hpp"
 #include "gancert/arith/decimal.hpp"
 #include "gancert/certify/certificate.hpp"
 #include "gancert/certify/engine.hpp"
@@ -93,8 +95,9 @@ std::string certify_leaves(const SurfaceOptions& o, const std::vector<Axis>& axe
     opt.threads = o.threads;
     opt.progress = false;
     opt.initial_boxes = 64;
-    opt.out = (std::filesystem::temp_directory_path() / ("gancert-surface-" + std::to_string(::getpid()) + ".jsonl"))
-                  .string();
+    const ScopedTemporary certificate(
+        (std::filesystem::temp_directory_path() / ("gancert-surface-" + std::to_string(::getpid()) + ".jsonl")).string());
+    opt.out = certificate.path();
     const CertifyResult r = gancert::certify::certify(*setup.function, setup.root, claim, opt);
     std::ofstream out(leaves_csv);
     if (!out) throw arith::bad_input("--csv: cannot write '" + leaves_csv + "'");
@@ -115,27 +118,28 @@ std::string certify_leaves(const SurfaceOptions& o, const std::vector<Axis>& axe
     };
     (void)read_certificate(opt.out, on_leaf, on_header);  // the certifier's own reader
     close_checked(out, leaves_csv, "temporary leaves CSV");
-    std::error_code ec;
-    std::filesystem::remove(opt.out, ec);
     return r.verdict + " — claim no-saddle over " + setup.box_text;
 }
 
 int run_surface(const SurfaceOptions& o) {
     const auto spec = dynamics::paper_run(dynamics::parse_case(o.which), 2);
     const auto axes = parse_box(o.box);
-    if (o.grid < 2 || o.grid > 2000) throw arith::bad_input("--grid: N must be in [2, 2000]");
+    if (o.grid < 2 || o.grid > limits::max_surface_grid)
+        throw arith::bad_input("--grid: N must be in [2, " + std::to_string(limits::max_surface_grid) + "]");
     if (o.plot.empty()) throw arith::bad_input("--plot: required (the PNG to write)");
     if (o.threads < 1) throw arith::bad_input("--threads: must be >= 1");
-    {
-        std::ofstream probe(o.plot, std::ios::app);
-        if (!probe) throw arith::bad_input("--plot: cannot write '" + o.plot + "'");
-    }
+    { const OutputFile probe(o.plot, "--plot"); }  // writable? (bad input if not; leaves nothing behind)
 
     const auto base = model::to_scalar<double>(spec.start);
     const std::string stem =
         (std::filesystem::temp_directory_path() / ("gancert-surface-" + std::to_string(::getpid()))).string();
-    const std::string grid_csv = o.csv.empty() ? stem + ".grid.csv" : o.csv;
-    const std::string leaves_csv = stem + ".leaves.csv", traj_csv = stem + ".traj.csv";
+    // temporaries (removed at the end, on an error and on a signal) and the --csv output
+    const ScopedTemporary grid_tmp(stem + ".grid.csv"), leaves_tmp(stem + ".leaves.csv"), traj_tmp(stem + ".traj.csv");
+    const ScopedTemporary png_tmp(stem + ".png");
+    std::unique_ptr<OutputFile> csv_out;
+    if (!o.csv.empty()) csv_out = std::make_unique<OutputFile>(o.csv, "--csv");
+    const std::string& grid_csv = grid_tmp.path();
+    const std::string &leaves_csv = leaves_tmp.path(), &traj_csv = traj_tmp.path();
 
     // ---- the surface on an N x N grid (double, not rigorous) ----------------------------
     {
@@ -156,7 +160,12 @@ int run_surface(const SurfaceOptions& o) {
                 }
                 g << fmt(x) << ',' << fmt(y) << ',' << fmt(J) << '\n';
             }
-        close_checked(g, grid_csv, o.csv.empty() ? "temporary grid CSV" : "--csv");
+        close_checked(g, grid_csv, "temporary grid CSV");
+        if (csv_out) {  // the kept copy: complete under its name, or not there
+            std::ifstream in(grid_csv, std::ios::binary);
+            csv_out->stream() << in.rdbuf();
+            csv_out->commit();
+        }
     }
     std::cout << "surface: " << o.grid << " x " << o.grid << " double evaluations of J (case " << o.which
               << "; others fixed)" << (o.csv.empty() ? "" : ", written to " + o.csv) << '\n';
@@ -185,7 +194,7 @@ int run_surface(const SurfaceOptions& o) {
         close_checked(l, leaves_csv, "temporary leaves CSV");
     }
 
-    const std::string tmp_png = stem + ".png";
+    const std::string& tmp_png = png_tmp.path();
     const std::string title = "Case " + o.which + ": J over " + axes[0].name + ", " + axes[1].name;
     const std::string cmd = python_interpreter() + " " +
                             shell_quote(tool_script("GANCERT_SURFACE_SCRIPT", "plot_surface.py").string()) + " " +
@@ -193,10 +202,6 @@ int run_surface(const SurfaceOptions& o) {
                             shell_quote(tmp_png) + " --xname " + axes[0].name + " --yname " + axes[1].name +
                             " --title " + shell_quote(title);
     const int rc = run_plot_script(cmd, tmp_png, o.plot);
-    std::error_code ec;
-    if (o.csv.empty()) std::filesystem::remove(grid_csv, ec);
-    std::filesystem::remove(leaves_csv, ec);
-    std::filesystem::remove(traj_csv, ec);
     if (rc != exit_ok) return rc;
     std::cout << "plot written to " << o.plot << '\n';
     return exit_ok;
@@ -210,9 +215,9 @@ void register_surface(CLI::App& app, action& run) {
     cmd->add_option("--case", o->which, "Paper case A or B (fixed parameters and trajectory start; default A)");
     cmd->add_option("--box", o->box, "Two of a, b, g, h with ranges, e.g. \"b=-6:6,h=-6:6\"");
     cmd->add_option("--plot", o->plot, "PNG to write");
-    cmd->add_option("--grid", o->grid, "N: the surface is evaluated on an N x N grid (default 60)");
+    cmd->add_option("--grid", o->grid, "N: the surface is evaluated on an N x N grid (2.." + std::to_string(limits::max_surface_grid) + ", default 60)");
     cmd->add_option("--csv", o->csv, "also keep the grid values x,y,J in this CSV");
-    cmd->add_option("--threads", o->threads, "certifier worker threads (default 2)");
+    cmd->add_option("--threads", o->threads, "certifier worker threads (1.." + std::to_string(limits::max_threads) + ", default 2)");
     cmd->add_flag("--no-certify", o->no_certify, "skip the certifier overlay");
     cmd->callback([o, &run] { run = [o] { return run_surface(*o); }; });
 }

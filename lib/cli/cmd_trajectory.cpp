@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -17,6 +18,7 @@
 #include "output.hpp"
 #include "plot_script.hpp"
 #include "gancert/api/eval.hpp"
+#include "gancert/api/limits.hpp"
 #include "gancert/api/trajectory.hpp"
 #include "gancert/arith/decimal.hpp"
 #include "gancert/dynamics/plateau.hpp"
@@ -81,9 +83,9 @@ std::string fmt_interval(const impfr& x, unsigned digits) {
 
 int draw_plot(const std::string& csv, const std::string& png, const std::string& sgd_csv,
               const std::string& title) {
-    const std::string tmp_png =
-        (std::filesystem::temp_directory_path() / ("gancert-trajectory-" + std::to_string(::getpid()) + ".png"))
-            .string();
+    const ScopedTemporary tmp(
+        (std::filesystem::temp_directory_path() / ("gancert-trajectory-" + std::to_string(::getpid()) + ".png")).string());
+    const std::string& tmp_png = tmp.path();
     std::string cmd = python_interpreter() + " " +
                       shell_quote(tool_script("GANCERT_PLOT_SCRIPT", "plot_trajectory.py").string()) + " " +
                       shell_quote(csv) + " " + shell_quote(tmp_png) + " --title " + shell_quote(title);
@@ -91,17 +93,17 @@ int draw_plot(const std::string& csv, const std::string& png, const std::string&
     return run_plot_script(cmd, tmp_png, png);
 }
 
-std::ofstream open_output(const std::string& path, const char* option) {
-    std::ofstream f(path);
-    if (!f) throw arith::bad_input(std::string(option) + ": cannot write '" + path + "'");
-    f.precision(17);
+/// A whole output file (temporary + rename: complete under its name or not there).
+std::unique_ptr<OutputFile> open_output(const std::string& path, const char* option) {
+    auto f = std::make_unique<OutputFile>(path, option);
+    f->stream().precision(17);
     return f;
 }
 
 /// A point-arithmetic run (double or mpfr): CSV rows, the plateau and the final iterate, each
 /// number formatted by `f`.
 template <class S, class F>
-void report_point_run(const std::vector<Iterate<S>>& tr, std::optional<std::ofstream>& csv,
+void report_point_run(const std::vector<Iterate<S>>& tr, std::ofstream* csv,
                       const PlateauCriterion& crit, F&& f) {
     std::vector<S> J, G;
     for (std::size_t k = 0; k < tr.size(); ++k) {
@@ -157,15 +159,18 @@ int run_trajectory(const TrajectoryOptions& o) {
               << '\n';
 
     std::string csv_path = o.csv;
-    bool temp_csv = false;
+    // --plot without --csv: the CSVs are temporaries (removed at the end, on an error, on a signal)
+    std::optional<ScopedTemporary> temp_csv, temp_sgd;
     if (csv_path.empty() && !o.plot.empty()) {
-        csv_path = (std::filesystem::temp_directory_path() /
-                    ("gancert-trajectory-" + std::to_string(::getpid()) + ".csv")).string();
-        temp_csv = true;
+        temp_csv.emplace((std::filesystem::temp_directory_path() /
+                          ("gancert-trajectory-" + std::to_string(::getpid()) + ".csv")).string());
+        csv_path = temp_csv->path();
     }
-    std::optional<std::ofstream> csv;
+    std::unique_ptr<OutputFile> csv_file;
+    std::ofstream* csv = nullptr;
     if (!csv_path.empty()) {
-        csv.emplace(open_output(csv_path, o.csv.empty() ? "--plot" : "--csv"));
+        csv_file = open_output(csv_path, o.csv.empty() ? "--plot" : "--csv");
+        csv = &csv_file->stream();
         *csv << "k,a,b,g,h,J1,J2,J,gnorm";
         if (o.certified)
             for (const char* n : {"a", "b", "g", "h", "J1", "J2", "J", "gnorm"})
@@ -228,7 +233,7 @@ int run_trajectory(const TrajectoryOptions& o) {
         dbl = play_double(spec);
         report_point_run(dbl, csv, crit, [](double x) { return fmt(x); });
     }
-    if (csv) close_checked(*csv, csv_path, o.csv.empty() ? "--plot (temporary CSV)" : "--csv");
+    if (csv_file) csv_file->commit();
 
     std::string sgd_csv;
     if (o.sgd_samples > 0) {
@@ -250,7 +255,9 @@ int run_trajectory(const TrajectoryOptions& o) {
                   << fmt(st.rms_run_distance.back()) << '\n';
         if (!csv_path.empty()) {
             sgd_csv = std::filesystem::path(csv_path).replace_extension(".sgd.csv").string();
-            auto f = open_output(sgd_csv, "--csv");
+            if (temp_csv) temp_sgd.emplace(sgd_csv);
+            auto file = open_output(sgd_csv, "--csv (SGD statistics)");
+            auto& f = file->stream();
             f << "k,a_mean,b_mean,g_mean,h_mean,a_sd,b_sd,g_sd,h_sd,distance\n";
             for (std::size_t k = 0; k < st.mean.size(); ++k) {
                 f << k;
@@ -258,7 +265,7 @@ int run_trajectory(const TrajectoryOptions& o) {
                 for (double v : st.spread[k]) f << ',' << fmt(v);
                 f << ',' << fmt(st.distance[k]) << '\n';
             }
-            close_checked(f, sgd_csv, "--csv (SGD statistics)");
+            file->commit();
             std::cout << "  SGD statistics written to " << sgd_csv << '\n';
         }
     }
@@ -271,11 +278,6 @@ int run_trajectory(const TrajectoryOptions& o) {
         rc = draw_plot(csv_path, o.plot, sgd_csv, title.str());
         if (rc == exit_ok) std::cout << "plot written to " << o.plot << '\n';
     }
-    if (temp_csv) {
-        std::error_code ec;
-        std::filesystem::remove(csv_path, ec);
-        if (!sgd_csv.empty()) std::filesystem::remove(sgd_csv, ec);
-    }
     return rc;
 }
 
@@ -286,14 +288,14 @@ void register_trajectory(CLI::App& app, action& run) {
     auto o = std::make_shared<TrajectoryOptions>();
     cmd->add_option("--case", o->which, "Paper case A or B (start point; default A)");
     cmd->add_option("--dims", o->dims, "2 (b, h move) or 4 (a, b, g, h move); default 4");
-    cmd->add_option("--steps", o->steps, "K: number of iterates counting the start (default 250)");
+    cmd->add_option("--steps", o->steps, "K: number of iterates counting the start (1.." + std::to_string(limits::max_trajectory_steps) + ", default 250)");
     cmd->add_option("--step-size", o->step, "eta > 0 as an exact decimal (default 0.4)");
     cmd->add_option("--start", o->start, "a,b,g,h,c exact decimals (overrides the case's start)");
     cmd->add_flag("--certified", o->certified, "interval<mpfr> trajectory enclosing the exact iterates");
     cmd->add_option("--digits", o->digits,
                     "working precision in decimal digits (mpfr trajectory, or the certified one; default 256 bits)");
     cmd->add_option("--sgd", o->sgd_samples, "also run SGD with N samples per step");
-    cmd->add_option("--runs", o->runs, "SGD realisations R (default 10)");
+    cmd->add_option("--runs", o->runs, "SGD realisations R (1.." + std::to_string(limits::max_sgd_runs) + ", default 10; N x R x K <= 5e7 draws)");
     cmd->add_option("--seed", o->seed, "SGD master seed (default 1)");
     cmd->add_option("--csv", o->csv, "write k,a,b,g,h,J1,J2,J,gnorm (+ _lo/_hi when certified)");
     cmd->add_option("--plot", o->plot, "write a PNG (parameters, J1/J2/J, ||grad J|| against k)");

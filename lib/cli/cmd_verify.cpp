@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "gancert/api/limits.hpp"
 #include "gancert/certify/verify.hpp"
 
 namespace gancert::cli {
@@ -16,7 +17,7 @@ void register_verify(CLI::App& app, action& run) {
     auto* cmd = app.add_subcommand("verify", "Re-check a certificate independently");
     cmd->add_option("certificate", args->path, "Certificate file")->required();
     cmd->add_option("--bits", args->bits, "Re-evaluate at this precision at least (bits)");
-    cmd->add_option("--threads", args->threads, "Worker threads (default: all cores)");
+    cmd->add_option("--threads", args->threads, "Worker threads (0 = all cores, at most " + std::to_string(limits::max_threads) + "; default all cores)");
     cmd->add_flag("--independent", args->independent,
                   "Re-derive each leaf by a route independent of the prover's evaluation code where one exists "
                   "(docs/verification.md); reports the leaves per kind and route");

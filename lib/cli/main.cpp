@@ -2,16 +2,17 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "interrupt.hpp"
 #include "output.hpp"
 #include "gancert/arith/decimal.hpp"
 #include "gancert/version.hpp"
 
 int main(int argc, char** argv) {
-    // Interrupts end gancert at once (default dispositions; nothing in gancert installs a
-    // handler). A non-interactive shell starts background commands with SIGINT ignored, which
-    // made a long `gancert eval … &` deaf to kill -INT: restore the default for SIGINT.
-    struct sigaction old_int {};
-    if (::sigaction(SIGINT, nullptr, &old_int) == 0 && old_int.sa_handler == SIG_IGN) std::signal(SIGINT, SIG_DFL);
+    // Interrupts end gancert at once, after removing the run's temporary files (interrupt.hpp;
+    // certify and atlas stop gracefully on the first). A non-interactive shell starts background
+    // commands with SIGINT ignored, which made a long `gancert eval … &` deaf to kill -INT:
+    // SIGINT is handled even then.
+    gancert::cli::end_on_signal();
     // A closed pipe (`gancert … | head -c1`) is a write error, not a death by SIGPIPE: writes
     // then fail with EPIPE, which the checked output reports (exit 1, message on stderr).
     std::signal(SIGPIPE, SIG_IGN);

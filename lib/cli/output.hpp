@@ -1,6 +1,7 @@
 // Checked output for the CLI: a sub-command that writes a file (or standard output) reports
 // success only if every byte reached it. Write errors (full disk, /dev/full, a closed pipe)
 // surface as write_error, which main() maps to exit status 1 with the file named on stderr.
+// Whole files go through api::OutputFile (temporary + fsync + rename).
 #pragma once
 #include <cerrno>
 #include <cstring>
@@ -9,13 +10,15 @@
 #include <stdexcept>
 #include <string>
 
+#include "gancert/api/output_file.hpp"
+
 namespace gancert::cli {
 
-/// A write to an output file failed; the message names the option and the file.
-class write_error : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
+/// A write to an output failed; the message names the option and the file (api/output_file.hpp).
+using api::write_error;
+using api::install_file;
+using api::OutputFile;
+using api::ScopedTemporary;
 
 /// Flushes and closes `f`; throws write_error naming `what` (e.g. "--csv") and `path` if any
 /// write, the flush or the close failed.
@@ -48,26 +51,6 @@ inline void require_complete_png(const std::string& path, const std::string& wha
     if (data.size() < sig.size() + iend.size() || data.compare(0, sig.size(), sig) != 0 ||
         data.compare(data.size() - iend.size(), iend.size(), iend) != 0)
         throw write_error(what + ": '" + path + "' is incomplete (not a complete PNG file)");
-}
-
-/// Copies the finished file `from` to `to` with checked writes (so a full disk or /dev/full
-/// is reported even where the producer of `from` would not notice), then removes `from`.
-/// Throws write_error naming `what` and `to`.
-inline void install_file(const std::string& from, const std::string& to, const std::string& what) {
-    std::ifstream in(from, std::ios::binary);
-    if (!in) throw write_error(what + ": the temporary file for '" + to + "' cannot be read");
-    std::ofstream out(to, std::ios::binary | std::ios::trunc);
-    if (!out) throw write_error(what + ": cannot write '" + to + "'");
-    errno = 0;
-    out << in.rdbuf();
-    const int err = errno;
-    in.close();
-    std::error_code ec;
-    std::filesystem::remove(from, ec);
-    if (out.fail())
-        throw write_error(what + ": writing '" + to + "' failed" +
-                          (err != 0 ? std::string(" (") + std::strerror(err) + ")" : std::string()));
-    close_checked(out, to, what);
 }
 
 }  // namespace gancert::cli

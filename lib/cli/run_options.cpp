@@ -4,18 +4,19 @@
 #include <unistd.h>
 
 #include "commands.hpp"
+#include "gancert/api/limits.hpp"
 #include "gancert/arith/errors.hpp"
 
 namespace gancert::cli {
 
 void add_run_options(CLI::App* cmd, RunArgs& r, const std::string& what) {
-    cmd->add_option("--threads", r.threads, "Worker threads (default: all cores)");
+    cmd->add_option("--threads", r.threads, "Worker threads (0 = all cores, at most " + std::to_string(limits::max_threads) + "; default all cores)");
     cmd->add_flag("--resume", r.resume, "Continue the unfinished " + what + " at --out");
-    cmd->add_option("--max-bits", r.max_bits, "Precision budget in bits (default 512)");
+    cmd->add_option("--max-bits", r.max_bits, "Precision budget in bits (at most " + std::to_string(limits::max_precision_bits) + ", default 512)");
     char text[64];
     std::snprintf(text, sizeof text, "Smallest relative box width bisected (default %g)", r.min_width);
     cmd->add_option("--min-width", r.min_width, text);
-    cmd->add_option("--initial-boxes", r.initial_boxes, "Start from the box pre-split into this many (default 64)");
+    cmd->add_option("--initial-boxes", r.initial_boxes, "Start from the box pre-split into this many (1.." + std::to_string(limits::max_initial_boxes) + ", default 64)");
     cmd->add_option("--time-limit", r.time_limit,
                     "Stop after SECONDS: undecided boxes become unknown leaves, status incomplete (resumable)");
     cmd->add_option("--max-leaves", r.max_leaves, "Stop after N leaves computed by this run (as --time-limit)");

@@ -211,18 +211,19 @@ class Certificate:
 
 
 def certify(case="A", box="b=-6:6,h=-6:6", claim="no-saddle", params="", threads=2, out=None, model="rsee",
-            eps=None, delta=None, level=None):
+            eps=None, delta=None, level=None, time_limit=0):
     """Runs the certifier in process (as `gancert certify --case CASE --box BOX --claim CLAIM
     [--params ..] [--eps ..] [--delta ..] [--level ..]`); returns a Certificate. With out=PATH
     the certificate file is kept there (needed for .verify() and .plot()).
     case: "A"/"B" (the paper's fixed parameters) or "" with params="a=..,b=..,g=..,h=..,c=..";
     claim: no-saddle, no-stationary, plateau, extrema, atlas (eps/delta/level: their tolerances,
-    exact decimals as str, or numbers meaning their shortest repr); model: the model name."""
+    exact decimals as str, or numbers meaning their shortest repr); model: the model name;
+    time_limit: seconds (0: none), as `gancert certify --time-limit` (a run stopped by it is "incomplete")."""
     if isinstance(threads, bool) or not isinstance(threads, (int, _np.integer)) or threads < 1:
         raise ValueError("threads: expected an int >= 1, got %r" % (threads,))
     return Certificate(_gancert.certify(case=case, box=box, claim=claim, params=params, threads=int(threads),
                                         out="" if out is None else str(out), model=model, eps=eps, delta=delta,
-                                        level=level))
+                                        level=level, time_limit=float(time_limit)))
 
 
 def certified_trajectory(case="A", dims=2, steps=20, step_size="0.4", bits=128):

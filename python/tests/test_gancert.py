@@ -208,3 +208,26 @@ def test_extreme_points_give_finite_enclosures(p, j1):
     else:
         slack = Fraction(1, 10**20)
     assert lo - slack <= j1 <= hi + slack
+
+
+# Resource limits (issue 15, docs/limits.md): a request above a limit raises ValueError naming the
+# Python argument before any work, never an abort of the interpreter or a hang.
+@pytest.mark.parametrize("call, needle", [
+    (lambda: gancert.certify(case="A", box="b=-6:6,h=-6:6", threads=100000), "threads"),
+    (lambda: gancert._gancert.verify(os.path.join(SRC, "proofs", "certificates", "no-saddle-A-2d.jsonl"),
+                                     threads=100000), "threads"),
+    (lambda: gancert.eval(2.2, -3, 1.5, -2, 0.5, digits=51), "digits"),
+    (lambda: gancert.reference(2.2, -3, 1.5, -2, 0.5, digits=51), "digits"),
+    (lambda: gancert.trajectory(steps=100001), "steps"),
+])
+def test_limits_raise_value_error_naming_the_argument(call, needle):
+    with pytest.raises(ValueError, match=needle):
+        call()
+
+
+def test_certify_time_limit_bounds_a_long_run():
+    # a valid box on which the certifier makes slow progress (issue 15): the budget ends it
+    r = gancert.certify(case="A", box="b=0:1e308", claim="no-saddle", time_limit=2)
+    assert r.status == "incomplete"
+    with pytest.raises(ValueError, match="time_limit"):
+        gancert.certify(time_limit=-1)

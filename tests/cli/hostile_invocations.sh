@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Hostile invocations (issue 15): replays tests/data/hostile/invocations.txt, every numeric option
 # of every command (numeric_options.txt) crossed with the hostile values of numeric_values.txt,
+# 300 seeded random invocations (generate_invocations.py; HOSTILE_GENERATED=N for another count)
 # and mutated certificates given to `verify`. Each run must end within BOUND seconds with exit
 # 0, 1 or 2 (or the statuses its line requires), not by a signal, leave no core file, and no
 # output (standard output or a file it wrote) may hold a NaN as an interval end or a value (an
@@ -24,8 +25,8 @@ ulimit -c unlimited 2>/dev/null || true
 
 # run_one MODE[:CODES] ARGS... — one invocation in a fresh directory $T/w (also @T@)
 run_one() {
-    local mode="${1%%:*}" codes="0 1 2"
-    [[ "$1" == *:* ]] && codes="${1#*:}" && codes="${codes//,/ }"
+    local mode="${1%%:*}" codes="0 1 2" explicit=""
+    [[ "$1" == *:* ]] && codes="${1#*:}" && codes="${codes//,/ }" && explicit=1
     shift
     local args=() a
     for a in "$@"; do
@@ -38,7 +39,7 @@ run_one() {
         run)  (cd "$T/w" && exec timeout -k 5 "$BOUND" "$G" "${args[@]}" >"$T/out" 2>"$T/err" </dev/null); rc=$? ;;
         full) (cd "$T/w" && exec timeout -k 5 "$BOUND" "$G" "${args[@]}" >/dev/full 2>"$T/err" </dev/null); rc=$?; : >"$T/out" ;;
         pipe) (cd "$T/w" && timeout -k 5 "$BOUND" "$G" "${args[@]}" 2>"$T/err" </dev/null | head -c1 >"$T/out"; exit "${PIPESTATUS[0]}"); rc=$?
-              codes="${codes/0 1 2/0 1}" ;;
+              [ -n "$explicit" ] || codes="0 1" ;;  # a valid run into a closed pipe: not bad input
         *) echo "FAIL: unknown mode '$mode'"; fail=1; return ;;
     esac
     runs=$((runs + 1))
@@ -64,7 +65,7 @@ while IFS= read -r line; do
     run_one "${words[@]}"
 done <"$D/invocations.txt"
 
-# (HOSTILE_CORPUS_ONLY=1: the corpus only, as tests/cli/sanitize.sh runs it)
+# (HOSTILE_CORPUS_ONLY=1: the corpus only, as tests/sanitize.sh runs it)
 if [ -n "${HOSTILE_CORPUS_ONLY:-}" ]; then echo "$runs hostile invocations run"; exit $fail; fi
 
 # 2. every numeric option x every hostile value
@@ -79,7 +80,13 @@ while IFS= read -r line; do
     for v in "${values[@]}"; do run_one run "${words[@]:1}" "${words[0]}" "$v"; done
 done <"$D/numeric_options.txt"
 
-# 3. mutated certificates (deterministic): verify ends 0/1/2 on each
+# 3. generated invocations (seeded: the same lines every run)
+while IFS= read -r line; do
+    eval "words=($line)"
+    run_one "${words[@]}"
+done < <(python3 "$D/generate_invocations.py" "${HOSTILE_GENERATED:-300}" 15)
+
+# 4. mutated certificates (deterministic): verify ends 0/1/2 on each
 python3 "$D/mutate_certificate.py" "$T/cert.jsonl" "$T/mut" 150 || { echo "FAIL: mutate_certificate.py"; fail=1; }
 for m in "$T"/mut/*.jsonl; do run_one run verify "$m" --threads 1; done
 

@@ -6,6 +6,7 @@
 #include <iomanip>
 #include <sstream>
 
+#include "gancert/api/limits.hpp"
 #include "gancert/arith/decimal.hpp"
 #include "gancert/arith/precision.hpp"
 #include "gancert/family/evaluate.hpp"
@@ -89,7 +90,8 @@ unsigned approximation_bits(unsigned digits) {
 }
 
 EvalReport eval_report(const model::DecimalParams& p, unsigned digits, Arith a) {
-    const auto policy = model::EvalPolicy::to_digits(digits);  // validates digits for every arith
+    limits::check_eval_digits(digits);  // the resource limit, for every arith
+    const auto policy = model::EvalPolicy::to_digits(digits);
     EvalReport r;
     r.params = p;
     r.named = {{"a", p.a}, {"b", p.b}, {"g", p.g}, {"h", p.h}, {"c", p.c}};

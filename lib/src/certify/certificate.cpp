@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/file.h>
 #include <unistd.h>
 #include <cerrno>
@@ -347,7 +348,7 @@ Assembly assemble_certificate(const std::string& path) {
 }
 
 // ---------------------------------------------------------------------------------------
-OutputLock::OutputLock(const std::string& path) {
+OutputLock::OutputLock(const std::string& path) : path_(path) {
     fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (fd_ < 0) throw arith::bad_parameter("out", "'" + path + "': cannot open for writing: " + std::strerror(errno));
     if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
@@ -362,6 +363,14 @@ OutputLock::OutputLock(const std::string& path) {
 }
 OutputLock::~OutputLock() {
     if (fd_ >= 0) ::close(fd_);  // releases the lock
+}
+void OutputLock::relock() {
+    struct stat held {}, now {};
+    if (fd_ >= 0 && ::fstat(fd_, &held) == 0 && ::stat(path_.c_str(), &now) == 0 && held.st_dev == now.st_dev &&
+        held.st_ino == now.st_ino)
+        return;
+    OutputLock fresh(path_);
+    std::swap(fd_, fresh.fd_);  // `fresh` releases the lock on the replaced file
 }
 
 // ---------------------------------------------------------------------------------------

@@ -15,7 +15,8 @@
 
 #include "gancert/certify/certificate.hpp"
 #include "gancert/certify/evidence.hpp"
-#include "gancert/certify/limits.hpp"
+#include "gancert/api/limits.hpp"
+#include "gancert/api/output_file.hpp"
 #include "gancert/certify/stop.hpp"
 #include "gancert/certify/record.hpp"
 #include "gancert/certify/work_pool.hpp"
@@ -197,7 +198,9 @@ std::size_t merge_parts(const std::string& path, const std::vector<std::size_t>*
     }
     CertificateWriter writer(path, true);
     std::size_t appended = 0;
-    for (const auto& [k, file] : parts) {
+    for (const auto& part : parts) {
+        const unsigned k = part.first;
+        const std::string& file = part.second;  // (a plain reference: clang 14 lambdas cannot capture bindings)
         std::size_t in_part = 0;
         if (!has_complete_line(file)) {  // a rank stopped before writing its header: no leaves
             if (expected && k < expected->size() && (*expected)[k] != 0)
@@ -271,12 +274,11 @@ std::vector<ReopenedBox> reopen_budget_leaves(const std::string& path, std::size
     if (suffix) {
         std::filesystem::resize_file(path, first_removed);  // one truncation
     } else {
-        // Rewritten in place, header first: a crash part-way leaves a valid checkpoint whose
-        // missing boxes a later --resume recomputes.
-        std::ofstream out(path, std::ios::binary | std::ios::trunc);
-        for (const auto& l : kept) out << l << '\n';
-        out.flush();
-        if (!out) throw std::runtime_error("resume: rewriting '" + path + "' failed");
+        // Rewritten into a temporary renamed over the checkpoint (api/output_file.hpp): a crash
+        // or a full disk part-way leaves the old checkpoint, which a later --resume reopens again.
+        api::OutputFile out(path, "resume", std::ios::binary);
+        for (const auto& l : kept) out.stream() << l << '\n';
+        out.commit();
     }
     return reopened;
 }
@@ -396,9 +398,9 @@ json run_settings(const CertifyOptions& opt) {
 CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim, const CertifyOptions& opt) {
     auto t0 = clock_type::now();
     if (opt.out.empty()) throw arith::bad_parameter("out", "a certificate path is required");
-    resolve_threads(opt.threads);
-    check_initial_boxes(opt.initial_boxes);
-    check_max_bits(opt.max_bits);
+    limits::resolve_threads(opt.threads);
+    limits::check_initial_boxes(opt.initial_boxes);
+    limits::check_max_bits(opt.max_bits);
     OutputLock lock(opt.out);  // before anything is read or truncated
     json header = make_header(f, f.names(), root, claim, run_settings(opt));
     const bool part = opt.tasks.has_value();
@@ -422,6 +424,7 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
         // A run stopped by a budget: its budget-unknown leaves and summary are removed and
         // exactly those boxes are computed again (at the precision level they had reached).
         std::vector<ReopenedBox> reopened = reopen_budget_leaves(opt.out, root.dims());
+        lock.relock();  // the checkpoint may have been rewritten by a rename
         auto c0 = read_certificate(opt.out, [](std::size_t, const json&) {});
         const bool finished = c0.summary.has_value();
         TilingChecker tiling(root);
@@ -496,7 +499,7 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
         return true;
     };
 
-    unsigned threads = resolve_threads(opt.threads);
+    unsigned threads = limits::resolve_threads(opt.threads);
     // Level by level (level = depth of the box in the bisection tree): every box of a depth is
     // decided (or split, its children one level deeper) before any deeper box. Once a leaf of
     // depth d refutes the claim (here or in the checkpoint), no box deeper than d is examined:

@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-#include "gancert/certify/limits.hpp"
+#include "gancert/api/limits.hpp"
 
 namespace gancert::certify {
 namespace {
@@ -29,11 +29,31 @@ unsigned nesting_depth(const std::string& s, unsigned limit) {
 
 }  // namespace
 
+bool read_record_line(std::istream& in, std::string& line, bool& complete) {
+    line.clear();
+    complete = false;
+    std::streambuf* buf = in.rdbuf();
+    for (;;) {
+        const int ch = buf->sbumpc();
+        if (ch == std::char_traits<char>::eof()) {
+            in.setstate(std::ios::eofbit);
+            return !line.empty();
+        }
+        if (ch == '\n') {
+            complete = true;
+            return true;
+        }
+        if (line.size() >= limits::max_record_bytes)
+            throw std::runtime_error("record longer than " + std::to_string(limits::max_record_bytes) + " bytes");
+        line.push_back(static_cast<char>(ch));
+    }
+}
+
 nlohmann::json parse_record(const std::string& line) {
-    if (line.size() > max_record_bytes)
-        throw std::runtime_error("record longer than " + std::to_string(max_record_bytes) + " bytes");
-    if (nesting_depth(line, max_record_depth) > max_record_depth)
-        throw std::runtime_error("record nested deeper than " + std::to_string(max_record_depth) + " levels");
+    if (line.size() > limits::max_record_bytes)
+        throw std::runtime_error("record longer than " + std::to_string(limits::max_record_bytes) + " bytes");
+    if (nesting_depth(line, limits::max_record_depth) > limits::max_record_depth)
+        throw std::runtime_error("record nested deeper than " + std::to_string(limits::max_record_depth) + " levels");
     auto j = nlohmann::json::parse(line, nullptr, false);
     if (j.is_discarded()) throw std::runtime_error("not valid JSON");
     return j;

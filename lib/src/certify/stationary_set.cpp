@@ -4,6 +4,7 @@
 #include "gancert/version.hpp"
 #include "gancert/certify/record.hpp"
 #include "gancert/certify/model_factory.hpp"
+#include "gancert/api/output_file.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -11,6 +12,7 @@
 #include <fstream>
 #include <limits>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <filesystem>
@@ -662,11 +664,11 @@ StationarySetResult certify_stationary_set(const StationarySetRequest& req) {
     StationarySetResult r;
     r.domain_text = domain_text(d);
     std::string path = req.out;
-    std::string temporary;
+    std::optional<api::ScopedTemporary> temporary;  // removed at the end, on an error and on a signal
     if (path.empty()) {
-        temporary = (std::filesystem::temp_directory_path() /
-                     ("gancert-stationary-" + std::to_string(::getpid()) + ".jsonl")).string();
-        path = temporary;
+        temporary.emplace((std::filesystem::temp_directory_path() /
+                           ("gancert-stationary-" + std::to_string(::getpid()) + ".jsonl")).string());
+        path = temporary->path();
     }
     {
         OutputLock lock(path);
@@ -675,7 +677,6 @@ StationarySetResult certify_stationary_set(const StationarySetRequest& req) {
     }
     // The status reported is the independent verifier's, on the file as written.
     VerifyReport rep = verify_stationary_set(path);
-    if (!temporary.empty()) std::filesystem::remove(temporary);
     if (rep.exit_code != 0) {
         std::string m = "stationary-set: the written certificate does not verify:";
         for (const auto& f : rep.failures) m += " " + f;

@@ -8,7 +8,7 @@
 
 #include "gancert/certify/certificate.hpp"
 #include "gancert/certify/evidence.hpp"
-#include "gancert/certify/limits.hpp"
+#include "gancert/api/limits.hpp"
 #include "gancert/certify/record.hpp"
 #include "gancert/certify/stationary_set.hpp"
 #include "gancert/verify/independent.hpp"
@@ -18,7 +18,7 @@ namespace gancert::certify {
 using nlohmann::json;
 
 VerifyReport verify_certificate(const std::string& path, const VerifyOptions& opt) {
-    resolve_threads(opt.threads);  // bad input before any work
+    limits::resolve_threads(opt.threads);  // bad input before any work
     VerifyReport rep;
     auto fail = [&](const std::string& m) {
         if (rep.failures.size() < 20) rep.failures.push_back(m);
@@ -32,7 +32,12 @@ VerifyReport verify_certificate(const std::string& path, const VerifyOptions& op
         std::ifstream in(path);
         std::string line;
         if (!in) throw arith::bad_input("certificate '" + path + "': cannot be opened");
-        if (!std::getline(in, line)) throw arith::bad_input("certificate '" + path + "': empty");
+        bool complete = false;
+        try {
+            if (!read_record_line(in, line, complete)) throw arith::bad_input("certificate '" + path + "': empty");
+        } catch (const std::runtime_error& e) {
+            throw arith::bad_input("certificate '" + path + "': line 1: " + e.what());
+        }
         try {
             header = parse_record(line);
         } catch (const std::exception& e) {
@@ -59,7 +64,7 @@ VerifyReport verify_certificate(const std::string& path, const VerifyOptions& op
     if (opt.independent) independent.emplace(header.at("model"), claim);
     TilingChecker tiling(root);
     ClaimAccumulator acc(claim, root, f->names());
-    unsigned threads = resolve_threads(opt.threads);
+    unsigned threads = limits::resolve_threads(opt.threads);
     std::vector<std::pair<std::size_t, json>> batch;
     auto flush = [&] {
         std::vector<std::optional<std::string>> errs(batch.size());

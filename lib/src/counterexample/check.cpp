@@ -6,6 +6,7 @@
 #include <chrono>
 #include <stdexcept>
 
+#include "gancert/api/limits.hpp"
 #include "gancert/counterexample/exponential_contrast.hpp"
 #include "gancert/counterexample/jensen_shannon.hpp"
 #include "gancert/counterexample/gaussian_moment.hpp"
@@ -73,8 +74,8 @@ constexpr unsigned first_guard = 32;
 constexpr int max_attempts = 9;  // guard bits 32, 64, …, 8192
 
 void validate_input(const CheckInput& in) {
-    if (in.digits == 0 || in.digits > arith::max_decimal_digits)
-        throw arith::bad_input("digits must be in 1.." + std::to_string(arith::max_decimal_digits) +
+    if (in.digits == 0 || in.digits > limits::max_counterexample_digits)
+        throw arith::bad_input("digits must be in 1.." + std::to_string(limits::max_counterexample_digits) +
                                " (got " + std::to_string(in.digits) + ")");
     arith::precision_guard g(64);
     (void)model::to_scalar<impfr>(model::DecimalTwoDimData{in.c1, in.c2});

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "gancert/api/limits.hpp"
 #include "gancert/arith/decimal.hpp"
 
 namespace gancert::dynamics {
@@ -73,9 +74,9 @@ SgdStatistics stochastic_play(const TrajectorySpec& spec, const SgdSpec& sgd,
     validate(spec);
     if (sgd.samples < 1) throw arith::bad_parameter("samples", "the sample size N must be >= 1");
     if (sgd.runs < 1) throw arith::bad_parameter("runs", "the number of runs R must be >= 1");
-    if (sgd.runs > max_sgd_runs)
-        throw arith::bad_parameter("runs", std::to_string(sgd.runs) + " is above the maximum " + std::to_string(max_sgd_runs));
-    if (static_cast<double>(sgd.samples) * sgd.runs * spec.iterates > max_sgd_draws)
+    if (sgd.runs > limits::max_sgd_runs)
+        throw arith::bad_parameter("runs", std::to_string(sgd.runs) + " is above the maximum " + std::to_string(limits::max_sgd_runs));
+    if (static_cast<double>(sgd.samples) * sgd.runs * spec.iterates > limits::max_sgd_draws)
         throw arith::bad_parameter("samples", "N * R * K = " + std::to_string(sgd.samples) + " * " + std::to_string(sgd.runs) +
                                    " * " + std::to_string(spec.iterates) + " draws is above the maximum 5e7");
     const auto moving = moving_coordinates(spec.dims);

@@ -2,6 +2,7 @@
 
 #include <mpfr.h>
 
+#include "gancert/api/limits.hpp"
 #include "gancert/arith/decimal.hpp"
 
 namespace gancert::dynamics {
@@ -23,9 +24,7 @@ void validate(const TrajectorySpec& spec) {
     mpfr_clear(t);
     if (sign <= 0)
         throw arith::bad_parameter("step_size", "'" + spec.step + "' must be > 0");
-    if (spec.iterates < 1)
-        throw arith::bad_parameter("steps", std::to_string(spec.iterates) +
-                                   " iterates requested; need K >= 1 (K counts the start)");
+    limits::check_trajectory_steps(spec.iterates);
     (void)moving_coordinates(spec.dims);
 }
 

@@ -1,8 +1,10 @@
 #include "gancert/reference/csv.hpp"
 
 #include <fstream>
+#include <sstream>
 #include <set>
 
+#include "gancert/api/limits.hpp"
 #include "gancert/arith/errors.hpp"
 
 namespace gancert::reference {
@@ -83,9 +85,20 @@ csv_table read_csv(std::istream& in, const std::string& source) {
 }
 
 csv_table read_csv_file(const std::string& path) {
-    std::ifstream in(path);
+    std::ifstream in(path, std::ios::binary);
     if (!in) throw arith::bad_input(path + ": cannot open file");
-    return read_csv(in, path);
+    // read whole, at most limits::max_csv_file_bytes (a device such as /dev/zero has no end)
+    std::string data;
+    char chunk[1 << 16];
+    while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+        data.append(chunk, static_cast<std::size_t>(in.gcount()));
+        if (data.size() > limits::max_csv_file_bytes)
+            throw arith::bad_input(path + ": larger than the maximum " + std::to_string(limits::max_csv_file_bytes >> 20) +
+                                   " MiB of a CSV file");
+    }
+    if (in.bad()) throw arith::bad_input(path + ": cannot read file");
+    std::istringstream text(std::move(data));
+    return read_csv(text, path);
 }
 
 }  // namespace gancert::reference

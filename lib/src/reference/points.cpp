@@ -4,6 +4,7 @@
 #include <charconv>
 #include <set>
 
+#include "gancert/api/limits.hpp"
 #include "gancert/arith/errors.hpp"
 #include "gancert/reference/exact_decimal.hpp"
 
@@ -88,9 +89,9 @@ std::vector<grid_axis> parse_grid(std::string_view spec) {
         rational hi = parse_in(parts[1], "grid", where + " hi");
         std::size_t count = 0;
         auto [ptr, ec] = std::from_chars(parts[2].data(), parts[2].data() + parts[2].size(), count);
-        if (ec != std::errc() || ptr != parts[2].data() + parts[2].size() || count < 1 || count > max_axis_count)
+        if (ec != std::errc() || ptr != parts[2].data() + parts[2].size() || count < 1 || count > limits::max_axis_count)
             throw arith::bad_parameter("grid", where + ": count '" + std::string(parts[2]) + "' is not an integer in [1, " +
-                                   std::to_string(max_axis_count) + "]");
+                                   std::to_string(limits::max_axis_count) + "]");
         if (count == 1 && lo != hi) throw arith::bad_parameter("grid", where + ": count 1 needs lo == hi");
         if (count > 1 && lo == hi) throw arith::bad_parameter("grid", where + ": lo == hi needs count 1");
         rational step = count > 1 ? (hi - lo) / rational(static_cast<long>(count - 1)) : rational(0);
@@ -120,8 +121,8 @@ point_grid::point_grid(std::vector<grid_axis> axes, const fixed_params& fixed) :
             throw arith::bad_parameter("grid", "parameter '" + std::string(param_names[axis.param]) +
                                                    "' given both in grid and in fixed");
         param(base_, axis.param) = axis.values.front();
-        if (axis.values.size() > max_grid_points / size_)
-            throw arith::bad_parameter("grid", "more than " + std::to_string(max_grid_points) + " points");
+        if (axis.values.size() > limits::max_grid_points / size_)
+            throw arith::bad_parameter("grid", "more than " + std::to_string(limits::max_grid_points) + " points");
         size_ *= axis.values.size();
     }
     for (std::size_t i = 0; i < 5; ++i)

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "gancert/api/limits.hpp"
 #include "gancert/arith/decimal.hpp"
 #include "gancert/arith/precision.hpp"
 #include "gancert/model/evaluate.hpp"
@@ -38,7 +39,7 @@ certified_value certified_decimal(const arith::impfr& x, unsigned digits) {
 
 reference_point compute_reference_with(const model::DecimalParams& p, unsigned digits,
                                        const std::vector<std::size_t>& quantities, const evaluator& evaluate) {
-    (void)arith::bits_for_digits(digits);  // range check of `digits` (bad_input naming it)
+    limits::check_eval_digits(digits);  // the resource limit (bad_parameter naming `digits`)
     reference_point r{p, digits, 0, quantities, {}};
     auto first = evaluate(std::min(digits + 3, arith::max_decimal_digits));
     r.precision_bits = first.precision_bits;
@@ -65,7 +66,6 @@ reference_point compute_reference_with(const model::DecimalParams& p, unsigned d
 reference_point compute_reference(const model::DecimalParams& p, unsigned digits,
                                   const std::vector<std::size_t>& quantities) {
     const model::ValidatedParams valid(p);  // validated once for both evaluations
-    (void)arith::bits_for_digits(digits);
     return compute_reference_with(p, digits, quantities, [&](unsigned d) {
         return model::evaluate_certified(valid, model::EvalPolicy::to_digits(d));
     });

@@ -139,8 +139,13 @@ public:
     ~OutputLock();
     OutputLock(const OutputLock&) = delete;
     OutputLock& operator=(const OutputLock&) = delete;
+    /// After the checkpoint was replaced by a rename (api::OutputFile): takes the lock on the
+    /// file now under the path (nothing to do if it is still the locked one). Throws as the
+    /// constructor if another run locked the new file first.
+    void relock();
 
 private:
+    std::string path_;
     int fd_ = -1;
 };
 

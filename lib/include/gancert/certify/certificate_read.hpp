@@ -15,8 +15,13 @@ CertificateContents read_certificate(const std::string& path, F&& on_leaf, H&& o
     CertificateContents c;
     std::string line;
     std::size_t lineno = 0, offset = 0;
-    while (std::getline(in, line)) {
-        bool complete = !in.eof();
+    bool complete = false;
+    for (;;) {
+        try {
+            if (!read_record_line(in, line, complete)) break;
+        } catch (const std::exception& e) {
+            throw arith::bad_input("certificate '" + path + "': line " + std::to_string(lineno + 1) + ": " + e.what());
+        }
         if (!complete) break;  // torn tail
         ++lineno;
         offset += line.size() + 1;

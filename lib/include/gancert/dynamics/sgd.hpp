@@ -24,11 +24,6 @@
 
 namespace gancert::dynamics {
 
-/// Resource limits (input validation, arith::bad_parameter naming "runs" / "samples"): R runs at
-/// most, and N * R * K sample draws at most (5e7 draws take ~30 s).
-inline constexpr int max_sgd_runs = 10000;
-inline constexpr double max_sgd_draws = 5e7;
-
 struct SgdSpec {
     std::size_t samples = 10000;  ///< N fresh samples of X and of Z per step (≥ 1)
     int runs = 10;                ///< R realisations (≥ 1)

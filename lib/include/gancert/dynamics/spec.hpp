@@ -36,7 +36,7 @@ struct TrajectorySpec {
 std::array<bool, 4> moving_coordinates(int dims);
 
 /// Checks a spec: the start passes model::validate; step a finite decimal > 0 (names
-/// "step_size"); iterates ≥ 1 (names "steps"); dims ∈ {2, 4} (names "dims"). Throws
+/// "step_size"); iterates in [1, limits::max_trajectory_steps] (names "steps"); dims ∈ {2, 4} (names "dims"). Throws
 /// arith::bad_parameter with the parameter's name (the CLI shows it as --step-size, …).
 void validate(const TrajectorySpec& spec);
 

@@ -44,14 +44,10 @@ struct grid_axis {
     std::vector<std::string> values;
 };
 
-/// Largest count accepted per axis and largest number of grid points.
-inline constexpr std::size_t max_axis_count = 1000000;
-inline constexpr std::size_t max_grid_points = 1000000000;
-
 /// Parses "name=lo:hi:count[,name=lo:hi:count…]": lo, hi exact decimals; count >= 1
 /// (count 1 requires lo == hi); point i is lo + i·(hi − lo)/(count − 1), computed exactly.
 /// Throws arith::bad_input naming the item for malformed items, unknown or repeated names,
-/// a count out of [1, max_axis_count], or a grid point that is not a terminating decimal
+/// a count out of [1, limits::max_axis_count], or a grid point that is not a terminating decimal
 /// (e.g. 0:1:4 would need 1/3).
 std::vector<grid_axis> parse_grid(std::string_view spec);
 
@@ -60,7 +56,7 @@ std::vector<grid_axis> parse_grid(std::string_view spec);
 class point_grid {
 public:
     /// Throws arith::bad_input if a parameter is given twice (grid and fixed) or missing,
-    /// if the grid has more than max_grid_points points, or if any grid value or fixed
+    /// if the grid has more than limits::max_grid_points points, or if any grid value or fixed
     /// value lies outside the model's domain (model::validate; the message names it).
     point_grid(std::vector<grid_axis> axes, const fixed_params& fixed);
     std::size_t size() const { return size_; }
