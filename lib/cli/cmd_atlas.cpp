@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "commands.hpp"
+#include "plot_script.hpp"
 #include "interrupt.hpp"
 #include "run_options.hpp"
 #include "mpi_run.hpp"
@@ -38,10 +39,7 @@ std::string quote(const std::string& s) {
     return r + "'";
 }
 
-std::filesystem::path plot_script() {
-    if (const char* env = std::getenv("GANCERT_ATLAS_SCRIPT")) return env;
-    return std::filesystem::path(GANCERT_SOURCE_DIR) / "tools" / "plot_atlas.py";
-}
+std::filesystem::path plot_script() { return tool_script("GANCERT_ATLAS_SCRIPT", "plot_atlas.py"); }
 
 /// The paper's gradient-play trajectory of the case (double; 2-D when only b, h are free,
 /// else 4-D) as CSV k,a,b,g,h,J for the figure.

@@ -19,8 +19,7 @@ std::string shell_quote(const std::string& s) {
 
 std::filesystem::path tool_script(const char* env_var, const char* name) {
     if (const char* env = std::getenv(env_var)) return env;
-    // <source>/lib/cli/plot_script.cpp → <source>/tools/<name>
-    return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "tools" / name;
+    return std::filesystem::path(GANCERT_SOURCE_DIR) / "tools" / name;  // lib/CMakeLists.txt
 }
 
 std::string python_interpreter() {
