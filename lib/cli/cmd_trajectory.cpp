@@ -135,6 +135,7 @@ int run_trajectory(const TrajectoryOptions& o) {
     if (o.runs < 1) throw arith::bad_input("--runs: the number of runs R must be >= 1");
     unsigned bits = default_certified_bits;
     if (o.digits > 0) {
+        limits::check_eval_digits(static_cast<unsigned>(o.digits));  // as eval/reference --digits
         try {
             bits = api::approximation_bits(static_cast<unsigned>(o.digits));
         } catch (const std::invalid_argument& e) {
@@ -293,7 +294,7 @@ void register_trajectory(CLI::App& app, action& run) {
     cmd->add_option("--start", o->start, "a,b,g,h,c exact decimals (overrides the case's start)");
     cmd->add_flag("--certified", o->certified, "interval<mpfr> trajectory enclosing the exact iterates");
     cmd->add_option("--digits", o->digits,
-                    "working precision in decimal digits (mpfr trajectory, or the certified one; default 256 bits)");
+                    "working precision in decimal digits (mpfr trajectory, or the certified one; default 256 bits); 1.." + std::to_string(limits::max_eval_digits));
     cmd->add_option("--sgd", o->sgd_samples, "also run SGD with N samples per step");
     cmd->add_option("--runs", o->runs, "SGD realisations R (1.." + std::to_string(limits::max_sgd_runs) + ", default 10; N x R x K <= 5e7 draws)");
     cmd->add_option("--seed", o->seed, "SGD master seed (default 1)");

@@ -115,7 +115,7 @@ EvalReport eval_report(const model::DecimalParams& p, unsigned digits, Arith a) 
 
 EvalReport eval_report(const family::ModelSpec& m, const std::array<std::string, 4>& theta, unsigned digits,
                        Arith a) {
-    (void)model::EvalPolicy::to_digits(digits);  // validates digits for every arith
+    limits::check_eval_digits(digits);  // the resource limit, for every arith
     EvalReport r;
     r.family = true;
     r.model = family::canonical(m);

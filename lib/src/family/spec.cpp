@@ -126,7 +126,8 @@ Component make_component(const std::string& role, const std::string& kind_in,
     }
     if (!kind) fail("unknown " + role + " '" + kind_in + "' (one of " + kinds_list(r) + ")");
     const std::string where = role + "=" + kind->name;
-    for (const auto& [name, value] : given) {
+    for (const auto& entry : given) {
+        const std::string& name = entry.first;  // not a structured binding: lambdas capture it (clang 14)
         const bool known = std::any_of(kind->params.begin(), kind->params.end(),
                                        [&](const ParamDecl& p) { return name == p.name; });
         if (!known) {
