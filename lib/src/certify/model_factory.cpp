@@ -46,11 +46,11 @@ ModelSetup make_model(const ModelRequest& req) {
                 throw arith::bad_parameter("params", std::string("parameter '") + n + "' is neither fixed nor in --box");
         if (!fixed.count("c")) throw arith::bad_parameter("params", "parameter 'c' is required (or --case)");
         if (!(Decimal::parse(fixed["c"], "c").sign() > 0))
-            throw arith::bad_input("params c: '" + fixed["c"] + "' leaves the domain (c > 0)");
+            throw arith::named_error("params c", "'" + fixed["c"] + "' leaves the domain (c > 0)");
         if (!req.ranges.count("g") && Decimal::parse(fixed["g"], "g").sign() < 0)
-            throw arith::bad_input("params g: '" + fixed["g"] + "' leaves the domain (g >= 0)");
+            throw arith::named_error("params g", "'" + fixed["g"] + "' leaves the domain (g >= 0)");
         if (req.ranges.count("g") && Decimal::parse(req.ranges.at("g").first, "box g").sign() < 0)
-            throw arith::bad_input("box g: lower bound '" + req.ranges.at("g").first + "' leaves the domain (g >= 0)");
+            throw arith::named_error("box g", "lower bound '" + req.ranges.at("g").first + "' leaves the domain (g >= 0)");
         for (const auto& n : names) fixed.erase(n);
         std::vector<std::string> lo, hi;
         for (const auto& n : names) {

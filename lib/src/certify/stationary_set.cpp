@@ -415,9 +415,9 @@ Domain domain_from_box(const json& box) {
         d.r[k] = r;
     }
     if (d.r[2].lo.inf != 0 || d.r[2].lo.v.sign() < 0)
-        throw arith::bad_input("box g: lower bound '" + str(d.r[2].lo) + "' leaves the domain (g >= 0)");
+        throw arith::named_error("box g", "lower bound '" + str(d.r[2].lo) + "' leaves the domain (g >= 0)");
     if (d.r[4].lo.inf != 0 || !(d.r[4].lo.v.sign() > 0) || d.r[4].hi.inf != 0)
-        throw arith::bad_input("box c: range [" + str(d.r[4].lo) + ", " + str(d.r[4].hi) +
+        throw arith::named_error("box c", "range [" + str(d.r[4].lo) + ", " + str(d.r[4].hi) +
                                "] must be finite with c_lo > 0");
     return d;
 }
