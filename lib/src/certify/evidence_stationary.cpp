@@ -9,13 +9,21 @@
 
 namespace gancert::certify::detail {
 
-/// Cheap gradient bounds (sign facts), no full evaluation needed.
+/// Cheap gradient bounds (sign facts, lemmas K4, K9), no full evaluation needed. `retry`
+/// (optional) is set when some bound may have failed for underflow — an entry not finite (K4
+/// gives none) or one whose magnitude is below 2^{−900} — so that MPFR's exponent range could
+/// decide it (a cost decision only).
 template <class S>
-std::optional<BoxDecision> excluded_by_bounds(const BoxFunction& f, const Box& B, unsigned bits) {
+std::optional<BoxDecision> excluded_by_bounds(const BoxFunction& f, const Box& B, unsigned bits, bool* retry = nullptr) {
     auto gb = f.gradient_bounds(outer_intervals<S>(B.lo, B.hi));
     for (std::size_t i = 0; i < gb.size(); ++i)
         if (finite(gb[i]) && !arith::contains_zero(gb[i]))
             return final_leaf(bits, ExcludedEvidence{i, gb[i].lower() > 0 ? 1 : -1, true, enc(gb[i])});
+    if (retry) {
+        *retry = false;
+        for (const S& g : gb)
+            if (!finite(g) || std::max(std::fabs(lo_double(g)), std::fabs(hi_double(g))) < 0x1p-900) *retry = true;
+    }
     return std::nullopt;
 }
 
@@ -32,12 +40,15 @@ BoxDecision analyse_stationary(const BoxFunction& f, const Box& B, const Claim& 
     // near a = 0 the gradient's a-factor degenerates and evaluation is costly: S8 decides after
     // a few bisections along the hinted dimension
     if (hint) return {BoxDecision::bisect, {}, "lemma S8 not yet met on this leaf", {*hint}};
-    if (auto d = excluded_by_bounds<S>(f, B, bits)) return *d;
+    bool retry = false;
+    if (auto d = excluded_by_bounds<S>(f, B, bits, &retry)) return *d;
     if constexpr (std::is_same_v<S, idouble>) {
-        // the bounds are cheap: before a full evaluation in double, try them in MPFR, whose
-        // exponent range does not underflow (docs/mathematics.md §3 and proofs/lemmas.md §C)
-        arith::precision_guard guard(128);
-        if (auto d = excluded_by_bounds<impfr>(f, B, 128)) return *d;
+        // where a bound may have underflowed in double, try it in MPFR, whose exponent range
+        // does not underflow (proofs/lemmas.md §K4, §K9), before a full evaluation in double
+        if (retry) {
+            arith::precision_guard guard(128);
+            if (auto d = excluded_by_bounds<impfr>(f, B, 128)) return *d;
+        }
     }
     Eval<S> e = evaluate_box<S>(f, B);
     std::size_t n = B.dims();

@@ -11,6 +11,7 @@
 #include "gancert/arith/errors.hpp"
 #include "gancert/certify/model_factory.hpp"
 #include "gancert/quad/detail/planted_faults.hpp"
+#include "darboux_bounds.hpp"
 
 #if __has_include("gancert/model/closed_form.hpp") && __has_include("gancert/model/integral_path.hpp")
 #include "gancert/model/closed_form.hpp"
@@ -74,12 +75,18 @@ private:
     }
 
     /// ∂J/∂g, ∂J/∂h ∈ −sign(a)·[(|a|_lo/√π)·L, 2|a|/√π] (|(1−D)D'| <= 1/√π, E[U] = 1);
+    /// ∂J/∂a, ∂J/∂b: the Darboux enclosures of lemma K9 (darboux_bounds.hpp) on bounded boxes;
     /// others (−∞, ∞).
     template <class S>
     std::vector<S> bounds(const std::vector<S>& x) const {
         model::Params<S> p = params(x);
         std::vector<S> r(free_.size(), arith::make_interval(-std::numeric_limits<arith::endpoint_t<S>>::infinity(),
                                                             std::numeric_limits<arith::endpoint_t<S>>::infinity()));
+        if (bounded(p) && (has_free(0) || has_free(1))) {
+            auto d = detail::darboux_gradient(p);
+            for (std::size_t i = 0; i < free_.size(); ++i)
+                if (idx_[i] < 2) r[i] = idx_[i] == 0 ? d.a : d.b;
+        }
         auto sb = sign_bounds(p);
         if (!sb) return r;
         S absa = sb->sign < 0 ? p.a : -p.a;              // |a| (sign = −sign(a))
@@ -91,6 +98,14 @@ private:
                                 : arith::make_interval(b->lower(), far.upper());
         }
         return r;
+    }
+
+    bool has_free(std::size_t k) const { return std::find(idx_.begin(), idx_.end(), k) != idx_.end(); }
+    template <class S>
+    static bool bounded(const model::Params<S>& p) {
+        for (const S* v : {&p.a, &p.b, &p.g, &p.h})
+            if (!std::isfinite(arith::to_double(v->lower())) || !std::isfinite(arith::to_double(v->upper()))) return false;
+        return true;
     }
 
     /// Certified magnitude lower bounds |∂J/∂g| >= g.lower(), |∂J/∂h| >= h.lower() (each an

@@ -1,4 +1,4 @@
-// Witness-first search (witness_search.hpp): Newton candidates in double, then a descent of the
+// Witness-first search (witness_search.hpp): Levenberg–Marquardt candidates in double, then a descent of the
 // engine's own bisection tree toward each candidate.
 #include "gancert/certify/witness_search.hpp"
 
@@ -18,9 +18,13 @@ using nlohmann::json;
 
 namespace {
 
-// Effort caps (fixed, so the search is deterministic): starting points, evaluations of the
-// Newton phase in all, candidates descended, analyses per descent.
-constexpr std::size_t starts = 16, newton_evaluations = 400, max_candidates = 4, descent_analyses = 400;
+// Effort caps (fixed, so the search is deterministic): starting points (the cells of a fixed
+// partition of the box; the iterations start from those with the smallest |∇J| first),
+// evaluations per start and in all, candidates descended, analyses per descent.
+// A function without a floating-point estimate() is evaluated through enclosures (much dearer):
+// it gets the smaller total.
+constexpr std::size_t starts = 64, per_start_evaluations = 80, newton_evaluations = 2400,
+                      enclosure_evaluations = 400, max_candidates = 4, descent_analyses = 400;
 
 using Point = std::vector<double>;
 
@@ -42,7 +46,7 @@ Point representative(const Box& B) {
     return x;
 }
 
-/// Newton iterations for ∇J = 0 in double: floating point, only to choose where to look.
+/// Approximate zeros of ∇J in double: floating point, only to choose where to look.
 class NewtonCandidates {
 public:
     NewtonCandidates(const BoxFunction& f, const Box& root) : f_(f), root_(root) {
@@ -52,16 +56,43 @@ public:
         }
     }
 
+    /// Approximate zeros of ∇J, those with the largest Hessian first (a stationary point on
+    /// a plateau, where ∇²J is as small as ∇J, is the hardest to isolate).
     std::vector<Point> run() {
-        std::vector<Point> found;
+        struct Start {
+            Point x;
+            double g;
+        };
+        std::vector<Start> order;
         for (const Box& b : initial_partition(root_, starts)) {
-            if (evaluations_ >= newton_evaluations || found.size() >= max_candidates) break;
-            auto x = converge(representative(b));
+            Point x = representative(b);
+            auto l = at(x);
+            if (!l) continue;
+            Eigen::FullPivLU<Eigen::MatrixXd> lu(l->H);
+            if (!lu.isInvertible()) continue;
+            Eigen::VectorXd step = lu.solve(l->g);
+            double key = 0;  // Newton step relative to the cell's size
+            for (std::size_t i = 0; i < x.size(); ++i) {
+                double w = b.lo[i].is_finite() && b.hi[i].is_finite() ? b.hi[i].approx() - b.lo[i].approx()
+                                                                       : 1 + std::fabs(x[i]);
+                key = std::max(key, std::fabs(step[i]) / w);
+            }
+            if (std::isfinite(key)) order.push_back({x, key});
+        }
+        std::stable_sort(order.begin(), order.end(), [](const Start& p, const Start& q) { return p.g < q.g; });  // g: the key
+        std::vector<std::pair<Point, double>> found;  // point, |∇²J|
+        for (const Start& s : order) {
+            if (evaluations_ >= budget()) break;
+            std::size_t cap = evaluations_ + per_start_evaluations;
+            auto x = converge(s.x, cap);
             if (!x) continue;
-            bool seen = std::any_of(found.begin(), found.end(), [&](const Point& y) { return close(*x, y, 1e-6); });
+            bool seen = std::any_of(found.begin(), found.end(), [&](const auto& y) { return close(x->first, y.first, 1e-6); });
             if (!seen) found.push_back(*x);
         }
-        return found;
+        std::stable_sort(found.begin(), found.end(), [](const auto& p, const auto& q) { return p.second > q.second; });
+        std::vector<Point> r;
+        for (std::size_t i = 0; i < found.size() && i < max_candidates; ++i) r.push_back(found[i].first);
+        return r;
     }
 
 private:
@@ -70,14 +101,17 @@ private:
         Eigen::MatrixXd H;
     };
 
+    std::size_t budget() const { return estimated_ ? newton_evaluations : enclosure_evaluations; }
+
     std::optional<Local> at(const Point& x) {
-        if (evaluations_ >= newton_evaluations) return std::nullopt;
+        if (evaluations_ >= budget()) return std::nullopt;
         ++evaluations_;
         for (double v : x)
             if (!std::isfinite(v)) return std::nullopt;
         std::optional<Enclosure<double>> e;
         try {
             e = f_.estimate(x);
+            if (evaluations_ == 1) estimated_ = e.has_value();
             if (!e) {  // no floating-point path: the midpoints of the enclosure at the point
                 std::vector<Decimal> d;
                 for (double v : x) d.push_back(decimal_of(v));
@@ -108,31 +142,42 @@ private:
         return true;
     }
 
-    /// Damped Newton from x inside the box (steps clamped to it); the point once the step is
-    /// negligible, nullopt if it stalls or leaves the evaluable region.
-    std::optional<Point> converge(Point x) {
+    /// Levenberg–Marquardt on ½|∇J|² from x, steps clamped to the box: the point and |∇²J|
+    /// once the step is negligible and ∇J is small next to ∇²J·step scale; nullopt if it stalls,
+    /// runs out of evaluations (cap) or leaves the evaluable region.
+    std::optional<std::pair<Point, double>> converge(Point x, std::size_t cap) {
         auto cur = at(x);
-        for (int it = 0; it < 40 && cur; ++it) {
-            Eigen::FullPivLU<Eigen::MatrixXd> lu(cur->H);
-            if (!lu.isInvertible()) return std::nullopt;
-            Eigen::VectorXd step = lu.solve(-cur->g);
+        if (!cur) return std::nullopt;
+        const std::size_t n = x.size();
+        double mu = 1e-3 * std::max(cur->H.cwiseAbs().maxCoeff(), 1e-300);
+        mu *= mu;
+        while (evaluations_ < cap) {
+            const Eigen::MatrixXd A = cur->H.transpose() * cur->H;
+            const Eigen::VectorXd rhs = -(cur->H.transpose() * cur->g);
+            Eigen::VectorXd step = (A + mu * Eigen::MatrixXd::Identity(n, n)).ldlt().solve(rhs);
             if (!step.allFinite()) return std::nullopt;
-            bool accepted = false;
-            for (double t = 1; t > 1.0 / 64; t /= 2) {
-                Point y = x;
-                for (std::size_t i = 0; i < y.size(); ++i) y[i] = std::clamp(x[i] + t * step[i], lo_[i], hi_[i]);
-                auto ny = at(y);
-                if (!ny) return std::nullopt;
-                if (ny->g.lpNorm<Eigen::Infinity>() < cur->g.lpNorm<Eigen::Infinity>() || close(x, y, 1e-13)) {
-                    bool done = close(x, y, 1e-12);
-                    x = std::move(y);
-                    cur = std::move(ny);
-                    accepted = true;
-                    if (done) return x;
-                    break;
-                }
+            Point y = x;
+            for (std::size_t i = 0; i < n; ++i) y[i] = std::clamp(x[i] + step[i], lo_[i], hi_[i]);
+            if (close(x, y, 1e-13)) {
+                double h = cur->H.cwiseAbs().maxCoeff();
+                // converged: accept only a genuine zero (Newton step of ∇J negligible)
+                Eigen::FullPivLU<Eigen::MatrixXd> lu(cur->H);
+                if (!lu.isInvertible()) return std::nullopt;
+                Eigen::VectorXd nstep = lu.solve(cur->g);
+                for (std::size_t i = 0; i < n; ++i)
+                    if (!(std::fabs(nstep[i]) <= 1e-9 * (1 + std::fabs(x[i])))) return std::nullopt;
+                return std::pair{x, h};
             }
-            if (!accepted) return std::nullopt;
+            if (evaluations_ >= budget()) return std::nullopt;
+            auto ny = at(y);  // not evaluable there: a rejected step
+            if (ny && ny->g.squaredNorm() < cur->g.squaredNorm()) {
+                x = std::move(y);
+                cur = std::move(ny);
+                mu = std::max(mu / 9, 1e-300);
+            } else {
+                mu = mu * 16 + 1e-300;
+                if (!(mu < 1e300)) return std::nullopt;
+            }
         }
         return std::nullopt;
     }
@@ -141,6 +186,7 @@ private:
     const Box& root_;
     Point lo_, hi_;
     std::size_t evaluations_ = 0;
+    bool estimated_ = true;  // decided by the first evaluation
 };
 
 /// The engine's rules on the way from the root to the leaf holding x; the tiling if that leaf

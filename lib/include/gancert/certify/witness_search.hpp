@@ -5,9 +5,11 @@
 // is false because of one small stationary point is only refuted once the whole box has been
 // refined to that point's depth — on a large or unbounded box, never within a budget. Before
 // the breadth-first run the engine therefore looks for the witness directly:
-//   1. candidates: approximate zeros of ∇J in the input box, by damped Newton iterations in
-//      double from the representative points of a fixed partition of the box (floating point
-//      only chooses where to look; nothing here is evidence);
+//   1. candidates: approximate zeros of ∇J in the input box, by Levenberg–Marquardt iterations
+//      on ½|∇J|² in double from the representative points of a fixed partition of the box (those
+//      with the shortest Newton step first; each start with its own evaluation budget), kept only
+//      where the final Newton step is negligible, those with the largest Hessian first (floating
+//      point only chooses where to look; nothing here is evidence);
 //   2. descent: from the input box, bisect toward each candidate with the engine's own analysis
 //      (analyse_box, the engine's precision ladder, split dimension and width floor) until a box
 //      is a final leaf. If that leaf refutes the claim (a Krawczyk-unique stationary point — of
