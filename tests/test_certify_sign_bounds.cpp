@@ -174,3 +174,67 @@ TEST_CASE("K4 sign bounds: a bound for a < 0 boxes as for a > 0 boxes", "[certif
     CHECK(!std::isfinite(rz[2].lower()));
     CHECK(!std::isfinite(rz[3].upper()));
 }
+
+// Lemma K9: the Darboux enclosures of ∂J/∂a and ∂J/∂b (gradient_bounds entries 0, 1), for any
+// sign of a (boxes with a < 0, a > 0 and a ∋ 0), against the integral path's point enclosures
+// at the corners and random points; a planted error (the enclosure moved up by its own width)
+// must be caught. Also: on narrow boxes the enclosures decide the sign of some partial on most
+// boxes (they are not vacuous), and the discriminator-only function (g, h fixed) gets them too.
+TEST_CASE("K9 Darboux enclosures of dJ/da and dJ/db: sound for every sign of a, planted error caught",
+          "[certify][rsee][K9]") {
+    std::mt19937_64 rng(29);
+    std::uniform_real_distribution<double> ua(-5, 5), ub(-6, 6), ug(0, 4), uh(-5, 3), u01(0, 1);
+    std::uniform_int_distribution<int> uw(1, 5);
+    unsigned boxes = 0, points = 0, cut = 0, planted_cut = 0, decided = 0;
+    for (int k = 0; k < 48; ++k) {
+        double lo[4] = {ua(rng), ub(rng), ug(rng), uh(rng)}, hi[4];
+        double w = std::ldexp(1.0, -2 * uw(rng));  // widths 2^{-2} … 2^{-10}
+        if (k % 8 == 0) lo[0] = -w / 2;             // a ∋ 0
+        for (int i = 0; i < 4; ++i) hi[i] = lo[i] + w;
+        const std::string c = k % 2 ? "0.5" : "4.04";
+        auto f = certify::make_rsee_function({{"c", c}}, {"a", "b", "g", "h"});
+        std::vector<idouble> X;
+        for (int i = 0; i < 4; ++i) X.emplace_back(lo[i], hi[i]);
+        auto r = f->gradient_bounds(X);
+        REQUIRE(r.size() == 4);
+        REQUIRE(std::isfinite(r[0].lower()));
+        REQUIRE(std::isfinite(r[1].upper()));
+        ++boxes;
+        if (!arith::contains_zero(r[0]) || !arith::contains_zero(r[1])) ++decided;
+        idouble cc = arith::parse<idouble>(c);
+        for (int m = 0; m < 24; ++m) {
+            double p[4];
+            for (int i = 0; i < 4; ++i) p[i] = m < 16 ? ((m >> i) & 1 ? hi[i] : lo[i]) : lo[i] + (hi[i] - lo[i]) * u01(rng);
+            model::Params<idouble> prm{idouble(p[0]), idouble(p[1]), idouble(p[2]), idouble(p[3]), cc};
+            model::Evaluation<idouble> e;
+            try {
+                e = model::evaluate_integral(prm);
+            } catch (const std::range_error&) {
+                continue;
+            }
+            ++points;
+            bool bad = false, bad_planted = false;
+            for (int i : {0, 1}) {
+                double wi = r[i].upper() - r[i].lower();
+                idouble planted(r[i].upper(), r[i].upper() + wi);
+                if (cuts(r[i], e.J.g[i])) bad = true;
+                if (cuts(planted, e.J.g[i])) bad_planted = true;
+            }
+            cut += bad;
+            planted_cut += bad_planted;
+        }
+    }
+    std::printf("K9: %u boxes (%u decided), %u points, %u cut, planted: %u cut\n", boxes, decided, points, cut,
+                planted_cut);
+    CHECK(points >= boxes * 20);
+    CHECK(cut == 0);
+    CHECK(planted_cut >= points / 2);
+    CHECK(decided >= boxes / 2);
+
+    // the discriminator-only function: free (a, b), g, h, c fixed; a box in the
+    // saturated region b ≫ a (Case A values) where the closed form cannot decide at 53 bits
+    auto fb = certify::make_rsee_function({{"c", "0.5"}, {"g", "1.5"}, {"h", "-2"}}, {"a", "b"});
+    auto rb = fb->gradient_bounds(std::vector<idouble>{idouble(0.5, 0.53), idouble(5.5, 5.55)});
+    REQUIRE(rb.size() == 2);
+    CHECK(rb[0].lower() > 0);  // ∂J/∂a ≈ 1e−15 there (integral path), positive on the box
+}
