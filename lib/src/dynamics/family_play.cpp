@@ -19,8 +19,6 @@ using I = impfr;
 
 /// Working precision of the double trajectory's evaluations (as `eval --model --arith double`).
 constexpr unsigned double_eval_bits = 96;
-/// Guard bits of the mpfr trajectory's evaluations.
-constexpr unsigned mpfr_guard_bits = 16;
 
 std::string shown(const I& x) {
     auto [lo, hi] = arith::to_decimal_outward(x, 8);
@@ -95,17 +93,10 @@ std::vector<Iterate<mpfr>> play_mpfr(const FamilyTrajectorySpec& spec, unsigned 
     const mpfr eta = arith::parse<mpfr>(spec.step, "step_size");
     return gradient_play_from<mpfr>(start_params<mpfr>(spec), eta, spec.iterates, moving_coordinates(spec.dims),
                                     [&](const model::Params<mpfr>& p) {
-                                        model::Evaluation<I> e;
-                                        {
-                                            arith::precision_guard inner(bits + mpfr_guard_bits);
-                                            auto thin = [](const mpfr& x) { return I(x, x); };
-                                            e = enclose(spec.model, {thin(p.a), thin(p.b), thin(p.g), thin(p.h), I(0)});
-                                        }
-                                        return e.transform([](const I& x) {
-                                            mpfr r = arith::fresh_mpfr();
-                                            mpfr_set(arith::raw(r), arith::raw(arith::midpoint(x)), MPFR_RNDN);
-                                            return r;
-                                        });
+                                        auto thin = [](const mpfr& x) { return I(x, x); };
+                                        const auto e =
+                                            enclose(spec.model, {thin(p.a), thin(p.b), thin(p.g), thin(p.h), I(0)});
+                                        return e.transform([](const I& x) { return mpfr(arith::midpoint(x)); });
                                     });
 }
 

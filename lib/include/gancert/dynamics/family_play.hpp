@@ -6,7 +6,7 @@
 //
 // Evaluation: family::evaluate (the validated integral path, or the indicator's closed form)
 //   double     at the point θ_k (exact binary doubles), 96 bits, quantities rounded to double;
-//   mpfr       at the point θ_k, bits + 16 bits, midpoints rounded to `bits`;
+//   mpfr       at the point θ_k at `bits` (relative target 2^-(bits-16)), the midpoints;
 //   certified  over the interval iterate Θ_k (and its midpoint), at `bits`: family::evaluate
 //              encloses J and its derivatives for every θ in the box (lemmas Q.2, F.5–F.10),
 //              so certified_gradient_play_from's mean-value / naive update (lemma "Certified
