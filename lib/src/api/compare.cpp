@@ -58,11 +58,11 @@ reference::csv_table family_reference_table(const family::ModelSpec& m, const re
 
 reference::comparison_report compare_family(const family::ModelSpec& m, const reference::csv_table& candidate,
                                             const std::optional<reference::csv_table>& reference_table,
-                                            unsigned digits, reference::compare_options options) {
-    const auto names = family::player_names(m);
-    options.point_names.assign(names.begin(), names.end());
-    if (reference_table) return reference::compare_tables(*reference_table, candidate, options);
-    return reference::compare_tables(family_reference_table(m, candidate, digits), candidate, options);
+                                            unsigned digits, const reference::compare_options& options) {
+    const auto th = family::player_names(m);
+    const std::vector<std::string> names(th.begin(), th.end());
+    if (reference_table) return reference::compare_tables(*reference_table, candidate, options, names);
+    return reference::compare_tables(family_reference_table(m, candidate, digits), candidate, options, names);
 }
 
 }  // namespace gancert::api

@@ -90,8 +90,8 @@ struct point_columns {
     }
 };
 
-std::vector<std::string> point_names_of(const compare_options& o) {
-    if (!o.point_names.empty()) return o.point_names;
+std::vector<std::string> point_names_of(const std::vector<std::string>& given) {
+    if (!given.empty()) return given;
     return {param_names.begin(), param_names.end()};
 }
 
@@ -104,10 +104,10 @@ bool is_nonfinite(std::string s) {
 }  // namespace
 
 comparison_report compare_tables(const csv_table& reference, const csv_table& candidate,
-                                 const compare_options& options) {
+                                 const compare_options& options, const std::vector<std::string>& names) {
     comparison_report report;
     const tolerance tol = options.effective();
-    const std::vector<std::string> point_names = point_names_of(options);
+    const std::vector<std::string> point_names = point_names_of(names);
     point_columns ref_points(reference, point_names), cand_points(candidate, point_names);
 
     // Reference quantities: Q with Q_lo and Q_hi.

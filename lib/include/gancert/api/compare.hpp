@@ -25,9 +25,9 @@ namespace gancert::api {
 reference::csv_table family_reference_table(const family::ModelSpec& m, const reference::csv_table& candidate,
                                             unsigned digits);
 
-/// The comparison (see header); `options.point_names` is set to the model's players.
+/// The comparison (see header); the point columns are the model's players.
 reference::comparison_report compare_family(const family::ModelSpec& m, const reference::csv_table& candidate,
                                             const std::optional<reference::csv_table>& reference_table,
-                                            unsigned digits, reference::compare_options options);
+                                            unsigned digits, const reference::compare_options& options);
 
 }  // namespace gancert::api
