@@ -171,7 +171,8 @@ def evaluate(a=None, b=None, g=None, h=None, c=None, exact=False, digits=17, rel
     ValueError for points outside the domain (c <= 0, g < 0, non-finite), naming the argument.
     model=SPEC (a model of the family): the players' arrays by name (a, b, g, h; l, r, g, h),
     each point enclosed by the family's certified MPFR evaluation to `digits` digits (no double
-    fast path; fallback is all True; exact= is not available).
+    fast path; fallback is all True; exact= is not available). Where the family evaluation
+    cannot reach `digits` digits its valid, wider enclosure is returned.
     """
     if model is not None:
         if exact:

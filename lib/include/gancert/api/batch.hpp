@@ -56,8 +56,9 @@ std::vector<BatchPoint> eval_batch_double(const std::vector<std::array<double, 5
 /// family::evaluate_certified at `digits` digits per point (no double fast path: the family's
 /// integral path runs in MPFR), endpoints rounded outward to doubles; lo <= exact <= hi.
 /// Every point is validated first (family::validate_players; arith::bad_parameter naming the
-/// player's parameter, message prefixed by "point <index>: "); std::range_error (width not
-/// reached) names the index.
+/// player's parameter, message prefixed by "point <index>: "). Where the family evaluation
+/// does not reach 10^-digits even at its largest precision, its valid but wider enclosure is
+/// returned (still lo <= exact <= hi).
 std::vector<BatchPoint> eval_batch_family(const family::ModelSpec& m, const std::vector<std::array<double, 4>>& points,
                                           unsigned digits = 17);
 
