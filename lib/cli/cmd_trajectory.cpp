@@ -368,7 +368,7 @@ int run_trajectory(const TrajectoryOptions& o) {
 void register_trajectory(CLI::App& app, action& run) {
     auto* cmd = app.add_subcommand("trajectory", "Gradient play: the discriminator ascends J in (a, b), the generator descends in (g, h) (the paper's model, or --model)");
     auto o = std::make_shared<TrajectoryOptions>();
-    cmd->add_option("--case", o->which, "Paper case A or B (start point; default A)");
+    auto* case_opt = cmd->add_option("--case", o->which, "Paper case A or B (start point; default A)");
     cmd->add_option("--dims", o->dims, "2 (b, h move) or 4 (a, b, g, h move); default 4");
     cmd->add_option("--steps", o->steps, "K: number of iterates counting the start (1.." + std::to_string(limits::max_trajectory_steps) + ", default 250)");
     cmd->add_option("--step-size", o->step, "eta > 0 as an exact decimal (default 0.4)");
@@ -391,7 +391,9 @@ void register_trajectory(CLI::App& app, action& run) {
         o->given[n] = cmd->add_option(std::string("--") + n, o->named[n],
                                       std::string("--model: start value of the player's parameter ") + n);
     }
-    cmd->callback([o, &run] {
+    cmd->callback([o, &run, case_opt] {
+        if (!o->model.empty() && case_opt->count() != 0)
+            throw CLI::ValidationError("--case", "not with --model (the paper's cases are R/S/E/E starts)");
         if (o->model.empty()) {
             if (!o->params.empty()) throw CLI::ValidationError("--params", "needs --model (the paper's start: --case or --start)");
             for (const auto& entry : o->given)

@@ -163,6 +163,7 @@ expect2 "--params" trajectory --params "a=2,b=1,g=1,h=0"
 expect2 "--start" trajectory --model "$S1" --start 2,1.5,1.2,-0.5,0.5 --params "a=2,b=1.5,g=1.2,h=0"
 expect2 "--model" trajectory --model "data=exp(c=0.5) latent=rayleigh gen=cube disc=erf cost=ls" --params "a=1,b=1,g=1,h=1"
 expect2 "--step-size" trajectory --model "$S1" --params "a=2,b=1.5,g=1.2,h=0" --step-size -1
+expect2 "--case" trajectory --model "$S1" --params "a=2,b=1.5,g=1.2,h=0" --case B
 expect2 "--dims" trajectory --model "$S1" --params "a=2,b=1.5,g=1.2,h=0" --dims 3
 expect2 "--l" trajectory --model "$IND" --params "l=2,r=0.3,g=1.1,h=-0.2" --steps 2
 printf 'a,b,g,c\n2,1.5,1.2,0.5\n' > "$tmp/badcol.csv"
