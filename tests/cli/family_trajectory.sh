@@ -83,6 +83,12 @@ grep -q "^model $S1" "$tmp/logistic.cert.out" && grep -q "a, b ascend J (discrim
 grep -q "moving coordinates (b, h)" <("$G" trajectory --model "$S2" --params "a=0.7,b=0.3,g=0.6,h=0.4" --dims 2 --steps 1) ||
     { echo "FAIL: dims 2 must move b and h"; fail=1; }
 
+# an iterate leaving the domain (the logistic a <= 0) ends the run: exit 1 naming a, no CSV
+"$G" trajectory --model "$S1" --params "a=0.05,b=1.5,g=1.2,h=-0.5" --steps 2 --csv "$tmp/left.csv" > /dev/null 2> "$tmp/err"
+rc=$?
+[ $rc -eq 1 ] && grep -q "left the domain of logistic: a = " "$tmp/err" && [ ! -e "$tmp/left.csv" ] ||
+    { echo "FAIL: leaving the domain: exit $rc, $(cat "$tmp/err")"; fail=1; }
+
 # ---- SGD ------------------------------------------------------------------------------------------
 out=$("$G" trajectory --model "$S1" --params "a=2,b=1.5,g=1.2,h=-0.5" --steps 3 --sgd 20000 --runs 4) ||
     { echo "FAIL: family SGD"; fail=1; }
