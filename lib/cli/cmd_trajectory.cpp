@@ -176,6 +176,7 @@ Run paper_trajectory(const TrajectoryOptions& o) {
 Run family_trajectory(const TrajectoryOptions& o) {
     if (!o.start.empty()) throw arith::bad_parameter("start", "not with --model (give the players by name: --params \"a=..,b=..,g=..,h=..\")");
     const family::ModelSpec m = family::parse_model(o.model);
+    if (o.sgd_samples > 0) check_sgd_composition(m);  // before any trajectory is computed
     std::map<std::string, std::string> start;
     if (!o.params.empty()) start = api::parse_named_list(o.params, "params");
     for (const auto& entry : o.given)

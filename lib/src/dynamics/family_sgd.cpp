@@ -66,10 +66,7 @@ struct TermSlope {
 class SampleCost {
 public:
     explicit SampleCost(const family::ModelSpec& m) {
-        if (m.disc.kind == "indicator")
-            throw arith::bad_parameter("samples", "SGD is not available for disc=indicator: its sample cost is "
-                                                  "piecewise constant in l and r (gradient 0 almost everywhere); "
-                                                  "use the deterministic trajectory");
+        check_sgd_composition(m);
         logistic_ = m.disc.kind == "logistic";
         degree_ = m.gen.kind == "square" ? 2 : 1;
         family::Cost cost;
@@ -115,6 +112,13 @@ private:
 
 }  // namespace
 
+void check_sgd_composition(const family::ModelSpec& m) {
+    if (m.disc.kind == "indicator")
+        throw arith::bad_parameter("samples", "SGD is not available for disc=indicator: its sample cost is "
+                                              "piecewise constant in l and r (gradient 0 almost everywhere); "
+                                              "use the deterministic trajectory");
+}
+
 std::array<double, 4> family_sample_gradient(const family::ModelSpec& m, const model::Params<double>& p,
                                              const std::vector<double>& x, const std::vector<double>& z) {
     return SampleCost(m).gradient(p, x, z);
@@ -156,7 +160,7 @@ std::vector<model::Params<double>> sgd_run(const FamilyTrajectorySpec& spec, std
 SgdStatistics stochastic_play(const FamilyTrajectorySpec& spec, const SgdSpec& sgd,
                               const std::vector<Iterate<double>>* analytic) {
     validate(spec);
-    (void)SampleCost(spec.model);  // the indicator is refused before any run
+    check_sgd_composition(spec.model);  // the indicator is refused before any run
     check_sgd_request(sgd, spec.iterates);
     std::vector<std::vector<model::Params<double>>> runs;
     runs.reserve(static_cast<std::size_t>(sgd.runs));

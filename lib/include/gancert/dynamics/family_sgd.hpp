@@ -31,6 +31,9 @@
 
 namespace gancert::dynamics {
 
+/// Throws arith::bad_parameter("samples", …) if the composition has no SGD (the indicator).
+void check_sgd_composition(const family::ModelSpec& m);
+
 /// Gradient (θ0, θ1, g, h) of the sample cost at θ (p.a, p.b, p.g, p.h) for the samples x of
 /// the data law and z of the latent law. Throws arith::bad_parameter("samples", …) for the
 /// indicator discriminator.
