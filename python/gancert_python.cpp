@@ -34,19 +34,23 @@
 #include <atomic>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 
 #include <unistd.h>
 
 #include "gancert/api/batch.hpp"
 #include "gancert/api/certify.hpp"
+#include "gancert/api/compare.hpp"
 #include "gancert/api/eval.hpp"
+#include "gancert/api/players.hpp"
 #include "gancert/api/reference.hpp"
 #include "gancert/api/trajectory.hpp"
 #include "gancert/arith/decimal.hpp"
 #include "gancert/arith/errors.hpp"
 #include "gancert/certify/engine.hpp"
 #include "gancert/certify/model_factory.hpp"
+#include "gancert/dynamics/family_play.hpp"
 #include "gancert/dynamics/play.hpp"
 #include "gancert/arith/precision.hpp"
 #include "gancert/model/evaluate.hpp"
@@ -55,6 +59,7 @@
 #include "gancert/reference/csv.hpp"
 #include "gancert/reference/reference_values.hpp"
 #include "gancert/certify/verify.hpp"
+#include "gancert/family/spec.hpp"
 #include "gancert/version.hpp"
 
 namespace py = pybind11;
@@ -224,7 +229,8 @@ py::tuple py_evaluate_batch(const py::array_t<double, py::array::c_style | py::a
 }
 
 py::dict py_compare(const std::string& reference_path, const std::string& candidate_path, const py::object& rtol,
-                    const py::object& atol, const py::object& tolerance_digits, bool subset) {
+                    const py::object& atol, const py::object& tolerance_digits, bool subset, const std::string& model,
+                    unsigned digits) {
     reference::compare_options o;
     o.tol = reference::parse_tolerance(rtol.is_none() ? "" : exact_decimal_text(rtol, "rtol"),
                                        atol.is_none() ? "" : exact_decimal_text(atol, "atol"), "rtol", "atol");
@@ -240,8 +246,16 @@ py::dict py_compare(const std::string& reference_path, const std::string& candid
     reference::comparison_report r;
     {
         py::gil_scoped_release release;
-        const auto ref = read(reference_path, "reference");
-        r = reference::compare_tables(ref, read(candidate_path, "candidate"), o);
+        if (model.empty()) {
+            const auto ref = read(reference_path, "reference");
+            r = reference::compare_tables(ref, read(candidate_path, "candidate"), o);
+        } else {  // a model of the family: against a `reference --model` table, or computed enclosures
+            const family::ModelSpec m = family::parse_model(model);
+            const auto cand = read(candidate_path, "candidate");
+            std::optional<reference::csv_table> ref;
+            if (!reference_path.empty()) ref = read(reference_path, "reference");
+            r = api::compare_family(m, cand, ref, digits, o);
+        }
     }
     auto check = [](const reference::value_check& v) {
         py::dict d;
@@ -285,6 +299,125 @@ py::list py_certified_trajectory(const std::string& which, int dims, int steps, 
         py::dict d;
         d["k"] = k;
         d["a"] = pair(it.p.a), d["b"] = pair(it.p.b), d["g"] = pair(it.p.g), d["h"] = pair(it.p.h);
+        d["J1"] = pair(it.e.J1), d["J2"] = pair(it.e.J2), d["J"] = pair(it.e.J.v), d["gnorm"] = pair(it.gnorm);
+        out.append(d);
+    }
+    return out;
+}
+
+
+// ---- models of the family (model= in the package; θ by the players' names) -----------------
+
+/// θ of the model from {name: value} (values as exact_decimal_text; names checked by the api).
+std::array<std::string, 4> family_theta(const family::ModelSpec& m, const py::dict& named) {
+    std::map<std::string, std::string> given;
+    for (const auto& item : named) {
+        const std::string name = py::str(item.first).cast<std::string>();
+        given[name] = exact_decimal_text(item.second, name.c_str());
+    }
+    return api::family_players(m, given);
+}
+
+py::object py_eval_model(const std::string& model, const py::dict& theta, unsigned digits, const std::string& arith_name) {
+    const family::ModelSpec m = family::parse_model(model);
+    const auto t = family_theta(m, theta);
+    const api::Arith which = api::parse_arith(arith_name);
+    api::EvalReport r;
+    {
+        py::gil_scoped_release release;
+        r = api::eval_report(m, t, digits, which);
+    }
+    return to_python(api::to_json(r, true));
+}
+
+py::object py_reference_model(const std::string& model, const py::dict& theta, unsigned digits,
+                              const std::string& quantities) {
+    const family::ModelSpec m = family::parse_model(model);
+    const auto t = family_theta(m, theta);
+    const auto q = reference::parse_quantities(quantities);
+    reference::reference_point r;
+    {
+        py::gil_scoped_release release;
+        r = api::family_reference(m, t, digits, q);
+    }
+    return to_python(api::quantities_json(r, true));
+}
+
+/// (lo, hi, mid) for points (n, 4) float64 of θ in player order: arrays (n, 17).
+py::tuple py_evaluate_batch_model(const std::string& model,
+                                  const py::array_t<double, py::array::c_style | py::array::forcecast>& points,
+                                  unsigned digits) {
+    const family::ModelSpec m = family::parse_model(model);
+    if (points.ndim() != 2 || points.shape(1) != 4) throw py::value_error("points: expected shape (n, 4)");
+    const auto n = static_cast<std::size_t>(points.shape(0));
+    std::vector<std::array<double, 4>> pts(n);
+    auto view = points.unchecked<2>();
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t k = 0; k < 4; ++k) pts[i][k] = view(i, k);
+    std::vector<api::BatchPoint> r;
+    {
+        py::gil_scoped_release release;
+        r = api::eval_batch_family(m, pts, digits);
+    }
+    const auto q = static_cast<py::ssize_t>(model::quantity_count);
+    py::array_t<double> lo({static_cast<py::ssize_t>(n), q}), hi({static_cast<py::ssize_t>(n), q}),
+        mid({static_cast<py::ssize_t>(n), q});
+    auto L = lo.mutable_unchecked<2>(), H = hi.mutable_unchecked<2>(), M = mid.mutable_unchecked<2>();
+    for (std::size_t i = 0; i < n; ++i)
+        for (py::ssize_t k = 0; k < q; ++k) L(i, k) = r[i].lo[k], H(i, k) = r[i].hi[k], M(i, k) = r[i].mid[k];
+    return py::make_tuple(lo, hi, mid);
+}
+
+dynamics::FamilyTrajectorySpec family_run(const std::string& model, const py::dict& theta, int dims, int steps,
+                                          const py::object& step_size) {
+    const family::ModelSpec m = family::parse_model(model);
+    return api::family_trajectory_spec(m, family_theta(m, theta), dims, exact_decimal_text(step_size, "step_size"),
+                                       steps);
+}
+
+py::list py_trajectory_model(const std::string& model, const py::dict& theta, int dims, int steps,
+                             const py::object& step_size) {
+    const auto spec = family_run(model, theta, dims, steps, step_size);
+    const auto names = family::player_names(spec.model);
+    std::vector<dynamics::Iterate<double>> tr;
+    {
+        py::gil_scoped_release release;
+        tr = dynamics::play_double(spec);
+    }
+    py::list out;
+    for (std::size_t k = 0; k < tr.size(); ++k) {
+        const auto& it = tr[k];
+        py::dict d;
+        d["k"] = static_cast<double>(k);
+        d[py::str(names[0])] = it.p.a, d[py::str(names[1])] = it.p.b, d["g"] = it.p.g, d["h"] = it.p.h;
+        d["J1"] = it.e.J1, d["J2"] = it.e.J2, d["J"] = it.e.J.v, d["gnorm"] = it.gnorm;
+        out.append(d);
+    }
+    return out;
+}
+
+py::list py_certified_trajectory_model(const std::string& model, const py::dict& theta, int dims, int steps,
+                                       const py::object& step_size, unsigned bits) {
+    const auto spec = family_run(model, theta, dims, steps, step_size);
+    if (bits < arith::min_precision_bits || bits > arith::max_precision_bits)
+        throw py::value_error("bits: expected " + std::to_string(arith::min_precision_bits) + ".." +
+                              std::to_string(arith::max_precision_bits));
+    const auto names = family::player_names(spec.model);
+    std::vector<dynamics::CertifiedIterate> tr;
+    {
+        py::gil_scoped_release release;
+        tr = dynamics::play_certified(spec, bits);
+    }
+    auto pair = [](const arith::impfr& x) {
+        return py::make_tuple(mpfr_get_d(arith::raw(x.lower()), MPFR_RNDD), mpfr_get_d(arith::raw(x.upper()), MPFR_RNDU));
+    };
+    py::list out;
+    for (std::size_t k = 0; k < tr.size(); ++k) {
+        const auto& it = tr[k];
+        py::dict d;
+        d["k"] = k;
+        d[py::str(names[0])] = pair(it.p.a), d[py::str(names[1])] = pair(it.p.b), d["g"] = pair(it.p.g),
+        d["h"] = pair(it.p.h);
         d["J1"] = pair(it.e.J1), d["J2"] = pair(it.e.J2), d["J"] = pair(it.e.J.v), d["gnorm"] = pair(it.gnorm);
         out.append(d);
     }
@@ -357,7 +490,26 @@ PYBIND11_MODULE(_gancert, m) {
     m.def("exact_decimal", &api::exact_decimal, py::arg("x"), "The exact decimal value of a finite double.");
     m.def("compare", &py_compare, py::arg("reference"), py::arg("candidate"), py::arg("rtol") = py::none(),
           py::arg("atol") = py::none(), py::arg("tolerance_digits") = py::none(), py::arg("subset") = false,
-          "`gancert compare` on two CSV files: {'points','passed','summaries','failures','warnings'}.");
+          py::arg("model") = "", py::arg("digits") = 20,
+          "`gancert compare` on two CSV files: {'points','passed','summaries','failures','warnings'}.\n"
+          "model: a model of the family (point columns its players' names); reference '' then computes\n"
+          "the enclosures at the candidate's points to `digits` digits.");
+    m.def("player_names", [](const std::string& model) { return family::player_names(family::parse_model(model)); },
+          py::arg("model"), "The four players' parameter names of a model of the family (player order).");
+    m.def("canonical_model", [](const std::string& model) { return family::canonical(family::parse_model(model)); },
+          py::arg("model"), "The canonical text form of a model spec.");
+    m.def("eval_model", &py_eval_model, py::arg("model"), py::arg("theta"), py::arg("digits") = 30,
+          py::arg("arith") = "interval", "eval for a model of the family; theta: {player name: exact decimal}.");
+    m.def("reference_model", &py_reference_model, py::arg("model"), py::arg("theta"), py::arg("digits") = 30,
+          py::arg("quantities") = "all", "reference for a model of the family; theta: {player name: exact decimal}.");
+    m.def("evaluate_batch_model", &py_evaluate_batch_model, py::arg("model"), py::arg("points"), py::arg("digits") = 17,
+          "Enclosures of a model of the family at the exact double points (n, 4) (player order): (lo, hi, mid).");
+    m.def("trajectory_model", &py_trajectory_model, py::arg("model"), py::arg("theta"), py::arg("dims") = 2,
+          py::arg("steps") = 20, py::arg("step_size") = "0.4",
+          "Double gradient play of a model of the family from theta {player name: exact decimal}.");
+    m.def("certified_trajectory_model", &py_certified_trajectory_model, py::arg("model"), py::arg("theta"),
+          py::arg("dims") = 2, py::arg("steps") = 5, py::arg("step_size") = "0.4", py::arg("bits") = 128,
+          "Certified gradient play of a model of the family: (lo, hi) float pairs enclosing the exact iterates.");
     m.def("certified_trajectory", &py_certified_trajectory, py::arg("case") = "A", py::arg("dims") = 2,
           py::arg("steps") = 20, py::arg("step_size") = "0.4", py::arg("bits") = 128,
           "Certified gradient play (interval MPFR): per iterate {'k','a','b','g','h','J1','J2','J','gnorm'},\n"

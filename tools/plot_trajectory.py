@@ -34,9 +34,10 @@ def main():
     if not rows:
         raise SystemExit("plot_trajectory: empty CSV")
     k = [int(r["k"]) for r in rows]
-    certified = "a_lo" in rows[0]
+    names = list(rows[0].keys())[1:5]  # the players' parameters (a, b, g, h; l, r, g, h for an indicator)
+    certified = names[0] + "_lo" in rows[0]
     fig, axes = plt.subplots(3, 1, figsize=(8, 10), sharex=True)
-    colours = {"a": "tab:blue", "b": "tab:orange", "g": "tab:green", "h": "tab:red"}
+    colours = dict(zip(names, ("tab:blue", "tab:orange", "tab:green", "tab:red")))
     for name, col in colours.items():
         axes[0].plot(k, [float(r[name]) for r in rows], color=col, label=name)
     if args.sgd:
@@ -64,7 +65,7 @@ def main():
         getcontext().prec = 60
         widths = []
         for r in rows:
-            w = max(Decimal(r[n + "_hi"]) - Decimal(r[n + "_lo"]) for n in "abgh")
+            w = max(Decimal(r[n + "_hi"]) - Decimal(r[n + "_lo"]) for n in names)
             widths.append(max(float(w), 1e-300))
         axes[2].semilogy(k, widths, color="tab:red", label="max box width (certified)")
     axes[2].set_xlabel("iteration k")

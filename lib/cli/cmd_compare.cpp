@@ -1,10 +1,15 @@
-// `gancert compare` — correct digits of another implementation against a reference table.
+// `gancert compare` — correct digits of another implementation against a reference table; with
+// --model SPEC for a model of the family (api/compare.hpp): against a `reference --model` table
+// or, without --reference, against enclosures computed at the candidate's points.
 #include <cstdio>
 #include <iostream>
 #include <memory>
 #include <optional>
 
 #include "commands.hpp"
+#include "gancert/api/compare.hpp"
+#include "gancert/api/limits.hpp"
+#include "gancert/family/spec.hpp"
 #include "gancert/reference/compare.hpp"
 #include "gancert/reference/quantities.hpp"
 
@@ -14,7 +19,8 @@ namespace {
 namespace ref = gancert::reference;
 
 struct compare_options {
-    std::string reference, candidate;
+    std::string reference, candidate, model;
+    unsigned digits = 20;
     unsigned tolerance_digits = 0;
     std::string rtol, atol;
     bool has_tolerance = false, subset = false;
@@ -29,8 +35,7 @@ std::string digits_text(double d) {
 }
 
 int run_compare(const compare_options& o) {
-    auto reference = ref::read_csv_file(o.reference);
-    auto candidate = ref::read_csv_file(o.candidate);
+    if (o.model.empty() && o.reference.empty()) throw arith::bad_parameter("reference", "required (or --model SPEC)");
     ref::compare_options opts;
     opts.tol = ref::parse_tolerance(o.rtol, o.atol, "--rtol", "--atol");
     if (o.has_tolerance) opts.tolerance_digits = o.tolerance_digits;
@@ -39,12 +44,23 @@ int run_compare(const compare_options& o) {
         (o.has_tolerance ? "rtol 10^-" + std::to_string(o.tolerance_digits)
                          : "rtol " + (o.rtol.empty() ? std::string("2^-51") : o.rtol)) +
         ", atol " + (o.atol.empty() ? std::string("0") : o.atol);
-    auto r = ref::compare_tables(reference, candidate, opts);
+    ref::comparison_report r;
+    std::string against = o.reference;
+    if (o.model.empty()) {
+        r = ref::compare_tables(ref::read_csv_file(o.reference), ref::read_csv_file(o.candidate), opts);
+    } else {
+        const family::ModelSpec m = family::parse_model(o.model);
+        const auto candidate = ref::read_csv_file(o.candidate);
+        std::optional<ref::csv_table> reference;
+        if (!o.reference.empty()) reference = ref::read_csv_file(o.reference);
+        else against = "certified enclosures of " + family::canonical(m) + " at " + std::to_string(o.digits) + " digits";
+        r = api::compare_family(m, candidate, reference, o.digits, opts);
+    }
     for (const auto& w : r.warnings) std::cerr << "gancert: warning: " << w << '\n';
 
     std::size_t values = 0;
     for (const auto& s : r.summaries) values += s.count;
-    std::cout << "candidate " << o.candidate << " vs reference " << o.reference << ": " << r.points << " points, "
+    std::cout << "candidate " << o.candidate << " vs reference " << against << ": " << r.points << " points, "
               << values << " values; tolerance " << tol_text << "\n\n";
     std::printf("%-9s %6s %10s %10s %8s %7s  %s\n", "quantity", "values", "min digits", "median", "failures",
                 "rounded", "worst point (candidate line)");
@@ -86,8 +102,12 @@ void register_compare(CLI::App& app, action& run) {
         "[y - 10^k/2, y + 10^k/2], 10^k its last digit; a zero claims no digits) or if it lies in\n"
         "[lo - t, hi + t], t = rtol * max(|lo|,|hi|) + atol (default rtol 2^-51, atol 0; -D D: rtol 10^-D).\n"
         "Exit 0: all pass; 1: some value fails; 2: bad input.");
-    cmd->add_option("--reference", o->reference, "reference CSV written by `gancert reference`")->required();
-    cmd->add_option("--candidate", o->candidate, "CSV with columns a,b,g,h,c and any quantity columns")->required();
+    cmd->add_option("--reference", o->reference, "reference CSV written by `gancert reference` (optional with --model)");
+    cmd->add_option("--candidate", o->candidate, "CSV with columns a,b,g,h,c (with --model: its players' names) and any quantity columns")->required();
+    cmd->add_option("--model", o->model, "a model of the family (docs/model-family.md): point columns are its players' names; "
+                                         "without --reference the enclosures are computed at the candidate's points");
+    cmd->add_option("--digits", o->digits, "--model without --reference: digits of the computed enclosures (default 20)")
+        ->check(CLI::Range(1u, gancert::limits::max_eval_digits));
     auto* rtol = cmd->add_option("--rtol", o->rtol, "relative tolerance, a decimal >= 0 (default 2^-51: float64 code)");
     cmd->add_option("--atol", o->atol, "absolute tolerance, a decimal >= 0 (default 0; e.g. 1e-300 accepts underflow to 0)");
     cmd->add_option("--tolerance-digits,-D", o->tolerance_digits, "relative tolerance 10^-D around the enclosure")

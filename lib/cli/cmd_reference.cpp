@@ -173,6 +173,48 @@ std::vector<model::DecimalParams> family_points(const reference_options& o, cons
     return pts;
 }
 
+/// The points of a CSV file whose columns are players' parameters of a family model (θ in
+/// a, b, g, h), completed by --fixed; each point validated (family::validate_players), errors
+/// naming the file, line and column.
+std::vector<model::DecimalParams> family_file_points(const reference_options& o, const family::ModelSpec& m) {
+    const auto names = family::player_names(m);
+    const ref::csv_table table = ref::read_csv_file(o.points_file);
+    std::array<std::optional<std::size_t>, 4> column{};
+    model::DecimalParams base;
+    std::array<bool, 4> given{};
+    for (const auto& [i, v] : ref::parse_fixed(to_slots(o.fixed, names, "fixed"))) ref::param(base, i) = v, given[i] = true;
+    for (std::size_t c = 0; c < table.header.size(); ++c) {
+        const auto it = std::find(names.begin(), names.end(), table.header[c]);
+        if (it == names.end())
+            throw arith::bad_input(table.source + ":" + std::to_string(table.header_line) + ": unknown column '" +
+                                   table.header[c] + "' (the players of --model: " + names[0] + ", " + names[1] + ", " +
+                                   names[2] + ", " + names[3] + ")");
+        const auto i = static_cast<std::size_t>(it - names.begin());
+        if (given[i]) throw arith::bad_input(table.source + ": parameter '" + names[i] + "' is both a column and in --fixed");
+        given[i] = true;
+        column[i] = c;
+    }
+    for (std::size_t i = 0; i < 4; ++i)
+        if (!given[i])
+            throw arith::bad_input(table.source + ": missing the player's parameter '" + names[i] +
+                                   "': add a column or give it in --fixed");
+    if (table.rows.empty()) throw arith::bad_input(table.source + ": no points (only a header)");
+    std::vector<model::DecimalParams> points;
+    for (const auto& row : table.rows) {
+        model::DecimalParams p = base;
+        for (std::size_t i = 0; i < 4; ++i)
+            if (column[i]) ref::param(p, i) = row.cells[*column[i]];
+        try {
+            family::validate_players(m, {p.a, p.b, p.g, p.h});
+        } catch (const arith::bad_parameter& e) {
+            throw arith::bad_input(table.source + ":" + std::to_string(row.line) + ", column " + e.parameter() + ": " +
+                                   e.message());
+        }
+        points.push_back(std::move(p));
+    }
+    return points;
+}
+
 int run_reference(const reference_options& o) {
     (void)arith::bits_for_digits(o.digits);
     auto quantities = ref::parse_quantities(o.quantities);
@@ -183,9 +225,7 @@ int run_reference(const reference_options& o) {
         fam = family::parse_model(o.model);
         const auto th = family::player_names(*fam);
         names.assign(th.begin(), th.end());
-        if (!o.points_file.empty())
-            throw arith::bad_parameter("points", "not yet supported with --model (use --grid and --fixed)");
-        listed = family_points(o, th);
+        listed = o.points_file.empty() ? family_points(o, th) : family_file_points(o, *fam);
     }
     // All input is read and validated before the first row is written.
     std::unique_ptr<ref::point_grid> grid;
@@ -241,7 +281,7 @@ void register_reference(CLI::App& app, action& run) {
         "Certified reference values (correctly rounded midpoint + outward enclosure) at many points.\n"
         "CSV columns: a,b,g,h,c then Q,Q_lo,Q_hi for each quantity Q; lo <= exact <= hi always, and Q is\n"
         "the exact value correctly rounded to N significant digits (see docs/tour.md).");
-    auto* pts = cmd->add_option("--points", o->points_file, "CSV file of points (columns among a,b,g,h,c)");
+    auto* pts = cmd->add_option("--points", o->points_file, "CSV file of points (columns among a,b,g,h,c; with --model its players' names)");
     auto* grd = cmd->add_option("--grid", o->grid, "grid \"b=-6:6:25,h=-6:6:25\" (name=lo:hi:count, exact decimals; count <= " + std::to_string(limits::max_axis_count) + ", points <= " + std::to_string(limits::max_grid_points) + ")");
     pts->excludes(grd);
     grd->excludes(pts);

@@ -1,11 +1,16 @@
 // `gancert trajectory` — gradient play of the paper (issue 4): double / MPFR / certified
-// trajectories, the SGD comparison, plateau summary, CSV and PNG output.
+// trajectories, the SGD comparison, plateau summary, CSV and PNG output. With --model SPEC:
+// the same for any model of the family (dynamics/family_play.hpp, family_sgd.hpp), the start
+// given by the players' names (--params "a=..,b=..,g=..,h=.." or --a … --h / --l --r).
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -19,11 +24,14 @@
 #include "plot_script.hpp"
 #include "gancert/api/eval.hpp"
 #include "gancert/api/limits.hpp"
+#include "gancert/api/players.hpp"
 #include "gancert/api/trajectory.hpp"
 #include "gancert/arith/decimal.hpp"
 #include "gancert/dynamics/plateau.hpp"
 #include "gancert/dynamics/play.hpp"
+#include "gancert/dynamics/family_sgd.hpp"
 #include "gancert/dynamics/sgd.hpp"
+#include "gancert/family/spec.hpp"
 
 namespace gancert::cli {
 namespace {
@@ -45,6 +53,9 @@ struct TrajectoryOptions {
     unsigned long long seed = 1;
     std::string csv, plot;
     double eps = 1e-2, delta = 1e-2;
+    std::string model, params;                  // a model of the family and its start by name
+    std::map<std::string, std::string> named;   // --a … --r
+    std::map<std::string, CLI::Option*> given;  // name → its option
 };
 
 model::DecimalParams parse_start(const std::string& s) {
@@ -104,7 +115,7 @@ std::unique_ptr<OutputFile> open_output(const std::string& path, const char* opt
 /// number formatted by `f`.
 template <class S, class F>
 void report_point_run(const std::vector<Iterate<S>>& tr, std::ofstream* csv,
-                      const PlateauCriterion& crit, F&& f) {
+                      const PlateauCriterion& crit, F&& f, const std::array<std::string, 4>* family_names = nullptr) {
     std::vector<S> J, G;
     for (std::size_t k = 0; k < tr.size(); ++k) {
         const auto& it = tr[k];
@@ -118,22 +129,84 @@ void report_point_run(const std::vector<Iterate<S>>& tr, std::ofstream* csv,
     std::cout << "plateau: " << (pl ? "first at iterate k = " + std::to_string(*pl) : std::string("not reached"))
               << '\n';
     const auto& L = tr.back();
+    if (family_names) {  // a model of the family: no KL score (it is the paper's data and generator)
+        const auto& n = *family_names;
+        std::cout << "final iterate k = " << tr.size() - 1 << ": " << n[0] << " = " << f(L.p.a) << ", " << n[1]
+                  << " = " << f(L.p.b) << ", " << n[2] << " = " << f(L.p.g) << ", " << n[3] << " = " << f(L.p.h)
+                  << "\n  J1 = " << f(L.e.J1) << ", J2 = " << f(L.e.J2) << ", J = " << f(L.e.J.v)
+                  << "\n  ||grad J|| = " << f(L.gnorm) << '\n';
+        return;
+    }
     std::cout << "final iterate k = " << tr.size() - 1 << ": a = " << f(L.p.a) << ", b = " << f(L.p.b)
               << ", g = " << f(L.p.g) << ", h = " << f(L.p.h) << "\n  J1 = " << f(L.e.J1) << ", J2 = " << f(L.e.J2)
               << ", J = " << f(L.e.J.v) << "\n  ||grad J|| = " << f(L.gnorm)
               << ", KL(p_data||p_g) = " << f(*kl_data_to_generator(L.p)) << '\n';
 }
 
-int run_trajectory(const TrajectoryOptions& o) {
-    // ---- the spec ------------------------------------------------------------------------
+/// What the report needs of a run: the paper's R/S/E/E or a model of the family.
+struct Run {
+    int dims = 4, iterates = 0;
+    std::string step;
+    std::array<std::string, 4> names{"a", "b", "g", "h"};
+    std::string start_text;  ///< "a = …, b = …, …" (exact decimals)
+    std::string model;       ///< empty: the paper's model; else the family model's canonical spec
+    unsigned default_bits = default_certified_bits;
+    std::function<std::vector<CertifiedIterate>(unsigned)> certified;
+    std::function<std::vector<Iterate<mpfr>>(unsigned)> mpfr_run;
+    std::function<std::vector<Iterate<double>>()> double_run;
+    std::function<SgdStatistics(const SgdSpec&, const std::vector<Iterate<double>>*)> sgd;
+    bool paper() const { return model.empty(); }
+};
+
+Run paper_trajectory(const TrajectoryOptions& o) {
     const TrajectorySpec spec = api::trajectory_spec(
         o.which, o.dims, o.step, o.steps, o.start.empty() ? std::nullopt : std::optional(parse_start(o.start)));
+    Run r;
+    r.dims = spec.dims, r.iterates = spec.iterates, r.step = spec.step;
+    r.start_text = "a = " + spec.start.a + ", b = " + spec.start.b + ", g = " + spec.start.g + ", h = " +
+                   spec.start.h + ", c = " + spec.start.c;
+    r.certified = [spec](unsigned bits) { return play_certified(spec, bits); };
+    r.mpfr_run = [spec](unsigned bits) { return play_mpfr(spec, bits); };
+    r.double_run = [spec] { return play_double(spec); };
+    r.sgd = [spec](const SgdSpec& s, const std::vector<Iterate<double>>* a) { return stochastic_play(spec, s, a); };
+    return r;
+}
+
+/// The start of a family run: --params "a=..,b=.." and/or the per-name options (--a … --r).
+Run family_trajectory(const TrajectoryOptions& o) {
+    if (!o.start.empty()) throw arith::bad_parameter("start", "not with --model (give the players by name: --params \"a=..,b=..,g=..,h=..\")");
+    const family::ModelSpec m = family::parse_model(o.model);
+    if (o.sgd_samples > 0) check_sgd_composition(m);  // before any trajectory is computed
+    std::map<std::string, std::string> start;
+    if (!o.params.empty()) start = api::parse_named_list(o.params, "params");
+    for (const auto& entry : o.given)
+        if (entry.second->count() != 0 && !start.emplace(entry.first, o.named.at(entry.first)).second)
+            throw arith::bad_parameter(entry.first, "given both in --params and as its own option");
+    const dynamics::FamilyTrajectorySpec spec =
+        api::family_trajectory_spec(m, api::family_players(m, start), o.dims, o.step, o.steps);
+    Run r;
+    r.dims = spec.dims, r.iterates = spec.iterates, r.step = spec.step;
+    r.names = family::player_names(m);
+    for (std::size_t i = 0; i < 4; ++i) r.start_text += (i ? ", " : "") + r.names[i] + " = " + spec.start[i];
+    r.model = family::canonical(m);
+    r.default_bits = default_family_certified_bits;
+    r.certified = [spec](unsigned bits) { return play_certified(spec, bits); };
+    r.mpfr_run = [spec](unsigned bits) { return play_mpfr(spec, bits); };
+    r.double_run = [spec] { return play_double(spec); };
+    r.sgd = [spec](const SgdSpec& s, const std::vector<Iterate<double>>* a) { return stochastic_play(spec, s, a); };
+    return r;
+}
+
+int run_trajectory(const TrajectoryOptions& o) {
+    // ---- the spec ------------------------------------------------------------------------
+    const Run run = o.model.empty() ? paper_trajectory(o) : family_trajectory(o);
+    const auto& names = run.names;
     if (!(o.eps >= 0)) throw arith::bad_input("--eps: must be >= 0");
     if (!(o.delta >= 0)) throw arith::bad_input("--delta: must be >= 0");
     if (o.digits == 0 || o.digits < -1) throw arith::bad_input("--digits: must be >= 1");
     if (o.sgd_samples < 0) throw arith::bad_input("--sgd: the sample size N must be >= 1");
     if (o.runs < 1) throw arith::bad_input("--runs: the number of runs R must be >= 1");
-    unsigned bits = default_certified_bits;
+    unsigned bits = run.default_bits;
     if (o.digits > 0) {
         limits::check_eval_digits(static_cast<unsigned>(o.digits));  // as eval/reference --digits
         try {
@@ -143,19 +216,22 @@ int run_trajectory(const TrajectoryOptions& o) {
         }
     }
     const PlateauCriterion crit{o.eps, o.delta};
-    const auto moving = moving_coordinates(spec.dims);
+    const auto moving = moving_coordinates(run.dims);
     const unsigned show = o.digits > 0 ? static_cast<unsigned>(o.digits) : 20;
     const std::string arith_name = o.certified ? "interval<mpfr> (certified)"
                                    : o.digits > 0 ? "mpfr (round to nearest)" : "double";
 
-    std::cout << "gancert trajectory: " << spec.dims << "-D, step " << spec.step << ", K = "
-              << spec.iterates << " iterates counting the start (" << spec.iterates - 1
+    if (!run.paper())
+        std::cout << "model " << run.model << "\nplayers " << names[0] << ", " << names[1]
+                  << " ascend J (discriminator); " << names[2] << ", " << names[3] << " descend J (generator)\n";
+    std::cout << "gancert trajectory: " << run.dims << "-D, step " << run.step << ", K = "
+              << run.iterates << " iterates counting the start (" << run.iterates - 1
               << " updates), arithmetic " << arith_name;
     if (o.certified || o.digits > 0) std::cout << " at " << bits << " bits";
-    std::cout << "\nstart (exact decimals): a = " << spec.start.a << ", b = " << spec.start.b
-              << ", g = " << spec.start.g << ", h = " << spec.start.h << ", c = " << spec.start.c
+    std::cout << "\nstart (exact decimals): " << run.start_text
               << "\nplateau criterion: ||grad J||_2 over the moving coordinates ("
-              << (spec.dims == 2 ? "b, h" : "a, b, g, h") << ") <= " << o.eps
+              << (run.dims == 2 ? names[1] + ", " + names[3] : names[0] + ", " + names[1] + ", " + names[2] + ", " + names[3])
+              << ") <= " << o.eps
               << " and |J - 1| <= " << o.delta << (o.certified ? " (certified: for the whole enclosure)" : "")
               << '\n';
 
@@ -172,16 +248,17 @@ int run_trajectory(const TrajectoryOptions& o) {
     if (!csv_path.empty()) {
         csv_file = open_output(csv_path, o.csv.empty() ? "--plot" : "--csv");
         csv = &csv_file->stream();
-        *csv << "k,a,b,g,h,J1,J2,J,gnorm";
+        *csv << "k," << names[0] << ',' << names[1] << ',' << names[2] << ',' << names[3] << ",J1,J2,J,gnorm";
         if (o.certified)
-            for (const char* n : {"a", "b", "g", "h", "J1", "J2", "J", "gnorm"})
+            for (const std::string& n : {names[0], names[1], names[2], names[3], std::string("J1"), std::string("J2"),
+                                         std::string("J"), std::string("gnorm")})
                 *csv << ',' << n << "_lo," << n << "_hi";
         *csv << '\n';
     }
 
     std::vector<Iterate<double>> dbl;  // for the SGD distance
     if (o.certified) {
-        const auto tr = play_certified(spec, bits);
+        const auto tr = run.certified(bits);
         std::vector<impfr> J, G;
         const unsigned row_digits = 20;
         const unsigned cap_digits = static_cast<unsigned>(bits * 0.30103) + 3;
@@ -211,13 +288,13 @@ int run_trajectory(const TrajectoryOptions& o) {
                                         : std::string("not certified within the run")) << '\n';
         const auto& L = tr.back();
         std::cout << "final iterate k = " << tr.size() - 1 << " (enclosures):\n";
-        const char* names[4] = {"a", "b", "g", "h"};
         for (std::size_t i = 0; i < 4; ++i)
             std::cout << "  " << names[i] << " in " << fmt_interval(coordinate(L.p, i), show)
                       << (moving[i] ? "" : "  (fixed)") << '\n';
         std::cout << "  J1 in " << fmt_interval(L.e.J1, show) << "\n  J2 in " << fmt_interval(L.e.J2, show)
                   << "\n  J in " << fmt_interval(L.e.J.v, show) << "\n  ||grad J|| in "
                   << fmt_interval(L.gnorm, show) << '\n';
+        if (run.paper()) {  // the KL score is the paper's (exponential data, square-law generator)
         arith::precision_guard guard(bits);
         const auto kl = kl_data_to_generator(L.p);
         std::cout << "  KL(p_data||p_g) "
@@ -225,22 +302,24 @@ int run_trajectory(const TrajectoryOptions& o) {
                       : mpfr_inf_p(arith::raw(kl->lower())) ? std::string("= +inf (h > 0 or g <= 0: p_g misses part of the data's support)")
                                                              : "in " + fmt_interval(*kl, show))
                   << '\n';
+        }
     } else if (o.digits > 0) {
-        const auto tr = play_mpfr(spec, bits);
+        const auto tr = run.mpfr_run(bits);
         arith::precision_guard guard(bits);
-        report_point_run(tr, csv, crit, [show](const mpfr& x) { return fmt(x, show); });
+        report_point_run(tr, csv, crit, [show](const mpfr& x) { return fmt(x, show); },
+                         run.paper() ? nullptr : &names);
     }
     if (!o.certified && o.digits < 0) {
-        dbl = play_double(spec);
-        report_point_run(dbl, csv, crit, [](double x) { return fmt(x); });
+        dbl = run.double_run();
+        report_point_run(dbl, csv, crit, [](double x) { return fmt(x); }, run.paper() ? nullptr : &names);
     }
     if (csv_file) csv_file->commit();
 
     std::string sgd_csv;
     if (o.sgd_samples > 0) {
-        if (dbl.empty()) dbl = play_double(spec);
+        if (dbl.empty()) dbl = run.double_run();
         SgdSpec s{static_cast<std::size_t>(o.sgd_samples), o.runs, o.seed};
-        const auto st = stochastic_play(spec, s, &dbl);
+        const auto st = run.sgd(s, &dbl);
         double worst = 0;
         std::size_t worst_k = 0;
         for (std::size_t k = 0; k < st.distance.size(); ++k)
@@ -248,9 +327,9 @@ int run_trajectory(const TrajectoryOptions& o) {
         const auto& m = st.mean.back();
         const auto& sd = st.spread.back();
         std::cout << "SGD: N = " << s.samples << " samples per step, R = " << s.runs << " runs, seed " << s.seed
-                  << "\n  final mean (sd): a = " << fmt(m[0]) << " (" << fmt(sd[0]) << "), b = " << fmt(m[1])
-                  << " (" << fmt(sd[1]) << "), g = " << fmt(m[2]) << " (" << fmt(sd[2]) << "), h = " << fmt(m[3])
-                  << " (" << fmt(sd[3]) << ")\n  distance of the mean from the analytic trajectory: final "
+                  << "\n  final mean (sd): " << names[0] << " = " << fmt(m[0]) << " (" << fmt(sd[0]) << "), "
+                  << names[1] << " = " << fmt(m[1]) << " (" << fmt(sd[1]) << "), " << names[2] << " = " << fmt(m[2])
+                  << " (" << fmt(sd[2]) << "), " << names[3] << " = " << fmt(m[3]) << " (" << fmt(sd[3]) << ")\n  distance of the mean from the analytic trajectory: final "
                   << fmt(st.distance.back()) << ", max " << fmt(worst) << " at k = " << worst_k
                   << "\n  RMS deviation of one run from the analytic trajectory (bias and spread): final "
                   << fmt(st.rms_run_distance.back()) << '\n';
@@ -259,7 +338,10 @@ int run_trajectory(const TrajectoryOptions& o) {
             if (temp_csv) temp_sgd.emplace(sgd_csv);
             auto file = open_output(sgd_csv, "--csv (SGD statistics)");
             auto& f = file->stream();
-            f << "k,a_mean,b_mean,g_mean,h_mean,a_sd,b_sd,g_sd,h_sd,distance\n";
+            f << "k";
+            for (const char* part : {"_mean", "_sd"})
+                for (const auto& n : names) f << ',' << n << part;
+            f << ",distance\n";
             for (std::size_t k = 0; k < st.mean.size(); ++k) {
                 f << k;
                 for (double v : st.mean[k]) f << ',' << fmt(v);
@@ -274,8 +356,8 @@ int run_trajectory(const TrajectoryOptions& o) {
     int rc = exit_ok;
     if (!o.plot.empty()) {
         std::ostringstream title;
-        title << (o.start.empty() ? "Case " + o.which + ", " : std::string()) << spec.dims << "-D, step "
-              << spec.step << ", " << arith_name;
+        title << (!run.paper() ? std::string() : o.start.empty() ? "Case " + o.which + ", " : std::string()) << run.dims << "-D, step "
+              << run.step << ", " << arith_name;
         rc = draw_plot(csv_path, o.plot, sgd_csv, title.str());
         if (rc == exit_ok) std::cout << "plot written to " << o.plot << '\n';
     }
@@ -285,9 +367,9 @@ int run_trajectory(const TrajectoryOptions& o) {
 }  // namespace
 
 void register_trajectory(CLI::App& app, action& run) {
-    auto* cmd = app.add_subcommand("trajectory", "Gradient play of the paper: ascent in (a, b), descent in (g, h)");
+    auto* cmd = app.add_subcommand("trajectory", "Gradient play: the discriminator ascends J in (a, b), the generator descends in (g, h) (the paper's model, or --model)");
     auto o = std::make_shared<TrajectoryOptions>();
-    cmd->add_option("--case", o->which, "Paper case A or B (start point; default A)");
+    auto* case_opt = cmd->add_option("--case", o->which, "Paper case A or B (start point; default A)");
     cmd->add_option("--dims", o->dims, "2 (b, h move) or 4 (a, b, g, h move); default 4");
     cmd->add_option("--steps", o->steps, "K: number of iterates counting the start (1.." + std::to_string(limits::max_trajectory_steps) + ", default 250)");
     cmd->add_option("--step-size", o->step, "eta > 0 as an exact decimal (default 0.4)");
@@ -302,7 +384,25 @@ void register_trajectory(CLI::App& app, action& run) {
     cmd->add_option("--plot", o->plot, "write a PNG (parameters, J1/J2/J, ||grad J|| against k)");
     cmd->add_option("--eps", o->eps, "plateau: ||grad J||_2 <= eps (default 1e-2)");
     cmd->add_option("--delta", o->delta, "plateau: |J - 1| <= delta (default 1e-2)");
-    cmd->callback([o, &run] { run = [o] { return run_trajectory(*o); }; });
+    cmd->add_option("--model", o->model,
+                    "a model of the family (docs/model-family.md); the start by its players' names (--params or --a ...)");
+    cmd->add_option("--params", o->params, "--model: the start by name, e.g. \"a=2,b=1.5,g=1.2,h=-0.5\" (exact decimals)");
+    for (const char* n : {"a", "b", "g", "h", "l", "r"}) {
+        o->named[n];
+        o->given[n] = cmd->add_option(std::string("--") + n, o->named[n],
+                                      std::string("--model: start value of the player's parameter ") + n);
+    }
+    cmd->callback([o, &run, case_opt] {
+        if (!o->model.empty() && case_opt->count() != 0)
+            throw CLI::ValidationError("--case", "not with --model (the paper's cases are R/S/E/E starts)");
+        if (o->model.empty()) {
+            if (!o->params.empty()) throw CLI::ValidationError("--params", "needs --model (the paper's start: --case or --start)");
+            for (const auto& entry : o->given)
+                if (entry.second->count() != 0)
+                    throw CLI::ValidationError("--" + entry.first, "needs --model (the paper's start: --case or --start)");
+        }
+        run = [o] { return run_trajectory(*o); };
+    });
 }
 
 }  // namespace gancert::cli

@@ -23,6 +23,9 @@ numpy-first API
     eval(a, b, g, h, c, digits, arith) / reference(a, b, g, h, c, digits, quantities)
         one point given as exact decimals (str, int, or a float meaning its shortest repr),
         results as dicts of decimal strings (the structure of `gancert eval --json`).
+models of the family (docs/model-family.md): model="data=... latent=... gen=... disc=... cost=..."
+    with the players' parameters by name (a, b, g, h; l, r, g, h for disc=indicator; no c) in
+    eval, reference, evaluate (numpy arrays), compare, trajectory, certified_trajectory.
     exact_decimal(x) -> the exact decimal text of a double.
 gancert.testing
     assert_correct_digits(fn, points, digits=..., atol=...) for pytest.
@@ -35,9 +38,9 @@ from collections import namedtuple as _namedtuple
 import numpy as _np
 
 from . import _gancert
-from ._gancert import __version__, eval, exact_decimal, quantity_names, reference, trajectory  # noqa: A001
+from ._gancert import __version__, exact_decimal, quantity_names
 
-__all__ = ["__version__", "quantity_names", "evaluate", "Enclosures", "Bounds", "compare", "Comparison",
+__all__ = ["__version__", "quantity_names", "player_names", "evaluate", "Enclosures", "Bounds", "compare", "Comparison",
            "certify", "Certificate", "certified_trajectory", "trajectory", "eval", "reference",
            "exact_decimal", "testing"]
 
@@ -90,7 +93,72 @@ class Enclosures:
         return "Enclosures(shape=%s, quantities=%d)" % (self.shape, len(quantity_names))
 
 
-def evaluate(a, b, g, h, c, exact=False, digits=17, rel_width=2.0 ** -40):
+def player_names(model):
+    """The players' parameter names of a model of the family, in player order (the
+    discriminator's two, which ascend J, then the generator's g, h, which descend it)."""
+    return list(_gancert.player_names(str(model)))
+
+
+def _players(model, given):
+    """{name: value} of the given (non-None) players of `model`; ValueError naming an unknown
+    or missing one (c is a fixed parameter of a model's data law, not a player)."""
+    names = player_names(model)
+    chosen = {n: v for n, v in given.items() if v is not None}
+    for n in chosen:
+        if n not in names:
+            raise ValueError("%s: not a parameter of the players of the model %r (its players: %s; fixed "
+                             "parameters belong in the model spec)" % (n, _gancert.canonical_model(str(model)),
+                                                                       ", ".join(names)))
+    for n in names:
+        if n not in chosen:
+            raise ValueError("%s: required by the model %r (its players: %s)" %
+                             (n, _gancert.canonical_model(str(model)), ", ".join(names)))
+    return names, chosen
+
+
+def _evaluate_model(model, given, digits):
+    names, chosen = _players(model, given)
+    arrays = [_float_array(chosen[n], n) for n in names]
+    try:
+        arrays = _np.broadcast_arrays(*arrays)
+    except ValueError as e:
+        raise ValueError("%s: shapes do not broadcast (%s)" % (", ".join(names), e)) from None
+    shape = arrays[0].shape
+    points = _np.stack([x.reshape(-1) for x in arrays], axis=1)
+    lo, hi, mid = _gancert.evaluate_batch_model(str(model), points, int(digits))
+    q = len(quantity_names)
+    return Enclosures(lo.reshape(shape + (q,)), hi.reshape(shape + (q,)), mid.reshape(shape + (q,)),
+                      _np.ones(shape, dtype=bool))
+
+
+def eval(a=None, b=None, g=None, h=None, c=None, digits=30, arith="interval", model=None, l=None, r=None):  # noqa: A001
+    """J1, J2, J, grad, hess at one point of exact decimals (str, int, or a float meaning its
+    shortest repr): the structure of `gancert eval --json` as a dict. Without model: the
+    paper's R/S/E/E (a, b, g, h, c). With model=SPEC (a model of the family): its players'
+    parameters by name (a, b, g, h; l, r, g, h for disc=indicator). arith: interval (each
+    quantity {'lo','hi','lo_float','hi_float'}, an enclosure), mpfr or double (approximations)."""
+    if model is None:
+        if l is not None or r is not None:
+            raise ValueError("%s: needs model= with disc=indicator" % ("l" if l is not None else "r"))
+        return _gancert.eval(a, b, g, h, c, digits=digits, arith=arith)
+    _, chosen = _players(model, dict(a=a, b=b, g=g, h=h, c=c, l=l, r=r))
+    return _gancert.eval_model(str(model), chosen, digits=digits, arith=arith)
+
+
+def reference(a=None, b=None, g=None, h=None, c=None, digits=30, quantities="all", model=None, l=None, r=None):
+    """Certified reference values at one point: {name: {'mid','lo','hi','lo_float','hi_float',
+    'correctly_rounded'}}; mid has `digits` significant digits (correctly rounded when flagged).
+    model=SPEC: a model of the family, its players by name (as eval)."""
+    if model is None:
+        if l is not None or r is not None:
+            raise ValueError("%s: needs model= with disc=indicator" % ("l" if l is not None else "r"))
+        return _gancert.reference(a, b, g, h, c, digits=digits, quantities=quantities)
+    _, chosen = _players(model, dict(a=a, b=b, g=g, h=h, c=c, l=l, r=r))
+    return _gancert.reference_model(str(model), chosen, digits=digits, quantities=quantities)
+
+
+def evaluate(a=None, b=None, g=None, h=None, c=None, exact=False, digits=17, rel_width=2.0 ** -40, model=None,
+             l=None, r=None):
     """Certified enclosures of J1, J2, J, grad, Hessian over arrays of float64 parameters.
 
     a, b, g, h, c: numbers or array-likes (numpy arrays, numpy scalars, lists; JAX/torch CPU
@@ -101,7 +169,19 @@ def evaluate(a, b, g, h, c, exact=False, digits=17, rel_width=2.0 ** -40):
     this relative width; elsewhere (and where a sign is unresolved) the MPFR path encloses to
     17 digits (rel_width <= 1e-17 forces MPFR everywhere).
     ValueError for points outside the domain (c <= 0, g < 0, non-finite), naming the argument.
+    model=SPEC (a model of the family): the players' arrays by name (a, b, g, h; l, r, g, h),
+    each point enclosed by the family's certified MPFR evaluation to `digits` digits (no double
+    fast path; fallback is all True; exact= is not available). Where the family evaluation
+    cannot reach `digits` digits its valid, wider enclosure is returned.
     """
+    if model is not None:
+        if exact:
+            raise ValueError("exact: not available with model= (use gancert.reference(model=...) per point)")
+        if isinstance(digits, bool) or not isinstance(digits, (int, _np.integer)):
+            raise TypeError("digits: expected an int")
+        return _evaluate_model(model, dict(a=a, b=b, g=g, h=h, c=c, l=l, r=r), digits)
+    if l is not None or r is not None:
+        raise ValueError("%s: needs model= with disc=indicator" % ("l" if l is not None else "r"))
     arrays = [_float_array(x, n) for x, n in zip((a, b, g, h, c), _PARAMS)]
     try:
         arrays = _np.broadcast_arrays(*arrays)
@@ -150,13 +230,22 @@ class Comparison:
     __repr__ = __str__
 
 
-def compare(reference, candidate, rtol=None, atol=None, subset=False):
+def compare(reference=None, candidate=None, rtol=None, atol=None, subset=False, model=None, digits=20):
     """Compares a candidate CSV (columns a,b,g,h,c + quantity columns) with a reference CSV
     written by `gancert reference`, as `gancert compare` does: a value passes if the exact
     value provably rounds to it at its printed precision or it lies within
     rtol*max(|lo|,|hi|) + atol of the enclosure (default rtol 2^-51, atol 0).
-    rtol/atol: decimal strings or numbers (a float means its shortest repr). Returns Comparison."""
-    return Comparison(_gancert.compare(str(reference), str(candidate), rtol, atol, None, bool(subset)))
+    rtol/atol: decimal strings or numbers (a float means its shortest repr). Returns Comparison.
+    model=SPEC (a model of the family): the point columns are its players' names; reference is
+    then optional (None: the enclosures are computed at the candidate's points to `digits`)."""
+    if candidate is None:
+        raise ValueError("candidate: required (a CSV file)")
+    if model is None:
+        if reference is None:
+            raise ValueError("reference: required (or model=)")
+        return Comparison(_gancert.compare(str(reference), str(candidate), rtol, atol, None, bool(subset)))
+    return Comparison(_gancert.compare("" if reference is None else str(reference), str(candidate), rtol, atol, None,
+                                       bool(subset), model=str(model), digits=int(digits)))
 
 
 class Certificate:
@@ -226,10 +315,28 @@ def certify(case="A", box="b=-6:6,h=-6:6", claim="no-saddle", params="", threads
                                         level=level, time_limit=float(time_limit)))
 
 
-def certified_trajectory(case="A", dims=2, steps=20, step_size="0.4", bits=128):
+def certified_trajectory(case="A", dims=2, steps=20, step_size="0.4", bits=128, model=None, a=None, b=None, g=None,
+                         h=None, l=None, r=None):
     """Certified gradient play: a list of iterates {'k','a','b','g','h','J1','J2','J','gnorm'},
-    each entry a (lo, hi) float pair rounded outward that encloses the exact iterate."""
-    return _gancert.certified_trajectory(case=case, dims=dims, steps=steps, step_size=step_size, bits=bits)
+    each entry a (lo, hi) float pair rounded outward that encloses the exact iterate.
+    model=SPEC: a model of the family started at its players' exact decimals by name (keys of
+    the iterates: the players' names); keep steps small (two family evaluations per step)."""
+    if model is None:
+        return _gancert.certified_trajectory(case=case, dims=dims, steps=steps, step_size=step_size, bits=bits)
+    _, chosen = _players(model, dict(a=a, b=b, g=g, h=h, l=l, r=r))
+    return _gancert.certified_trajectory_model(str(model), chosen, dims=dims, steps=steps, step_size=step_size,
+                                               bits=bits)
+
+
+def trajectory(case="A", dims=2, steps=250, step_size="0.4", model=None, a=None, b=None, g=None, h=None, l=None,
+               r=None):
+    """Double gradient play (as `gancert trajectory --csv`): a list of {'k','a','b','g','h','J1',
+    'J2','J','gnorm'} floats (approximations, not enclosures). Without model: the paper's case.
+    model=SPEC: a model of the family started at its players' exact decimals by name."""
+    if model is None:
+        return _gancert.trajectory(case=case, dims=dims, steps=steps, step_size=step_size)
+    _, chosen = _players(model, dict(a=a, b=b, g=g, h=h, l=l, r=r))
+    return _gancert.trajectory_model(str(model), chosen, dims=dims, steps=steps, step_size=step_size)
 
 
 from . import testing  # noqa: E402  (uses evaluate)

@@ -7,6 +7,7 @@
 #include "gancert/arith/errors.hpp"
 #include "gancert/arith/interval.hpp"
 #include "gancert/arith/mpfr.hpp"
+#include "gancert/family/evaluate.hpp"
 #include "gancert/model/closed_form.hpp"
 #include "gancert/model/eval_policy.hpp"
 #include "gancert/model/evaluate.hpp"
@@ -128,6 +129,43 @@ std::vector<BatchPoint> eval_batch_double(const std::vector<std::array<double, 5
     std::vector<BatchPoint> out;
     out.reserve(points.size());
     for (std::size_t i = 0; i < points.size(); ++i) out.push_back(eval_validated(points[i], exact[i], i, o));
+    return out;
+}
+
+std::vector<BatchPoint> eval_batch_family(const family::ModelSpec& m, const std::vector<std::array<double, 4>>& points,
+                                          unsigned digits) {
+    const auto names = family::player_names(m);
+    std::vector<std::array<std::string, 4>> exact;  // all bad input first, before any evaluation
+    exact.reserve(points.size());
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        std::array<std::string, 4> t;
+        for (std::size_t k = 0; k < 4; ++k) {
+            if (!std::isfinite(points[i][k]))
+                throw arith::bad_parameter(names[k], "point " + std::to_string(i) + ": " + std::to_string(points[i][k]) +
+                                                         " is not finite");
+            t[k] = exact_decimal(points[i][k]);
+        }
+        try {
+            family::validate_players(m, t);
+        } catch (const arith::bad_parameter& e) {
+            throw arith::bad_parameter(e.parameter(), "point " + std::to_string(i) + ": " + e.message());
+        }
+        exact.push_back(std::move(t));
+    }
+    std::vector<BatchPoint> out(points.size());
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        // status tolerance_not_met: the enclosures are valid but wider than 10^-digits; they are
+        // returned as they are (lo <= exact <= hi holds either way)
+        const auto c = family::evaluate_certified(m, exact[i], digits);
+        BatchPoint& r = out[i];
+        r.fallback = true;  // the MPFR path (the family has no double fast path)
+        for (std::size_t q = 0; q < model::quantity_count; ++q) {
+            const auto& v = c.report.eval.quantity(q);
+            r.lo[q] = mpfr_get_d(arith::raw(v.lower()), MPFR_RNDD);
+            r.hi[q] = mpfr_get_d(arith::raw(v.upper()), MPFR_RNDU);
+        }
+        set_mid(r);
+    }
     return out;
 }
 

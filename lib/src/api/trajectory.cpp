@@ -15,4 +15,11 @@ dynamics::TrajectorySpec trajectory_spec(const std::string& which, int dims, con
     return spec;
 }
 
+dynamics::FamilyTrajectorySpec family_trajectory_spec(const family::ModelSpec& m, const std::array<std::string, 4>& start,
+                                                      int dims, const std::string& step, int steps) {
+    dynamics::FamilyTrajectorySpec spec{m, start, step, steps, dims};
+    dynamics::validate(spec);
+    return spec;
+}
+
 }  // namespace gancert::api

@@ -69,24 +69,32 @@ std::vector<model::Params<double>> sgd_run(const TrajectorySpec& spec, std::size
     return out;
 }
 
-SgdStatistics stochastic_play(const TrajectorySpec& spec, const SgdSpec& sgd,
-                              const std::vector<Iterate<double>>* analytic) {
-    validate(spec);
+void check_sgd_request(const SgdSpec& sgd, int iterates) {
     if (sgd.samples < 1) throw arith::bad_parameter("samples", "the sample size N must be >= 1");
     if (sgd.runs < 1) throw arith::bad_parameter("runs", "the number of runs R must be >= 1");
     if (sgd.runs > limits::max_sgd_runs)
         throw arith::bad_parameter("runs", std::to_string(sgd.runs) + " is above the maximum " + std::to_string(limits::max_sgd_runs));
-    if (static_cast<double>(sgd.samples) * sgd.runs * spec.iterates > limits::max_sgd_draws)
+    if (static_cast<double>(sgd.samples) * sgd.runs * iterates > limits::max_sgd_draws)
         throw arith::bad_parameter("samples", "N * R * K = " + std::to_string(sgd.samples) + " * " + std::to_string(sgd.runs) +
-                                   " * " + std::to_string(spec.iterates) + " draws is above the maximum 5e7");
-    const auto moving = moving_coordinates(spec.dims);
-    const std::size_t K = static_cast<std::size_t>(spec.iterates);
+                                   " * " + std::to_string(iterates) + " draws is above the maximum 5e7");
+}
+
+SgdStatistics stochastic_play(const TrajectorySpec& spec, const SgdSpec& sgd,
+                              const std::vector<Iterate<double>>* analytic) {
+    validate(spec);
+    check_sgd_request(sgd, spec.iterates);
     std::vector<std::vector<model::Params<double>>> runs;
     runs.reserve(static_cast<std::size_t>(sgd.runs));
     for (int r = 0; r < sgd.runs; ++r)
         runs.push_back(sgd_run(spec, sgd.samples, splitmix64(sgd.seed + static_cast<std::uint64_t>(r))));
+    return sgd_statistics(runs, moving_coordinates(spec.dims), analytic);
+}
+
+SgdStatistics sgd_statistics(const std::vector<std::vector<model::Params<double>>>& runs,
+                             const std::array<bool, 4>& moving, const std::vector<Iterate<double>>* analytic) {
+    const std::size_t K = runs.front().size();
     SgdStatistics st;
-    const double R = sgd.runs;
+    const double R = static_cast<double>(runs.size());
     st.mean.resize(K);
     st.spread.resize(K);
     for (std::size_t k = 0; k < K; ++k)
@@ -102,7 +110,7 @@ SgdStatistics stochastic_play(const TrajectorySpec& spec, const SgdSpec& sgd,
                 ss += d * d;
             }
             st.mean[k][i] = shift + md;
-            st.spread[k][i] = sgd.runs > 1 ? std::sqrt(ss / (R - 1)) : 0.0;
+            st.spread[k][i] = runs.size() > 1 ? std::sqrt(ss / (R - 1)) : 0.0;
         }
     if (analytic) {
         if (analytic->size() != K)

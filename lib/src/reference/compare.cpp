@@ -72,23 +72,28 @@ struct enclosure {
 };
 
 struct point_columns {
-    std::array<std::size_t, 5> col{};
-    explicit point_columns(const csv_table& t) {
-        for (std::size_t i = 0; i < 5; ++i) col[i] = t.require_column(param_names[i], "a point column");
+    std::vector<std::string> names;
+    std::vector<std::size_t> col;
+    point_columns(const csv_table& t, std::vector<std::string> point_names) : names(std::move(point_names)) {
+        for (const auto& n : names) col.push_back(t.require_column(n, "a point column"));
     }
     /// Exact key of a row's point; throws naming the cell if a coordinate is not a decimal.
     std::string key(const csv_table& t, const csv_row& row) const {
         std::string k;
-        for (std::size_t i = 0; i < 5; ++i) k += parse_exact_decimal(row.cells[col[i]], t.where(row, col[i])).key() + ";";
+        for (std::size_t i = 0; i < col.size(); ++i) k += parse_exact_decimal(row.cells[col[i]], t.where(row, col[i])).key() + ";";
         return k;
     }
     std::string text(const csv_row& row) const {
         std::string s;
-        for (std::size_t i = 0; i < 5; ++i)
-            s += (i ? " " : "") + std::string(param_names[i]) + "=" + row.cells[col[i]];
+        for (std::size_t i = 0; i < col.size(); ++i) s += (i ? " " : "") + names[i] + "=" + row.cells[col[i]];
         return s;
     }
 };
+
+std::vector<std::string> point_names_of(const std::vector<std::string>& given) {
+    if (!given.empty()) return given;
+    return {param_names.begin(), param_names.end()};
+}
 
 bool is_nonfinite(std::string s) {
     for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
@@ -99,10 +104,11 @@ bool is_nonfinite(std::string s) {
 }  // namespace
 
 comparison_report compare_tables(const csv_table& reference, const csv_table& candidate,
-                                 const compare_options& options) {
+                                 const compare_options& options, const std::vector<std::string>& names) {
     comparison_report report;
     const tolerance tol = options.effective();
-    point_columns ref_points(reference), cand_points(candidate);
+    const std::vector<std::string> point_names = point_names_of(names);
+    point_columns ref_points(reference, point_names), cand_points(candidate, point_names);
 
     // Reference quantities: Q with Q_lo and Q_hi.
     std::array<std::optional<std::array<std::size_t, 2>>, quantity_count> ref_cols;
@@ -117,7 +123,7 @@ comparison_report compare_tables(const csv_table& reference, const csv_table& ca
     std::vector<std::pair<std::size_t, std::size_t>> cand_cols;  // (quantity, column)
     for (std::size_t c = 0; c < candidate.header.size(); ++c) {
         const auto& name = candidate.header[c];
-        if (param_index(name)) continue;
+        if (std::find(point_names.begin(), point_names.end(), name) != point_names.end()) continue;
         if (auto q = quantity_index(name)) {
             if (!ref_cols[*q])
                 throw arith::bad_input(candidate.source + ": column '" + name + "' has no reference values in " +

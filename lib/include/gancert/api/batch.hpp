@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "gancert/family/spec.hpp"
 #include "gancert/model/params.hpp"
 
 namespace gancert::api {
@@ -50,5 +51,15 @@ BatchPoint eval_point_double(const std::array<double, 5>& p, std::size_t index, 
 /// eval_point_double for points[i], i < n (points validated first, all of them).
 std::vector<BatchPoint> eval_batch_double(const std::vector<std::array<double, 5>>& points,
                                           const BatchOptions& o = {});
+
+/// A model of the family at many double points θ (player order, the exact binary values):
+/// family::evaluate_certified at `digits` digits per point (no double fast path: the family's
+/// integral path runs in MPFR), endpoints rounded outward to doubles; lo <= exact <= hi.
+/// Every point is validated first (family::validate_players; arith::bad_parameter naming the
+/// player's parameter, message prefixed by "point <index>: "). Where the family evaluation
+/// does not reach 10^-digits even at its largest precision, its valid but wider enclosure is
+/// returned (still lo <= exact <= hi).
+std::vector<BatchPoint> eval_batch_family(const family::ModelSpec& m, const std::vector<std::array<double, 4>>& points,
+                                          unsigned digits = 17);
 
 }  // namespace gancert::api

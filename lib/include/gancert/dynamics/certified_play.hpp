@@ -40,6 +40,15 @@ struct CertifiedIterate {
     arith::mpfr width;
 };
 
+/// The certified update loop from the box Θ_0 with step η (an enclosure of the exact η) over
+/// the moving coordinates, at the working precision the caller has set (any model whose
+/// players follow play_sign: R/S/E/E below, a model of the family in dynamics/family_play.hpp).
+/// Same guarantees as certified_gradient_play.
+template <class Evaluator>
+std::vector<CertifiedIterate> certified_gradient_play_from(model::Params<arith::impfr> box, const arith::impfr& eta,
+                                                           int iterates, const std::array<bool, 4>& moving,
+                                                           Evaluator&& evaluate);
+
 /// Certified trajectory at `bits` of working precision (set for the duration of the call).
 /// `evaluate` must return enclosures (`Evaluation<impfr>(const Params<impfr>&)`, valid for
 /// genuine interval parameters). Every returned box encloses the exact iterate; if an
@@ -50,13 +59,19 @@ template <class Evaluator>
 std::vector<CertifiedIterate> certified_gradient_play(const TrajectorySpec& spec, unsigned bits,
                                                       Evaluator&& evaluate) {
     using arith::impfr;
-    using arith::mpfr;
     validate(spec);
     arith::precision_guard guard(bits);
-    const auto moving = moving_coordinates(spec.dims);
     const impfr eta = arith::parse<impfr>(spec.step, "step_size");
-    model::Params<impfr> box = model::to_scalar_unchecked<impfr>(spec.start);  // validated above
+    return certified_gradient_play_from(model::to_scalar_unchecked<impfr>(spec.start),  // validated above
+                                        eta, spec.iterates, moving_coordinates(spec.dims), evaluate);
+}
 
+template <class Evaluator>
+std::vector<CertifiedIterate> certified_gradient_play_from(model::Params<arith::impfr> box, const arith::impfr& eta,
+                                                           int iterates, const std::array<bool, 4>& moving,
+                                                           Evaluator&& evaluate) {
+    using arith::impfr;
+    using arith::mpfr;
     auto max_moving_width = [&](const model::Params<impfr>& p) {
         mpfr w = arith::fresh_mpfr();
         for (std::size_t i = 0; i < 4; ++i)
@@ -71,11 +86,11 @@ std::vector<CertifiedIterate> certified_gradient_play(const TrajectorySpec& spec
     };
 
     std::vector<CertifiedIterate> out;
-    out.reserve(static_cast<std::size_t>(spec.iterates));
+    out.reserve(static_cast<std::size_t>(iterates));
     model::Evaluation<impfr> ev = evaluate(static_cast<const model::Params<impfr>&>(box));
     for (int k = 0;; ++k) {
         out.push_back({box, ev, moving_gradient_norm(ev, moving), max_moving_width(box)});
-        if (k + 1 >= spec.iterates) break;
+        if (k + 1 >= iterates) break;
 
         model::Params<impfr> mid = box;  // moving coordinates replaced by their midpoints
         for (std::size_t i = 0; i < 4; ++i)

@@ -49,23 +49,18 @@ S moving_gradient_norm(const model::Evaluation<S>& e, const std::array<bool, 4>&
     return sqrt(sum);
 }
 
-/// Runs spec.iterates iterates (θ_0 … θ_{K−1}) of gradient play in S, evaluating J at every
-/// iterate with `evaluate`. For S = mpfr the caller sets the working precision
-/// (arith::precision_guard) first. Preconditions: validate(spec) passes (this function calls
-/// it and throws arith::bad_input otherwise). Iterates may leave the paper's domain (g < 0 in
-/// 4-D runs is allowed: J is defined for every real θ).
+/// The update loop from the start θ_0 (scalars in S), step η and the moving coordinates: any
+/// model whose four players follow the signs play_sign (the paper's R/S/E/E through
+/// gradient_play below, a model of the family through dynamics/family_play.hpp).
 template <class S, class Evaluator>
-std::vector<Iterate<S>> gradient_play(const TrajectorySpec& spec, Evaluator&& evaluate) {
-    validate(spec);
-    const auto moving = moving_coordinates(spec.dims);
-    const S eta = arith::parse<S>(spec.step, "step_size");
+std::vector<Iterate<S>> gradient_play_from(model::Params<S> theta, const S& eta, int iterates,
+                                           const std::array<bool, 4>& moving, Evaluator&& evaluate) {
     std::vector<Iterate<S>> out;
-    out.reserve(static_cast<std::size_t>(spec.iterates));
-    model::Params<S> theta = model::to_scalar_unchecked<S>(spec.start);  // validated above
-    for (int k = 0; k < spec.iterates; ++k) {
+    out.reserve(static_cast<std::size_t>(iterates));
+    for (int k = 0; k < iterates; ++k) {
         Iterate<S> it{theta, evaluate(static_cast<const model::Params<S>&>(theta)), S(0)};
         it.gnorm = moving_gradient_norm(it.e, moving);
-        if (k + 1 < spec.iterates)
+        if (k + 1 < iterates)
             for (std::size_t i = 0; i < 4; ++i)
                 if (moving[i]) {
                     const S step = eta * it.e.J.g[i];
@@ -75,6 +70,19 @@ std::vector<Iterate<S>> gradient_play(const TrajectorySpec& spec, Evaluator&& ev
         out.push_back(std::move(it));
     }
     return out;
+}
+
+/// Runs spec.iterates iterates (θ_0 … θ_{K−1}) of gradient play in S, evaluating J at every
+/// iterate with `evaluate`. For S = mpfr the caller sets the working precision
+/// (arith::precision_guard) first. Preconditions: validate(spec) passes (this function calls
+/// it and throws arith::bad_input otherwise). Iterates may leave the paper's domain (g < 0 in
+/// 4-D runs is allowed: J is defined for every real θ).
+template <class S, class Evaluator>
+std::vector<Iterate<S>> gradient_play(const TrajectorySpec& spec, Evaluator&& evaluate) {
+    validate(spec);
+    const S eta = arith::parse<S>(spec.step, "step_size");
+    return gradient_play_from<S>(model::to_scalar_unchecked<S>(spec.start),  // validated above
+                                 eta, spec.iterates, moving_coordinates(spec.dims), evaluate);
 }
 
 }  // namespace gancert::dynamics

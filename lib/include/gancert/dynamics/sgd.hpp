@@ -60,4 +60,12 @@ std::vector<model::Params<double>> sgd_run(const TrajectorySpec& spec, std::size
 SgdStatistics stochastic_play(const TrajectorySpec& spec, const SgdSpec& sgd,
                               const std::vector<Iterate<double>>* analytic = nullptr);
 
+/// The checks of stochastic_play on N, R and N·R·K (arith::bad_parameter "samples" / "runs").
+void check_sgd_request(const SgdSpec& sgd, int iterates);
+
+/// The statistics of R realisations (each K iterates) over the moving coordinates; `analytic`
+/// (optional, K iterates) gives `distance` and `rms_run_distance`.
+SgdStatistics sgd_statistics(const std::vector<std::vector<model::Params<double>>>& runs,
+                             const std::array<bool, 4>& moving, const std::vector<Iterate<double>>* analytic);
+
 }  // namespace gancert::dynamics

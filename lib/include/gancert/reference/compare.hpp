@@ -105,7 +105,7 @@ struct comparison_report {
     bool passed() const { return failures.empty(); }
 };
 
-/// Compares a candidate table (columns a,b,g,h,c and any subset of the quantity names,
+/// Compares a candidate table (columns a,b,g,h,c — or point_names — and any subset of the quantity names,
 /// plain values) with a reference table (columns a,b,g,h,c and for each quantity Q the
 /// columns Q, Q_lo, Q_hi, as written by `gancert reference`). Points are matched by exact
 /// decimal value. Throws arith::bad_input naming file, line and column for: missing point
@@ -113,7 +113,9 @@ struct comparison_report {
 /// unparsable numbers (other than nan/inf in the candidate, which are failures), duplicate
 /// points, candidate points not in the reference, reference points missing from the
 /// candidate (unless allow_subset), no quantity column at all.
+/// `point_names`: the point columns (empty: a, b, g, h, c, the paper's parameters; a model of
+/// the family: its players' names, family::player_names).
 comparison_report compare_tables(const csv_table& reference, const csv_table& candidate,
-                                 const compare_options& options);
+                                 const compare_options& options, const std::vector<std::string>& point_names = {});
 
 }  // namespace gancert::reference
