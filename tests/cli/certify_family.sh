@@ -59,9 +59,10 @@ PY
 "$G" verify "$T/r.jsonl" > "$T/rv" 2>&1
 grep -q "^valid: refuted" "$T/rv" || note "verify of the refutation: $(cat "$T/rv")"
 
+echo "refutation: ${SECONDS}s"
 # ---- proved away from it ------------------------------------------------------------------------
 "$G" certify --model "$M" --params b=0,g=1 --box "a=0.5:0.75,h=0.25:0.75" --claim no-stationary \
-    --no-progress --time-limit 120 --out "$T/p.jsonl" > "$T/p" 2>&1
+    --initial-boxes 4 --no-witness-search --no-progress --time-limit 120 --out "$T/p.jsonl" > "$T/p" 2>&1
 rc=$?
 [ $rc = 0 ] && grep -q "^proved" "$T/p" || note "proof on a in [0.5, 0.75]: exit $rc: $(cat "$T/p")"
 for pt in "0.5 0.25" "0.5 0.75" "0.75 0.25" "0.75 0.75"; do
@@ -99,6 +100,7 @@ for t in moved dropped status; do
     grep -q "^invalid\|FAIL\|line\|summary" "$T/tv" || note "tampered ($t): no reason given: $(cat "$T/tv")"
 done
 
+echo "proof + tampering: ${SECONDS}s"
 # ---- bad input: exit 2 naming the part --------------------------------------------------------
 expect_bad() {  # expect_bad <text the message must contain> <args...>
     local name=$1; shift
@@ -108,7 +110,7 @@ expect_bad() {  # expect_bad <text the message must contain> <args...>
     grep -q -- "$name" "$T/b" || note "message for '$*' does not name $name: $(cat "$T/b")"
 }
 L="data=exp(c=0.5) latent=rayleigh gen=square disc=logistic cost=ls"
-expect_bad "disc=nosuch" certify --model "data=exp(c=0.5) latent=rayleigh gen=square disc=nosuch cost=ls" --params b=0,g=1 --box "a=0.5:1,h=0:1"
+expect_bad "\-\-model.*unknown disc 'nosuch'" certify --model "data=exp(c=0.5) latent=rayleigh gen=square disc=nosuch cost=ls" --params b=0,g=1 --box "a=0.5:1,h=0:1"
 expect_bad "\-\-model" certify --model "data=exp(c=-1) latent=rayleigh gen=square disc=erf cost=ls" --params b=0,g=1 --box "a=0.5:1,h=0:1"
 expect_bad "\-\-params.*'c'" certify --model "$L" --params b=0,g=1,c=2 --box "a=0.5:1,h=0:1"
 expect_bad "\-\-params.*'g'" certify --model "$L" --params b=0 --box "a=0.5:1,h=0:1"
@@ -122,8 +124,9 @@ expect_bad "\-\-case" certify --model "$L" --case A --box "a=0.5:1,h=0:1"
 expect_bad "\-\-box.*'x'" atlas --model "$L" --params b=0,g=1 --box "a=0.5:1,x=0:1" --out "$T/x.jsonl"
 expect_bad "\-\-box.*a > 0" surface --model "$L" --params b=0,g=1 --box "a=-1:1,h=0:1" --plot "$T/x.png"
 
+echo "bad input: ${SECONDS}s"
 # ---- atlas and surface accept the spec ------------------------------------------------------------
-"$G" atlas --model "$M" --params b=0,g=1 --box "a=0.5:0.75,h=0.25:0.75" --no-progress --time-limit 60 \
+"$G" atlas --model "$M" --params b=0,g=1 --box "a=0.5:0.75,h=0.25:0.75" --initial-boxes 4 --no-progress --time-limit 60 \
     --out "$T/at.jsonl" > "$T/at" 2>&1; rc=$?
 { [ $rc = 0 ] || [ $rc = 1 ]; } && grep -q "^atlas " "$T/at" || note "atlas --model: exit $rc: $(cat "$T/at")"
 "$G" verify "$T/at.jsonl" > "$T/atv" 2>&1
@@ -133,4 +136,5 @@ grep -q "^valid" "$T/atv" || note "verify of the family atlas: $(cat "$T/atv")"
 [ $rc = 0 ] || note "surface --model: exit $rc: $(cat "$T/s")"
 [ "$(wc -l < "$T/s.csv" 2>/dev/null)" = 37 ] || note "surface grid CSV: want 36 rows + header"
 awk -F, 'NR>1 && !($3+0 > 0) {bad=1} END {exit bad}' "$T/s.csv" || note "surface: non-positive or non-finite J"
+echo "atlas + surface: ${SECONDS}s"
 exit $fail
