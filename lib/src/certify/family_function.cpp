@@ -14,6 +14,8 @@
 #include <optional>
 #include <sstream>
 #include <stdexcept>
+#include <type_traits>
+#include <variant>
 
 #include "gancert/arith/decimal.hpp"
 #include "gancert/arith/errors.hpp"
@@ -56,6 +58,69 @@ void check_theta(const family::ModelSpec& spec, const std::array<impfr, 4>& t) {
         if (!(t[0].upper() < t[1].lower())) out("indicator l < r");
         if (spec.gen.kind == "square" && !(t[2].lower() > 0)) out("indicator with square-law g > 0");
         if (spec.gen.kind == "affine" && !(t[2].lower() > 0 || t[2].upper() < 0)) out("indicator with affine g != 0");
+    }
+}
+
+/// Lemma F.13: lower bounds of |∂J/∂h| and (square-law generator) |∂J/∂g| over a box, and
+/// their common sign, for the smooth discriminators. The fake term is E[f(ρ t(G(Z)))] with
+/// t = P(g m(Z) + h) + Q, ρ = −1 if reflected; f' has the sign of the term everywhere
+/// (f' = ±2σσ' or ±σ'/σ, σ, σ' > 0), so ∂_h J = ρP E[f'(ρt)] has the sign ρ·sign(term)·sign(P)
+/// when P excludes 0, and |∂_h J| ≥ mig(P) Σ_k P(Z ∈ I_k) mig f'(ρ T_k) for any disjoint pieces
+/// I_k of the latent's support (T_k = t over I_k and the box); ∂_g J likewise with the factor
+/// m(Z) = Z² ≥ 0 (mig m(I_k) in the sum). Zero bounds: no information.
+struct SignBounds {
+    int sign = 0;  // 0: none
+    impfr h{0}, g{0};
+};
+
+template <class Disc, class Latent>
+SignBounds sign_bounds(const Latent& latent, const family::CostTerm& fake, bool square_law,
+                       const std::array<impfr, 4>& th) {
+    SignBounds r;
+    if (!fake.present) return r;
+    auto [Pj, Qj] = Disc::preactivation(ad::Jet<impfr, 1>(th[0]), ad::Jet<impfr, 1>(th[1]));
+    const impfr P = Pj.v, Q = Qj.v;
+    if (arith::contains_zero(P)) return r;
+    const int rho = fake.reflect ? -1 : 1;
+    r.sign = rho * fake.sign * (P.lower() > 0 ? 1 : -1);
+    const family::Core core = latent.core(16.0);
+    constexpr int pieces = 32;  // the first and last are skipped: CDF kinks at the support's ends
+    using J1 = ad::Jet<impfr, 1>;
+    const double step = (core.hi - core.lo) / pieces;
+    impfr F0 = latent.cdf(J1(impfr(arith::endpoint_t<impfr>(core.lo + step)))).v;
+    impfr sum_h(0), sum_g(0);
+    for (int k = 1; k + 1 < pieces; ++k) {
+        const double z0 = core.lo + step * k, z1 = core.lo + step * (k + 1);
+        const impfr F1 = latent.cdf(J1(impfr(arith::endpoint_t<impfr>(z1)))).v;
+        const impfr mass = F1 - F0;
+        F0 = F1;
+        if (!(mass.lower() > 0)) continue;
+        const impfr I = arith::make_interval(arith::endpoint_t<impfr>(z0), arith::endpoint_t<impfr>(z1));
+        const impfr m = square_law ? impfr(arith::square(I)) : I;
+        const impfr T = impfr(rho) * (P * (th[2] * m + th[3]) + Q);
+        const impfr f1 = fake.apply(Disc::sigma(T))[1];
+        const impfr low = impfr(arith::mig(f1));
+        const impfr w = impfr(mass.lower()) * low;
+        sum_h = sum_h + impfr(w.lower());
+        if (square_law) sum_g = sum_g + impfr((w * impfr(arith::mig(m))).lower());
+    }
+    const impfr scale = impfr(arith::mig(P));
+    r.h = impfr((scale * sum_h).lower());
+    r.g = impfr((scale * sum_g).lower());
+    return r;
+}
+
+/// x ∩ sign·[bound, ∞); a contradiction is a soundness failure (two enclosures disjoint).
+void cap(impfr& x, int sign, const impfr& bound) {
+    if (!(bound.lower() > 0)) return;
+    if (sign < 0) {
+        const auto ub = (-bound).upper();
+        if (ub < x.lower()) throw arith::soundness_error("soundness failure: family sign bound (F.13) contradicts the enclosure");
+        if (ub < x.upper()) x = arith::make_interval(x.lower(), ub);
+    } else {
+        const auto lb = bound.lower();
+        if (x.upper() < lb) throw arith::soundness_error("soundness failure: family sign bound (F.13) contradicts the enclosure");
+        if (x.lower() < lb) x = arith::make_interval(lb, x.upper());
     }
 }
 
@@ -117,6 +182,22 @@ private:
     std::array<std::string, 4> players_;
     std::vector<std::size_t> idx_;
 
+    /// The enclosures of ∂J/∂h and ∂J/∂g intersected with the sign bounds of lemma F.13.
+    void sharpen_signs(const family::Model<impfr>& m, const std::array<impfr, 4>& th, model::Evaluation<impfr>& e) const {
+        const family::CostTerm fake = std::visit([](const auto& c) { return c.fake; }, m.cost);
+        const bool square_law = std::holds_alternative<family::SquareGen>(m.gen);
+        const SignBounds b = std::visit(
+            [&](const auto& disc, const auto& latent) -> SignBounds {
+                using D = std::decay_t<decltype(disc)>;
+                if constexpr (std::is_same_v<D, family::IndicatorDisc>) return {};
+                else return sign_bounds<D>(latent, fake, square_law, th);
+            },
+            m.disc, m.latent);
+        if (b.sign == 0) return;
+        cap(e.J.g[3], b.sign, b.h);
+        if (square_law) cap(e.J.g[2], b.sign, b.g);
+    }
+
     /// target_bits: the quadrature's relative target; 0 = automatic (see below).
     Enclosure<impfr> run(const std::vector<impfr>& x, int target_bits = 0) const {
         if (x.size() != free_.size()) throw std::invalid_argument("family model: box of the wrong dimension");
@@ -139,7 +220,8 @@ private:
             opt.max_subintervals = model::box_max_subintervals;
             opt.max_extensions = model::box_max_tail_extensions;
         }
-        const family::FamilyReport rep = family::evaluate(m, theta, opt);  // an enclosure either status
+        family::FamilyReport rep = family::evaluate(m, theta, opt);  // an enclosure either status
+        sharpen_signs(m, theta, rep.eval);
         const std::size_t n = free_.size();
         Enclosure<impfr> r{rep.eval.J.v, std::vector<impfr>(n), std::vector<impfr>(n * n)};
         for (std::size_t i = 0; i < n; ++i) {
