@@ -14,7 +14,7 @@ n=0
 for c in "$SRC"/proofs/certificates/family/*.jsonl; do
     [ -e "$c" ] || { echo "FAIL: no family certificates in proofs/certificates/family"; exit 1; }
     n=$((n + 1))
-    head -1 "$c" | grep -q '"model":{[^}]*"model":"family"' || { echo "FAIL: $c is not a family certificate"; fail=1; }
+    head -1 "$c" | grep -q '"model":"family"' || { echo "FAIL: $c is not a family certificate"; fail=1; }
     out=$("$G" verify --threads 2 "$c" 2>&1); rc=$?
     case "$(basename "$c")" in
         *-incomplete.jsonl) [ $rc = 1 ] && echo "$out" | grep -q "^valid: incomplete" || { echo "FAIL: $c: exit $rc: $out"; fail=1; } ;;
