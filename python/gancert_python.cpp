@@ -19,8 +19,8 @@
 // gancert.trajectory(case="A", dims=2, steps=250, step_size="0.4") returns the double
 // gradient-play iterates (as `gancert trajectory --csv`): [{"k","a","b","g","h","J1","J2","J",
 // "gnorm"}] (approximations, not enclosures).
-// gancert.certify(case="A", box="b=-6:6,h=-6:6", claim="no-saddle", params="", threads=2, out="",
-// model="rsee", eps=None, delta=None, level=None, time_limit=0) runs the certifier in process on the request
+// gancert.certify(case=None ("A" for rsee), box="b=-6:6,h=-6:6", claim="no-saddle", params="", threads=2, out="",
+// model="rsee" or a model spec of the family (docs/model-family.md), eps=None, delta=None, level=None, time_limit=0) runs the certifier in process on the request
 // of `gancert certify` (api/certify.hpp; the certificate at `out`, else in a temporary file,
 // removed) and returns {"status", "leaves", "verdict", "path"}; the verdict is the line
 // `gancert certify` prints. Bad input raises ValueError naming the argument.
@@ -144,13 +144,15 @@ py::list py_trajectory(const std::string& which, int dims, int steps, const py::
     return out;
 }
 
-py::dict py_certify(const std::string& which, const std::string& box, const std::string& claim_name,
+py::dict py_certify(const py::object& case_name, const std::string& box, const std::string& claim_name,
                     const std::string& params, unsigned threads, const std::string& out, const std::string& model,
                     const py::object& eps, const py::object& delta, const py::object& level, double time_limit) {
     if (!(time_limit >= 0) || !std::isfinite(time_limit))
         throw arith::bad_parameter("time_limit", "must be a finite number of seconds >= 0 (0: none)");
     using namespace gancert::certify;
     auto text = [](const py::object& x, const char* name) { return x.is_none() ? std::string() : exact_decimal_text(x, name); };
+    // case=None: "A" for the rsee model, none for a model spec of the family
+    const std::string which = case_name.is_none() ? (is_family_spec(model) ? "" : "A") : py::cast<std::string>(case_name);
     const api::CertifyProblem problem = api::certify_problem(
         {model, which, params, box, claim_name, text(eps, "eps"), text(delta, "delta"), text(level, "level")});
     if (threads < 1) throw arith::bad_parameter("threads", "must be >= 1");
@@ -473,7 +475,7 @@ PYBIND11_MODULE(_gancert, m) {
           py::arg("step_size") = "0.4",
           "Double gradient-play trajectory of the paper (as `gancert trajectory --csv`): a list of\n"
           "{'k','a','b','g','h','J1','J2','J','gnorm'} floats (approximations, not enclosures).");
-    m.def("certify", &py_certify, py::arg("case") = "A", py::arg("box") = "b=-6:6,h=-6:6",
+    m.def("certify", &py_certify, py::arg("case") = py::none(), py::arg("box") = "b=-6:6,h=-6:6",
           py::arg("claim") = "no-saddle", py::arg("params") = "", py::arg("threads") = 2, py::arg("out") = "",
           py::arg("model") = "rsee", py::arg("eps") = py::none(), py::arg("delta") = py::none(),
           py::arg("level") = py::none(), py::arg("time_limit") = 0.0,

@@ -3,6 +3,7 @@
 // certifier's leaf classification for the no-saddle claim overlaid (each leaf's rectangle
 // coloured by its evidence), and the paper's 2-D gradient-play trajectory on top.
 // Plotting is done by tools/plot_surface.py (Debian matplotlib) from CSV files.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -34,7 +35,7 @@ namespace gancert::cli {
 namespace {
 
 struct SurfaceOptions {
-    std::string which = "A", box, plot, csv;
+    std::string which, box, plot, csv, model = "rsee", params;  // which: "" = A for rsee
     int grid = 60;
     unsigned threads = 2;
     bool no_certify = false;
@@ -87,7 +88,7 @@ std::string certify_leaves(const SurfaceOptions& o, const std::vector<Axis>& axe
     using namespace gancert::certify;
     std::map<std::string, std::pair<std::string, std::string>> ranges;
     for (const auto& ax : axes) ranges[ax.name] = {ax.lo_text, ax.hi_text};
-    ModelSetup setup = make_model(ModelRequest{"rsee", o.which, "", ranges});
+    ModelSetup setup = make_model(ModelRequest{o.model, o.which, o.params, ranges});
     Claim claim;
     claim.kind = parse_claim_kind("no-saddle");
     claim = resolve_claim(*setup.function, setup.root, claim);
@@ -121,9 +122,35 @@ std::string certify_leaves(const SurfaceOptions& o, const std::vector<Axis>& axe
     return r.verdict + " — claim no-saddle over " + setup.box_text;
 }
 
-int run_surface(const SurfaceOptions& o) {
-    const auto spec = dynamics::paper_run(dynamics::parse_case(o.which), 2);
-    const auto axes = parse_box(o.box);
+/// The two axes of a family model's surface (players of the model, in the user's order); the
+/// model factory checks names, numbers and the domain (bad input naming box/params/model).
+std::vector<Axis> family_axes(const SurfaceOptions& o, std::unique_ptr<certify::BoxFunction>& f) {
+    const auto items = api::parse_box(o.box);
+    if (items.size() != 2)
+        throw arith::bad_input("--box: a surface needs exactly two variables (got " + std::to_string(items.size()) + ")");
+    certify::ModelSetup setup = certify::make_model(certify::ModelRequest{o.model, o.which, o.params, api::box_ranges(items)});
+    f = std::move(setup.function);
+    std::vector<Axis> axes;
+    for (const auto& r : items) {
+        Axis ax;
+        ax.name = r.name;
+        ax.lo_text = r.lo;
+        ax.hi_text = r.hi;
+        ax.lo = std::stod(r.lo);
+        ax.hi = std::stod(r.hi);
+        const auto names = f->names();
+        ax.index = static_cast<int>(std::find(names.begin(), names.end(), r.name) - names.begin());  // box order
+        axes.push_back(ax);
+    }
+    return axes;
+}
+
+int run_surface(SurfaceOptions o) {
+    const bool family_model = certify::is_family_spec(o.model);
+    if (!family_model && o.which.empty()) o.which = "A";
+    std::unique_ptr<certify::BoxFunction> f;  // family: the model at the grid points (estimate)
+    const auto spec = dynamics::paper_run(dynamics::parse_case(family_model ? "A" : o.which), 2);
+    const auto axes = family_model ? family_axes(o, f) : parse_box(o.box);
     if (o.grid < 2 || o.grid > limits::max_surface_grid)
         throw arith::bad_input("--grid: N must be in [2, " + std::to_string(limits::max_surface_grid) + "]");
     if (o.plot.empty()) throw arith::bad_input("--plot: required (the PNG to write)");
@@ -154,9 +181,16 @@ int run_surface(const SurfaceOptions& o) {
                 coordinate(p, axes[0].index) = x;
                 coordinate(p, axes[1].index) = y;
                 double J = NAN;
-                try {
-                    J = model::evaluate(p).J.v;
-                } catch (const std::exception&) {
+                if (f) {  // family: a 64-bit approximation (not rigorous, as the paper's double grid)
+                    std::vector<double> pt(2);
+                    pt[static_cast<std::size_t>(axes[0].index)] = x;
+                    pt[static_cast<std::size_t>(axes[1].index)] = y;
+                    if (auto e = f->estimate(pt)) J = e->J;
+                } else {
+                    try {
+                        J = model::evaluate(p).J.v;
+                    } catch (const std::exception&) {
+                    }
                 }
                 g << fmt(x) << ',' << fmt(y) << ',' << fmt(J) << '\n';
             }
@@ -167,14 +201,15 @@ int run_surface(const SurfaceOptions& o) {
             csv_out->commit();
         }
     }
-    std::cout << "surface: " << o.grid << " x " << o.grid << " double evaluations of J (case " << o.which
-              << "; others fixed)" << (o.csv.empty() ? "" : ", written to " + o.csv) << '\n';
+    std::cout << "surface: " << o.grid << " x " << o.grid << " double evaluations of J ("
+              << (family_model ? "model " + o.model : "case " + o.which) << "; others fixed)"
+              << (o.csv.empty() ? "" : ", written to " + o.csv) << '\n';
 
     // ---- the paper's 2-D trajectory ------------------------------------------------------
     {
-        const auto tr = dynamics::play_double(spec);
+        const auto tr = family_model ? std::vector<dynamics::Iterate<double>>{} : dynamics::play_double(spec);
         std::ofstream t(traj_csv);
-        t << "k,x,y,J\n";
+        t << "k,x,y,J\n";  // a family model: no paper trajectory (header only)
         for (std::size_t k = 0; k < tr.size(); ++k) {
             auto p = tr[k].p;
             t << k << ',' << fmt(coordinate(p, axes[0].index)) << ',' << fmt(coordinate(p, axes[1].index)) << ','
@@ -195,7 +230,8 @@ int run_surface(const SurfaceOptions& o) {
     }
 
     const std::string& tmp_png = png_tmp.path();
-    const std::string title = "Case " + o.which + ": J over " + axes[0].name + ", " + axes[1].name;
+    const std::string title = (family_model ? std::string("Model family") : "Case " + o.which) + ": J over " +
+                              axes[0].name + ", " + axes[1].name;
     const std::string cmd = python_interpreter() + " " +
                             shell_quote(tool_script("GANCERT_SURFACE_SCRIPT", "plot_surface.py").string()) + " " +
                             shell_quote(grid_csv) + " " + shell_quote(leaves_csv) + " " + shell_quote(traj_csv) + " " +
@@ -213,6 +249,8 @@ void register_surface(CLI::App& app, action& run) {
     auto* cmd = app.add_subcommand("surface", "Plot J over a 2-D box with the certifier's leaves and the paper's trajectory");
     auto o = std::make_shared<SurfaceOptions>();
     cmd->add_option("--case", o->which, "Paper case A or B (fixed parameters and trajectory start; default A)");
+    cmd->add_option("--model", o->model, "rsee (default) or a model spec of the family (docs/model-family.md; no trajectory)");
+    cmd->add_option("--params", o->params, "With a model spec: the players not on the axes, e.g. \"a=1,g=1\"");
     cmd->add_option("--box", o->box, "Two of a, b, g, h with ranges, e.g. \"b=-6:6,h=-6:6\"");
     cmd->add_option("--plot", o->plot, "PNG to write");
     cmd->add_option("--grid", o->grid, "N: the surface is evaluated on an N x N grid (2.." + std::to_string(limits::max_surface_grid) + ", default 60)");

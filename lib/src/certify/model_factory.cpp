@@ -16,6 +16,7 @@ std::vector<std::string> split_list(const std::string& s, char sep) {
 }
 
 ModelSetup make_model(const ModelRequest& req) {
+    if (is_family_spec(req.model)) return make_family_model(req);
     ModelSetup s;
     std::vector<std::string> names;
     if (req.model == "rsee") {
@@ -62,7 +63,7 @@ ModelSetup make_model(const ModelRequest& req) {
     } else {
         if (req.model == "test-degenerate") s.function = make_test_degenerate();
         else if (req.model == "test-cubic") s.function = make_test_cubic(static_cast<unsigned>(req.ranges.size()));
-        else throw arith::bad_parameter("model", "unknown model '" + req.model + "'");
+        else throw arith::bad_parameter("model", "unknown model '" + req.model + "' (rsee, a test functor or a model spec such as \"data=exp(c=0.5) latent=rayleigh gen=square disc=logistic cost=ls\")");
         names = s.function->names();
         std::vector<std::string> lo, hi;
         for (const auto& n : names) {

@@ -27,6 +27,13 @@ std::unique_ptr<BoxFunction> make_box_function(const nlohmann::json& d) {
                 throw arith::bad_input("model rsee: c missing or not > 0");
             return make_rsee_function(fixed, free);
         }
+        if (m == "family") {  // family/spec.hpp; the spec is re-parsed (and re-validated)
+            auto fixed = d.at("fixed").get<std::map<std::string, std::string>>();
+            auto free = d.at("free").get<std::vector<std::string>>();
+            const auto spec = d.at("spec").get<std::string>();
+            if (!spec.empty() && spec[0] == '@') throw arith::bad_input("model family: the spec must be inline, not a file");
+            return make_family_function(spec, fixed, free);
+        }
     } catch (const nlohmann::json::exception& e) {
         throw arith::bad_input("model '" + m + "': malformed parameters (" + e.what() + ")");
     }

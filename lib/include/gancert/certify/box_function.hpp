@@ -50,7 +50,8 @@ public:
 
 /// Rebuilds a function from its describe() JSON (the verifier's entry point). Known models:
 /// "test-quadratic", "test-cubic", "test-degenerate" (test functors, certify/test_functions.hpp)
-/// and "rsee" (when the R/S/E/E evaluator is built in). Throws arith::bad_input naming the
+/// "rsee" (when the R/S/E/E evaluator is built in) and "family" (a model spec of the family,
+/// certify/model_factory.hpp: make_family_function). Throws arith::bad_input naming the
 /// item for an unknown model or malformed parameters.
 std::unique_ptr<BoxFunction> make_box_function(const nlohmann::json& description);
 

@@ -16,7 +16,7 @@
 namespace gancert::certify {
 
 struct ModelRequest {
-    std::string model;      // "rsee" or a test functor name
+    std::string model;      // "rsee", a test functor name or a model spec of the family (family/spec.hpp)
     std::string case_name;  // "A" / "B" / "" (rsee)
     std::string params;     // "a=..,b=..,g=..,h=..,c=.." (rsee; overrides the case values)
     std::map<std::string, std::pair<std::string, std::string>> ranges;  // free variable -> lo, hi
@@ -40,5 +40,22 @@ ModelSetup make_model(const ModelRequest& req);
 /// evaluator is not built into this binary.
 std::unique_ptr<BoxFunction> make_rsee_function(const std::map<std::string, std::string>& fixed,
                                                 const std::vector<std::string>& free);
+
+/// Whether `model` is a model spec of the family (text with '=', JSON or @file) rather than
+/// the name "rsee" or a test functor.
+bool is_family_spec(const std::string& model);
+
+/// make_model for a model spec (family/spec.hpp): the free variables are the players in the
+/// box (in player order), the other players fixed by `params` (name=value, exact decimals);
+/// the root box must be bounded and inside the composition's domain (logistic a > 0,
+/// square-law g >= 0, indicator l < r and g > 0 / g != 0). Throws arith::bad_parameter naming
+/// "model" (the spec), "params", "box" or "case" (the paper's case is the rsee model).
+ModelSetup make_family_model(const ModelRequest& req);
+
+/// A model of the family as a box function of the players `free` (player order), the others
+/// fixed at exact decimals; describe() = {"model": "family", "spec": canonical text,
+/// "fixed": {...}, "free": [...]}. Throws arith::bad_parameter for a bad spec or players.
+std::unique_ptr<BoxFunction> make_family_function(const std::string& spec, const std::map<std::string, std::string>& fixed,
+                                                  const std::vector<std::string>& free);
 
 }  // namespace gancert::certify
