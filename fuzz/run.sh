@@ -14,7 +14,7 @@ cmake --build "$B" -j 2 >/dev/null || { echo "fuzz: build failed"; exit 1; }
 B="$(cd "$B" && pwd)"
 fail=0
 rows=""
-for name in decimal box params record csv; do
+for name in decimal box params model record csv; do
     work="$B/corpus-$name"; rm -rf "$work"; mkdir -p "$work"
     log="$B/fuzz_$name.log"
     (cd "$B" && ./fuzz_$name -runs="$RUNS" -max_len=4096 -max_total_time=14400 -rss_limit_mb=2048 -timeout=10 \
