@@ -249,7 +249,8 @@ ModelSpec parse_text(const std::string& text) {
 
 /// nlohmann's DOM builder with two changes for the spec: a JSON number with a fraction or an
 /// exponent keeps its own decimal text (a string: 0.30000000000000001 is that decimal, not the
-/// nearest double, and 1e400 is not infinity; integers are exact in the DOM anyway), and a
+/// nearest double, and -1e-400 is not -0; integers are exact in the DOM anyway; one beyond the
+/// double range is refused by the parser, "number overflow"), and a
 /// document nested deeper than limits::max_model_depth is refused while it is parsed (the
 /// parser is iterative), so no recursive use of the value (dump(), destruction) sees it.
 class SpecSax : public nlohmann::detail::json_sax_dom_parser<nlohmann::json> {
