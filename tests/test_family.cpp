@@ -130,6 +130,9 @@ TEST_CASE("family spec: hostile JSON and files end in bad_parameter, numbers kee
     CHECK(family::parse_model(R"({"data": {"kind": "gaussian", "mu": 123456789012345678901234567890, "sigma": 2})" +
                               rest).data.param("mu") == "123456789012345678901234567890");
     CHECK_THAT(parse_error(R"({"data": {"kind": "exp", "c": -1e-400})" + rest), Catch::Contains("c='-1e-400'"));
+    // a key twice in one object is refused, as a parameter twice in the text form
+    CHECK_THAT(parse_error(R"({"data": {"kind": "exp", "c": "0.5", "c": "1"})" + rest), Catch::Contains("'c' twice"));
+    CHECK_THAT(parse_error(R"j({"data": "exp(c=1)", "data": "exp(c=2)")j" + rest), Catch::Contains("'data' twice"));
 }
 
 TEST_CASE("family players: out-of-domain parameters are named", "[family][spec][bad-input]") {

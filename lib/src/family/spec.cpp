@@ -8,6 +8,7 @@
 #include <cctype>
 #include <fstream>
 #include <optional>
+#include <set>
 #include <sstream>
 
 #include "gancert/api/limits.hpp"
@@ -256,6 +257,7 @@ ModelSpec parse_text(const std::string& text) {
 class SpecSax : public nlohmann::detail::json_sax_dom_parser<nlohmann::json> {
     using base = nlohmann::detail::json_sax_dom_parser<nlohmann::json>;
     unsigned depth_ = 0;
+    std::vector<std::set<std::string>> keys_;  // of each open object
     void enter() {
         if (++depth_ > limits::max_model_depth)
             fail("the JSON form is nested deeper than " + std::to_string(limits::max_model_depth) + " levels");
@@ -267,10 +269,16 @@ public:
         std::string copy = text;
         return base::string(copy);
     }
-    bool start_object(std::size_t n) { return enter(), base::start_object(n); }
+    bool start_object(std::size_t n) { return enter(), keys_.emplace_back(), base::start_object(n); }
     bool start_array(std::size_t n) { return enter(), base::start_array(n); }
-    bool end_object() { return --depth_, base::end_object(); }
+    bool end_object() { return --depth_, keys_.pop_back(), base::end_object(); }
     bool end_array() { return --depth_, base::end_array(); }
+    /// A key given twice in one object is refused (as a parameter or component given twice in
+    /// the text form), not silently the last one.
+    bool key(std::string& k) {
+        if (!keys_.back().insert(k).second) fail("the JSON form gives '" + excerpt(k) + "' twice in one object");
+        return base::key(k);
+    }
 };
 
 ModelSpec parse_json(const std::string& text) {

@@ -34,7 +34,7 @@ VALID_MODELS = [
 ]
 
 BAD_MODELS = [
-    "", " ", "\t\n", "data=exp(c=0.5)", "data=exp(c=nan) latent=rayleigh gen=square disc=erf cost=ls",
+    "", " ", "\t", "data=exp(c=0.5)", "data=exp(c=nan) latent=rayleigh gen=square disc=erf cost=ls",
     "data=exp(c=inf) latent=rayleigh gen=square disc=erf cost=ls",
     "data=exp(c=-inf) latent=rayleigh gen=square disc=erf cost=ls",
     "data=exp(c=1e999999999) latent=rayleigh gen=square disc=erf cost=ls",
@@ -53,7 +53,6 @@ BAD_MODELS = [
     "data=exp(c=0.5) latent=rayleigh(mu=1) gen=square disc=erf cost=ls",
     "data=mixture(w=1,mu1=0,s1=1,mu2=1,s2=1) latent=rayleigh gen=square disc=erf cost=ls",
     "data=mixture(w=0,mu1=0,s1=1,mu2=1,s2=1) latent=rayleigh gen=square disc=erf cost=ls",
-    "data=mixture(w=0.99999999999999999999999999999999999,mu1=0,s1=1,mu2=1,s2=1) latent=rayleigh gen=square disc=erf cost=ls",
     "data=mixture(w=0.5,mu1=0,s1=0,mu2=1,s2=1) latent=rayleigh gen=square disc=erf cost=ls",
     "data=gaussian(mu=inf,sigma=1) latent=rayleigh gen=square disc=erf cost=ls",
     "data=gaussian(mu=0,sigma=-1) latent=rayleigh gen=square disc=erf cost=ls",
@@ -84,7 +83,9 @@ BAD_MODELS = [
     "@@FIX@/deep.json", "@@FIX@/big.txt", "@@FIX@/nul.txt", "@@FIX@/bom.txt", "@@FIX@/recursive.txt",
 ]
 
-GOOD_FILE_MODELS = ["@@FIX@/spec.json", "@@FIX@/spec.txt"]
+GOOD_FILE_MODELS = ["@@FIX@/spec.json", "@@FIX@/spec.txt",
+                    "data=mixture(w=0.99999999999999999999999999999999999,mu1=0,s1=1,mu2=1,s2=1) latent=rayleigh "
+                    "gen=square disc=erf cost=ls"]
 
 
 def players_of(model):
@@ -92,7 +93,7 @@ def players_of(model):
 
 
 def valid_theta(model):
-    return {"l": "-1", "r": "1", "g": "1", "h": "0"} if "indicator" in model else \
+    return {"l": "0.5", "r": "1", "g": "1", "h": "0"} if "indicator" in model else \
         {"a": "1", "b": "0.5", "g": "1", "h": "0"}
 
 
@@ -106,7 +107,7 @@ def eval_args(model, theta, digits="10"):
 def reference_args(model, digits="8"):
     th = valid_theta(model)
     names = list(th)
-    grid = "%s=-1:1:2" % names[1]
+    grid = "%s=2:3:2" % names[1]
     fixed = ",".join("%s=%s" % (k, th[k]) for k in names if k != names[1])
     return ["reference", "--model", model, "--grid", grid, "--fixed", fixed, "--digits", digits, "--quantities", "J"]
 
@@ -132,7 +133,7 @@ def lines(seed):
         th[rng.choice(players_of(m))] = rng.choice(HOSTILE_NUMBERS)
         add("run", eval_args(m, th, rng.choice(["5", "20"])))
     for m in VALID_MODELS:
-        add("run:0", eval_args(m, valid_theta(m)))
+        add("run", eval_args(m, valid_theta(m)))
         th = valid_theta(m)
         th["c"] = "0.5"  # a fixed parameter given as a player
         add("run:2", eval_args(m, th))
