@@ -148,7 +148,7 @@ py::dict py_certify(const py::object& case_name, const std::string& box, const s
                     const std::string& params, unsigned threads, const std::string& out, const std::string& model,
                     const py::object& eps, const py::object& delta, const py::object& level, double time_limit) {
     if (!(time_limit >= 0) || !std::isfinite(time_limit))
-        throw arith::bad_parameter("time_limit", "must be a finite number of seconds >= 0 (0: none)");
+        throw arith::bad_parameter("time_limit", "must be a finite number of seconds >= 0 (0: the default budget)");
     using namespace gancert::certify;
     auto text = [](const py::object& x, const char* name) { return x.is_none() ? std::string() : exact_decimal_text(x, name); };
     // case=None: "A" for the rsee model, none for a model spec of the family
@@ -158,7 +158,8 @@ py::dict py_certify(const py::object& case_name, const std::string& box, const s
     if (threads < 1) throw arith::bad_parameter("threads", "must be >= 1");
     CertifyOptions opt;
     opt.threads = threads;
-    opt.time_limit = time_limit;  // a run stopped by it ends "incomplete", as `gancert certify --time-limit`
+    // a run stopped by it ends "incomplete", as `gancert certify --time-limit`; 0: the default budget
+    opt.time_limit = time_limit > 0 ? time_limit : api::default_time_limit;
     opt.progress = false;
     opt.initial_boxes = 64;  // as `gancert certify`
     static std::atomic<unsigned long> serial{0};  // one locked temporary per call
@@ -475,14 +476,16 @@ PYBIND11_MODULE(_gancert, m) {
           py::arg("step_size") = "0.4",
           "Double gradient-play trajectory of the paper (as `gancert trajectory --csv`): a list of\n"
           "{'k','a','b','g','h','J1','J2','J','gnorm'} floats (approximations, not enclosures).");
+    static const std::string certify_doc =
+        "Runs the certifier in process: {'status','leaves','verdict','path'} (verdict as `gancert certify`\n"
+        "prints it; the certificate is kept at `out` if given, else removed and path is None). time_limit:\n"
+        "seconds, as `gancert certify --time-limit`; 0 (default): the default budget of " +
+        std::to_string(static_cast<int>(api::default_time_limit)) +
+        " s, since some\nvalid boxes (e.g. b=0:1e308 alone) are undecidable in any time (status 'incomplete').";
     m.def("certify", &py_certify, py::arg("case") = py::none(), py::arg("box") = "b=-6:6,h=-6:6",
           py::arg("claim") = "no-saddle", py::arg("params") = "", py::arg("threads") = 2, py::arg("out") = "",
           py::arg("model") = "rsee", py::arg("eps") = py::none(), py::arg("delta") = py::none(),
-          py::arg("level") = py::none(), py::arg("time_limit") = 0.0,
-          "Runs the certifier in process: {'status','leaves','verdict','path'} (verdict as `gancert certify`\n"
-          "prints it; the certificate is kept at `out` if given, else removed and path is None). time_limit:\n"
-          "seconds (0: none), as `gancert certify --time-limit`: some valid boxes (e.g. b=0:1e308 alone) take\n"
-          "very long.");
+          py::arg("level") = py::none(), py::arg("time_limit") = 0.0, certify_doc.c_str());
     m.def("verify", &py_verify, py::arg("path"), py::arg("threads") = 2,
           "Independent re-check of a certificate file (as `gancert verify`): {'exit_code','status','verdict',\n"
           "'leaves','failures'}; exit_code 0 valid, 1 a check failed, 2 unreadable.");

@@ -104,6 +104,37 @@ TEST_CASE("family spec: bad specs name the offending token", "[family][spec][bad
     CHECK_THAT(parse_error(""), Catch::Contains("empty model spec"));
 }
 
+TEST_CASE("family spec: hostile JSON and files end in bad_parameter, numbers keep their decimals",
+          "[family][spec][bad-input]") {
+    // issue 15: a deep document is refused while parsing (it used to reach a recursive dump())
+    CHECK_THAT(parse_error("{\"data\": " + std::string(1000000, '[')), Catch::Contains("nested deeper than"));
+    std::string objects;
+    for (int i = 0; i < 100000; ++i) objects += "{\"a\":";
+    CHECK_THAT(parse_error(objects), Catch::Contains("nested deeper than"));
+    // a huge value is quoted by an excerpt only
+    std::string wide = "{\"data\": [";
+    for (int i = 0; i < 100000; ++i) wide += (i ? ",1" : "1");
+    const std::string msg = parse_error(wide + "]}");
+    CHECK_THAT(msg, Catch::Contains("expected a string or an object"));
+    CHECK(msg.size() < 200);
+    // a device without an end is refused at the file-size maximum, not read forever
+    CHECK_THAT(parse_error("@/dev/zero"), Catch::Contains("larger than the maximum"));
+    // a JSON number is its own decimal text, not the nearest double (0.30000000000000001 is not
+    // 0.3, -1e-400 is not -0, a 30-digit integer is not rounded); one beyond the double range is
+    // refused by the JSON parser itself (write it as a string: "1e400")
+    const std::string rest = R"(, "latent": "rayleigh", "gen": "square", "disc": "erf", "cost": "ls"})";
+    CHECK(family::canonical(family::parse_model(R"({"data": {"kind": "exp", "c": 0.30000000000000001})" + rest)) ==
+          "data=exp(c=0.30000000000000001) latent=rayleigh gen=square disc=erf cost=ls");
+    CHECK_THAT(parse_error(R"({"data": {"kind": "exp", "c": 1e400})" + rest), Catch::Contains("number overflow"));
+    CHECK(family::parse_model(R"({"data": {"kind": "exp", "c": "1e400"})" + rest).data.param("c") == "1e400");
+    CHECK(family::parse_model(R"({"data": {"kind": "gaussian", "mu": 123456789012345678901234567890, "sigma": 2})" +
+                              rest).data.param("mu") == "123456789012345678901234567890");
+    CHECK_THAT(parse_error(R"({"data": {"kind": "exp", "c": -1e-400})" + rest), Catch::Contains("c='-1e-400'"));
+    // a key twice in one object is refused, as a parameter twice in the text form
+    CHECK_THAT(parse_error(R"({"data": {"kind": "exp", "c": "0.5", "c": "1"})" + rest), Catch::Contains("'c' twice"));
+    CHECK_THAT(parse_error(R"j({"data": "exp(c=1)", "data": "exp(c=2)")j" + rest), Catch::Contains("'data' twice"));
+}
+
 TEST_CASE("family players: out-of-domain parameters are named", "[family][spec][bad-input]") {
     const std::string logistic = "data=exp(c=1) latent=rayleigh gen=square disc=logistic cost=log";
     CHECK(player_error(logistic, {"0", "1", "1", "0"}) == "a");

@@ -2,6 +2,10 @@
 // and contours from double evaluations (model::evaluate<double>, not rigorous), the
 // certifier's leaf classification for the no-saddle claim overlaid (each leaf's rectangle
 // coloured by its evidence), and the paper's 2-D gradient-play trajectory on top.
+// The certifier runs with a budget (--time-limit, default 60 s; --max-leaves, default 200000)
+// and stops at the first SIGINT/SIGTERM as `certify` does (its undecided boxes are drawn as
+// unknown); an overlay left incomplete by a budget or a signal ends the command with exit 1
+// after the plot is written, a complete one (proved or refuted) with exit 0.
 // Plotting is done by tools/plot_surface.py (Debian matplotlib) from CSV files.
 #include <algorithm>
 #include <cmath>
@@ -15,12 +19,16 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include <unistd.h>
 
 #include "commands.hpp"
+#include "interrupt.hpp"
 #include "output.hpp"
+#include "run_options.hpp"
 #include "plot_script.hpp"
 #include "gancert/api/box.hpp"
 #include "gancert/api/limits.hpp"
@@ -39,6 +47,7 @@ struct SurfaceOptions {
     int grid = 60;
     unsigned threads = 2;
     bool no_certify = false;
+    std::string time_limit = "60", max_leaves = "200000";  // the certifier's budget
 };
 
 std::string fmt(double x) {
@@ -83,8 +92,9 @@ std::vector<Axis> parse_box(const std::string& text) {
 double& coordinate(model::Params<double>& p, int i) { return i == 0 ? p.a : i == 1 ? p.b : i == 2 ? p.g : p.h; }
 
 /// Runs the certifier (no-saddle claim) and writes one CSV row per leaf:
-/// x_lo,x_hi,y_lo,y_hi,evidence. Returns the verdict line.
-std::string certify_leaves(const SurfaceOptions& o, const std::vector<Axis>& axes, const std::string& leaves_csv) {
+/// x_lo,x_hi,y_lo,y_hi,evidence. Returns the verdict line and whether the run was complete.
+std::pair<std::string, bool> certify_leaves(const SurfaceOptions& o, const std::vector<Axis>& axes,
+                                            const std::string& leaves_csv) {
     using namespace gancert::certify;
     std::map<std::string, std::pair<std::string, std::string>> ranges;
     for (const auto& ax : axes) ranges[ax.name] = {ax.lo_text, ax.hi_text};
@@ -96,10 +106,14 @@ std::string certify_leaves(const SurfaceOptions& o, const std::vector<Axis>& axe
     opt.threads = o.threads;
     opt.progress = false;
     opt.initial_boxes = 64;
+    opt.time_limit = positive_seconds(o.time_limit, "--time-limit");
+    opt.max_leaves = positive_count(o.max_leaves, "--max-leaves");
     const ScopedTemporary certificate(
         (std::filesystem::temp_directory_path() / ("gancert-surface-" + std::to_string(::getpid()) + ".jsonl")).string());
     opt.out = certificate.path();
+    stop_on_interrupt();  // the first SIGINT/SIGTERM stops the certifier as a budget does
     const CertifyResult r = gancert::certify::certify(*setup.function, setup.root, claim, opt);
+    end_on_signal();  // from here on a signal ends the command (temporaries removed)
     std::ofstream out(leaves_csv);
     if (!out) throw arith::bad_input("--csv: cannot write '" + leaves_csv + "'");
     out << "x_lo,x_hi,y_lo,y_hi,evidence\n";
@@ -119,7 +133,8 @@ std::string certify_leaves(const SurfaceOptions& o, const std::vector<Axis>& axe
     };
     (void)read_certificate(opt.out, on_leaf, on_header);  // the certifier's own reader
     close_checked(out, leaves_csv, "temporary leaves CSV");
-    return r.verdict + " — claim no-saddle over " + setup.box_text;
+    const bool complete = r.summary.value("status", "") != "incomplete";
+    return {r.verdict + " — claim no-saddle over " + setup.box_text, complete};
 }
 
 /// The two axes of a family model's surface (players of the model, in the user's order); the
@@ -155,6 +170,8 @@ int run_surface(SurfaceOptions o) {
         throw arith::bad_input("--grid: N must be in [2, " + std::to_string(limits::max_surface_grid) + "]");
     if (o.plot.empty()) throw arith::bad_input("--plot: required (the PNG to write)");
     if (o.threads < 1) throw arith::bad_input("--threads: must be >= 1");
+    (void)positive_seconds(o.time_limit, "--time-limit");  // bad budgets before any work
+    (void)positive_count(o.max_leaves, "--max-leaves");
     { const OutputFile probe(o.plot, "--plot"); }  // writable? (bad input if not; leaves nothing behind)
 
     const auto base = model::to_scalar<double>(spec.start);
@@ -220,8 +237,9 @@ int run_surface(SurfaceOptions o) {
 
     // ---- certifier leaves -----------------------------------------------------------------
     std::string verdict = "certifier not run";
+    bool complete = true;
     if (!o.no_certify) {
-        verdict = certify_leaves(o, axes, leaves_csv);
+        std::tie(verdict, complete) = certify_leaves(o, axes, leaves_csv);
         std::cout << "certifier: " << verdict << '\n';
     } else {
         std::ofstream l(leaves_csv);
@@ -240,7 +258,7 @@ int run_surface(SurfaceOptions o) {
     const int rc = run_plot_script(cmd, tmp_png, o.plot);
     if (rc != exit_ok) return rc;
     std::cout << "plot written to " << o.plot << '\n';
-    return exit_ok;
+    return complete ? exit_ok : exit_failure;
 }
 
 }  // namespace
@@ -257,6 +275,9 @@ void register_surface(CLI::App& app, action& run) {
     cmd->add_option("--csv", o->csv, "also keep the grid values x,y,J in this CSV");
     cmd->add_option("--threads", o->threads, "certifier worker threads (1.." + std::to_string(limits::max_threads) + ", default 2)");
     cmd->add_flag("--no-certify", o->no_certify, "skip the certifier overlay");
+    cmd->add_option("--time-limit", o->time_limit,
+                    "certifier budget in seconds (default 60; the overlay is then incomplete: exit 1)");
+    cmd->add_option("--max-leaves", o->max_leaves, "certifier budget in leaves (default 200000; as --time-limit)");
     cmd->callback([o, &run] { run = [o] { return run_surface(*o); }; });
 }
 

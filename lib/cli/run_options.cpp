@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "commands.hpp"
+#include "gancert/api/certify.hpp"
 #include "gancert/api/limits.hpp"
 #include "gancert/arith/errors.hpp"
 
@@ -18,13 +19,21 @@ void add_run_options(CLI::App* cmd, RunArgs& r, const std::string& what) {
     cmd->add_option("--min-width", r.min_width, text);
     cmd->add_option("--initial-boxes", r.initial_boxes, "Start from the box pre-split into this many (1.." + std::to_string(limits::max_initial_boxes) + ", default 64)");
     cmd->add_option("--time-limit", r.time_limit,
-                    "Stop after SECONDS: undecided boxes become unknown leaves, status incomplete (resumable)");
+                    "Stop after SECONDS (default " + std::to_string(static_cast<int>(api::default_time_limit)) +
+                        "): undecided boxes become unknown leaves, status incomplete (resumable)");
     cmd->add_option("--max-leaves", r.max_leaves, "Stop after N leaves computed by this run (as --time-limit)");
     cmd->add_flag("--progress", r.progress, "Status on stderr also when it is not a terminal (the default)");
     cmd->add_flag("--quiet", r.quiet, "No status on stderr");
     cmd->add_option("--progress-interval", r.progress_interval,
                     "Seconds between status lines when stderr is not a terminal (default 5)");
     cmd->add_flag("--no-progress", r.no_progress, "Same as --quiet");
+}
+
+std::size_t positive_count(const std::string& text, const char* option) {
+    if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos || text.size() > 18 ||
+        std::stoull(text) == 0)
+        throw arith::bad_input(std::string(option) + ": expected a positive integer, got '" + text + "'");
+    return static_cast<std::size_t>(std::stoull(text));
 }
 
 certify::CertifyOptions run_options(const RunArgs& r, const std::string& out) {
@@ -39,13 +48,8 @@ certify::CertifyOptions run_options(const RunArgs& r, const std::string& out) {
     opt.out = out;
     // Budgets: a budget-hit run ends incomplete (exit 1) with the undecided boxes as unknown
     // leaves; --resume re-opens exactly those.
-    if (!r.time_limit.empty()) opt.time_limit = positive_seconds(r.time_limit, "--time-limit");
-    if (!r.max_leaves.empty()) {
-        if (r.max_leaves.find_first_not_of("0123456789") != std::string::npos || r.max_leaves.size() > 18 ||
-            std::stoull(r.max_leaves) == 0)
-            throw arith::bad_input("--max-leaves: expected a positive integer, got '" + r.max_leaves + "'");
-        opt.max_leaves = static_cast<std::size_t>(std::stoull(r.max_leaves));
-    }
+    opt.time_limit = r.time_limit.empty() ? api::default_time_limit : positive_seconds(r.time_limit, "--time-limit");
+    if (!r.max_leaves.empty()) opt.max_leaves = positive_count(r.max_leaves, "--max-leaves");
     if (!r.progress_interval.empty()) opt.progress_interval = positive_seconds(r.progress_interval, "--progress-interval");
     if (r.progress && (r.quiet || r.no_progress)) throw arith::bad_input("--progress: cannot be combined with --quiet");
     opt.progress = !(r.quiet || r.no_progress);

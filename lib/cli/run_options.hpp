@@ -22,6 +22,9 @@ struct RunArgs {
 /// --progress --quiet --progress-interval --no-progress; `what` names the file ("certificate").
 void add_run_options(CLI::App* cmd, RunArgs& r, const std::string& what);
 
+/// A positive integer of at most 18 digits (--max-leaves); exit 2 naming `option` otherwise.
+std::size_t positive_count(const std::string& text, const char* option);
+
 /// The certifier options of `r` writing to `out` (validated: positive budgets, --progress not
 /// with --quiet); a status bar on a terminal, else a line every --progress-interval seconds.
 certify::CertifyOptions run_options(const RunArgs& r, const std::string& out);

@@ -30,7 +30,7 @@ run_one() {
     shift
     local args=() a
     for a in "$@"; do
-        a="${a//@T@/$T/w}"; a="${a//@CERT@/$T/cert.jsonl}"; a="${a//@CSV@/$T/ref.csv}"
+        a="${a//@T@/$T/w}"; a="${a//@CERT@/$T/cert.jsonl}"; a="${a//@CSV@/$T/ref.csv}"; a="${a//@FIX@/$T/fix}"
         args+=("$a")
     done
     rm -rf "$T/w"; mkdir "$T/w"
@@ -57,6 +57,21 @@ run_one() {
         fail=1
     fi
 }
+
+# 0. HOSTILE_HELDOUT=K: only the held-out set (heldout_invocations.py, fixtures in @FIX@), every
+#    K-th line of it (1: all; tests/cli/hostile_heldout.sh runs a sample, the whole set on request)
+if [ -n "${HOSTILE_HELDOUT:-}" ]; then
+    python3 "$D/heldout_invocations.py" fixtures "$T/fix" "$T/cert.jsonl" || { echo "FAIL: fixtures"; exit 1; }
+    k=0
+    while IFS= read -r line; do
+        k=$((k + 1))
+        [ $(( (k - 1) % HOSTILE_HELDOUT )) = 0 ] || continue
+        eval "words=($line)"
+        run_one "${words[@]}"
+    done < <(python3 "$D/heldout_invocations.py" lines 15)
+    echo "$runs held-out hostile invocations run"
+    exit $fail
+fi
 
 # 1. the corpus
 while IFS= read -r line; do

@@ -12,6 +12,8 @@
 #            either way.
 # The unmutated certificates verify (exit 0) first: the control.
 # Usage: verify_mutations.sh <gancert-binary> <source-dir> [PER_CERT (default 30)] [BOUND s (default 60)]
+# MUTATIONS=heldout_mutations.py (with MUTATION_CERTS, MUTATION_OTHER: the certificate its
+# foreign leaves come from) runs the held-out kinds instead (tests/cli/heldout_mutations.sh).
 set -u
 G="$1"
 SRC="$2"
@@ -22,14 +24,17 @@ trap 'rm -rf "$T"' EXIT
 fail=0
 runs=0
 declare -A seen=()
-CERTS="no-saddle-A-2d plateau-A-2d extrema-A-2d stationary-set-A no-stationary-A-across-a0"
+CERTS="${MUTATION_CERTS:-no-saddle-A-2d plateau-A-2d extrema-A-2d stationary-set-A no-stationary-A-across-a0}"
+MUT="${MUTATIONS:-semantic_mutations.py}"
+OTHER=()
+[ -n "${MUTATION_OTHER:-}" ] && OTHER=("$SRC/proofs/certificates/$MUTATION_OTHER.jsonl")
 seed=15
 for c in $CERTS; do
     cert="$SRC/proofs/certificates/$c.jsonl"
     timeout -k 5 "$BOUND" "$G" verify "$cert" --threads 1 >"$T/out" 2>&1 ||
         { echo "FAIL: control: verify $c exited $?"; head -5 "$T/out"; fail=1; continue; }
-    python3 "$SRC/tests/data/hostile/semantic_mutations.py" "$cert" "$T/$c" "$PER" "$seed" ||
-        { echo "FAIL: semantic_mutations.py $c"; fail=1; continue; }
+    python3 "$SRC/tests/data/hostile/$MUT" "$cert" "$T/$c" "$PER" "$seed" "${OTHER[@]}" ||
+        { echo "FAIL: $MUT $c"; fail=1; continue; }
     seed=$((seed + 1))
     for m in "$T/$c"/*.jsonl; do
         name=$(basename "$m" .jsonl)

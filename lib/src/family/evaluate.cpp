@@ -67,6 +67,7 @@ I coefficient_bound(const JetI<N>& k, const JetI<N>& l) {
 
 struct TermOutcome {
     bool ok = true;
+    bool exhausted = false;  ///< the quadrature spent its whole piece budget
     std::size_t pieces = 0;
 };
 
@@ -133,7 +134,10 @@ JetI<N> integrate_term(const Law& law, int degree, bool logistic, const CostTerm
         for (std::size_t c = 0; c < res.met.size(); ++c)
             if (!res.met[c] && !(arith::width_up(unit) * 4 <= arith::width_up(quad::components<JetI<N>>::get(result, c))))
                 tail_guilty = true;
-        if (!tail_guilty || ext >= opt.max_extensions) {
+        // a quadrature that spent its whole piece budget is not helped by a wider core (it only
+        // needs more pieces): the term ends here, tolerance not met (a huge |κ|, issue 15)
+        out.exhausted = res.subintervals >= opt.max_subintervals;
+        if (!tail_guilty || ext >= opt.max_extensions || out.exhausted) {
             out.ok = false;
             return result;
         }
@@ -180,6 +184,7 @@ FamilyReport smooth_terms(const Model<I>& m, const Disc&, const std::array<I, 4>
     rep.eval.J = J1 + J2;
     rep.status = o1.ok && o2.ok ? FamilyStatus::ok : FamilyStatus::tolerance_not_met;
     rep.subintervals = o1.pieces + o2.pieces;
+    rep.pieces_exhausted = o1.exhausted || o2.exhausted;
     return rep;
 }
 
@@ -239,7 +244,9 @@ FamilyCertified evaluate_certified(const ModelSpec& spec, const std::array<std::
         for (std::size_t i = 0; i < 4; ++i) t[i] = arith::parse<I>(theta[i], names[i]);
         out.report = evaluate(m, t, opt);
         out.bits = bits;
-        if (out.report.status == FamilyStatus::ok || attempt >= 2) return out;
+        // more bits do not give a quadrature that ran out of pieces fewer pieces to need (a huge
+        // |κ|: the transition scale below what the budget resolves): tolerance not met at once
+        if (out.report.status == FamilyStatus::ok || attempt >= 2 || out.report.pieces_exhausted) return out;
         bits *= 2;
     }
 }

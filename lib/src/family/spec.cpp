@@ -8,8 +8,10 @@
 #include <cctype>
 #include <fstream>
 #include <optional>
+#include <set>
 #include <sstream>
 
+#include "gancert/api/limits.hpp"
 #include "gancert/arith/decimal.hpp"
 #include "gancert/arith/errors.hpp"
 
@@ -175,9 +177,12 @@ Component parse_component_text(const std::string& role, const std::string& text)
     return make_component(role, trim(t.substr(0, open)), given);
 }
 
+/// At most 60 characters of `s` for a message (a hostile value may be megabytes long).
+std::string excerpt(const std::string& s) { return s.size() <= 60 ? s : s.substr(0, 57) + "..."; }
+
 Component parse_component_json(const std::string& role, const nlohmann::json& j) {
     if (j.is_string()) return parse_component_text(role, j.get<std::string>());
-    if (!j.is_object()) fail(role + ": expected a string or an object, got " + j.dump());
+    if (!j.is_object()) fail(role + ": expected a string or an object, got " + excerpt(j.dump()));
     std::string kind;
     std::vector<std::pair<std::string, std::string>> given;
     for (const auto& [k, v] : j.items()) {
@@ -186,8 +191,8 @@ Component parse_component_json(const std::string& role, const nlohmann::json& j)
             kind = v.get<std::string>();
         } else if (v.is_string()) {
             given.emplace_back(k, v.get<std::string>());
-        } else if (v.is_number()) {
-            given.emplace_back(k, v.dump());  // the JSON number's own decimal text
+        } else if (v.is_number_integer()) {
+            given.emplace_back(k, v.dump());  // exact (a number with a fraction or exponent is its text, SpecSax)
         } else {
             fail(role + ": parameter '" + k + "' must be a decimal string or a number");
         }
@@ -243,11 +248,45 @@ ModelSpec parse_text(const std::string& text) {
     return assemble(std::move(parts));
 }
 
+/// nlohmann's DOM builder with two changes for the spec: a JSON number with a fraction or an
+/// exponent keeps its own decimal text (a string: 0.30000000000000001 is that decimal, not the
+/// nearest double, and -1e-400 is not -0; integers are exact in the DOM anyway; one beyond the
+/// double range is refused by the parser, "number overflow"), and a
+/// document nested deeper than limits::max_model_depth is refused while it is parsed (the
+/// parser is iterative), so no recursive use of the value (dump(), destruction) sees it.
+class SpecSax : public nlohmann::detail::json_sax_dom_parser<nlohmann::json> {
+    using base = nlohmann::detail::json_sax_dom_parser<nlohmann::json>;
+    unsigned depth_ = 0;
+    std::vector<std::set<std::string>> keys_;  // of each open object
+    void enter() {
+        if (++depth_ > limits::max_model_depth)
+            fail("the JSON form is nested deeper than " + std::to_string(limits::max_model_depth) + " levels");
+    }
+
+public:
+    using base::base;
+    bool number_float(double, const std::string& text) {
+        std::string copy = text;
+        return base::string(copy);
+    }
+    bool start_object(std::size_t n) { return enter(), keys_.emplace_back(), base::start_object(n); }
+    bool start_array(std::size_t n) { return enter(), base::start_array(n); }
+    bool end_object() { return --depth_, keys_.pop_back(), base::end_object(); }
+    bool end_array() { return --depth_, base::end_array(); }
+    /// A key given twice in one object is refused (as a parameter or component given twice in
+    /// the text form), not silently the last one.
+    bool key(std::string& k) {
+        if (!keys_.back().insert(k).second) fail("the JSON form gives '" + excerpt(k) + "' twice in one object");
+        return base::key(k);
+    }
+};
+
 ModelSpec parse_json(const std::string& text) {
     nlohmann::json j;
     try {
-        j = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
+        SpecSax sax(j);
+        nlohmann::json::sax_parse(text, &sax);
+    } catch (const nlohmann::json::exception& e) {
         fail(std::string("not valid JSON: ") + e.what());
     }
     if (!j.is_object()) fail("the JSON form must be an object {\"data\": …, \"latent\": …, …}");
@@ -271,11 +310,17 @@ ModelSpec parse_model(std::string_view text_in) {
     std::string text = trim(text_in);
     if (!text.empty() && text[0] == '@') {
         const std::string path = text.substr(1);
-        std::ifstream in(path);
+        std::ifstream in(path, std::ios::binary);
         if (!in) fail("cannot read the model file '" + path + "'");
-        std::stringstream ss;
-        ss << in.rdbuf();
-        text = trim(ss.str());
+        // at most limits::max_model_file_bytes (a device such as /dev/zero has no end)
+        std::string data(limits::max_model_file_bytes + 1, '\0');
+        in.read(data.data(), static_cast<std::streamsize>(data.size()));
+        if (in.bad()) fail("cannot read the model file '" + path + "'");
+        data.resize(static_cast<std::size_t>(in.gcount()));
+        if (data.size() > limits::max_model_file_bytes)
+            fail("the model file '" + path + "' is larger than the maximum " +
+                 std::to_string(limits::max_model_file_bytes >> 20) + " MiB");
+        text = trim(data);
     }
     if (!text.empty() && text[0] == '{') return parse_json(text);
     return parse_text(text);

@@ -18,6 +18,14 @@ struct CertifyRequest {
     std::string model = "rsee", case_name, params, box, claim = "no-saddle", eps, delta, level;
 };
 
+/// The time budget (seconds) of `gancert certify`, `gancert atlas` and gancert.certify when the
+/// caller gives none (issue 15): some valid boxes are undecidable in any time (b=0:1e308 alone:
+/// each leaf meets huge |b| or the minimum width), so no front-end runs unbounded. A run
+/// stopped by it ends `incomplete` (exit 1) with a certificate that --resume continues
+/// (README.md, Reliability). The library's CertifyOptions keep 0 (none) for callers that bound
+/// the run otherwise.
+inline constexpr double default_time_limit = 600;
+
 /// The function, its root box and the resolved claim of a request.
 struct CertifyProblem {
     certify::ModelSetup setup;

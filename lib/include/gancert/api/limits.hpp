@@ -37,6 +37,11 @@ inline constexpr int max_surface_grid = 2000;                ///< surface --grid
 // ---- input files -----------------------------------------------------------------------------
 /// A CSV file read whole into memory (reference --points, compare --reference / --candidate).
 inline constexpr std::size_t max_csv_file_bytes = 256u << 20;
+/// A model-spec file read whole (--model @FILE, Python model="@FILE"; a spec is a few hundred bytes).
+inline constexpr std::size_t max_model_file_bytes = 1u << 20;
+/// JSON nesting of a model spec (a valid spec nests 2 levels; checked while parsing, so a deep
+/// document cannot overflow the stack of a recursive consumer).
+inline constexpr unsigned max_model_depth = 8;
 
 // ---- dynamics --------------------------------------------------------------------------------
 inline constexpr long max_trajectory_steps = 100000;  ///< trajectory --steps K (iterates held in memory)

@@ -17,7 +17,9 @@
 // precision (status tolerance_not_met: valid but wider than the target); std::range_error
 // for an indicator endpoint on a CDF kink. evaluate_certified() validates θ
 // (validate_players), climbs a precision ladder until every entry has relative width
-// ≤ 10^{−digits} (or absolute 2^{−(target+30)} near 0), and reports the status it reached.
+// ≤ 10^{−digits} (or absolute 2^{−(target+30)} near 0), and reports the status it reached;
+// a term whose quadrature spends its whole piece budget (max_subintervals) ends the ladder
+// with tolerance_not_met (more bits would not need fewer pieces; bounded time at huge |θ|).
 #pragma once
 #include <array>
 #include <cstddef>
@@ -43,6 +45,7 @@ struct FamilyReport {
     model::Evaluation<arith::impfr> eval;
     FamilyStatus status = FamilyStatus::ok;
     std::size_t subintervals = 0;
+    bool pieces_exhausted = false;  ///< a term's quadrature spent its whole piece budget
     std::string path;  ///< "integral" or "closed form (CDFs)"
 };
 

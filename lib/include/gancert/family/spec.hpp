@@ -4,8 +4,11 @@
 // Text form (canonical printing is this form, components in this order, parameters in their
 // declared order):   data=exp(c=0.5) latent=rayleigh gen=square disc=erf cost=ls
 // JSON form:  {"data": {"kind": "exp", "c": "0.5"}, "latent": "rayleigh", "gen": "square",
-//              "disc": "logistic", "cost": "log"}   (a component as an object or as its text form)
-// "@path" reads either form from a file. Components (docs/model-family.md):
+//              "disc": "logistic", "cost": "log"}   (a component as an object or as its text form;
+//              a parameter as a decimal string or a JSON number, taken as its exact decimal text;
+//              nested at most limits::max_model_depth levels)
+// "@path" reads either form from a file (at most limits::max_model_file_bytes).
+// Components (docs/model-family.md):
 //   data    exp(c) | gaussian(mu, sigma) | mixture(w, mu1, s1, mu2, s2)
 //   latent  rayleigh | gaussian(mu=0, sigma=1) | uniform
 //   gen     square | affine          disc  erf | logistic | indicator
