@@ -377,6 +377,15 @@ void validate_players(const ModelSpec& m, const std::array<std::string, 4>& thet
             bad(2, "disc=indicator with gen=affine needs g != 0");
     }
     if (m.gen.kind == "square" && sign_of_decimal(theta[2]) < 0) bad(2, "gen=square needs g >= 0");
+    // a resource limit, not a domain: the integral path's cost grows without bound with |θ| (at
+    // 1e300 a single evaluation runs for minutes), so magnitudes above max_player_magnitude are refused
+    for (std::size_t i = 0; i < 4; ++i) {
+        std::string mag = theta[i];
+        if (!mag.empty() && (mag[0] == '-' || mag[0] == '+')) mag.erase(0, 1);
+        if (compare_decimals(mag, max_player_magnitude) > 0)
+            throw arith::bad_parameter(names[i], "'" + theta[i] + "' exceeds the family's maximum magnitude " +
+                                                     std::string(max_player_magnitude) + " (docs/limits.md)");
+    }
 }
 
 }  // namespace gancert::family

@@ -59,9 +59,13 @@ std::array<std::string, 4> player_names(const ModelSpec& m);
 /// +1: the player ascends J in this parameter (discriminator); −1: descends (generator).
 inline constexpr std::array<int, 4> player_roles{+1, +1, -1, -1};
 
+/// Largest |θ_i| validate_players accepts (a resource limit of the integral path, whose cost
+/// grows with the magnitudes; docs/limits.md).
+inline constexpr const char* max_player_magnitude = "1e30";
+
 /// Checks θ (exact decimals, in player order) against the composition's domain: finite
 /// decimals; logistic a > 0; square-law g ≥ 0; indicator l < r and g > 0 (square) or g ≠ 0
-/// (affine). Throws arith::bad_parameter naming the parameter.
+/// (affine); |θ_i| ≤ max_player_magnitude. Throws arith::bad_parameter naming the parameter.
 void validate_players(const ModelSpec& m, const std::array<std::string, 4>& theta);
 
 }  // namespace gancert::family
