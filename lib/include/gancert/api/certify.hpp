@@ -24,7 +24,7 @@ struct CertifyRequest {
 /// stopped by it ends `incomplete` (exit 1) with a certificate that --resume continues
 /// (README.md, Reliability). The library's CertifyOptions keep 0 (none) for callers that bound
 /// the run otherwise.
-inline constexpr double default_time_limit = 600;
+inline constexpr double default_time_limit = 50;
 
 /// The function, its root box and the resolved claim of a request.
 struct CertifyProblem {
