@@ -17,6 +17,11 @@ Decimal::Int Decimal::pow10(unsigned k) {
 
 void Decimal::normalise() {
     if (mant_ == 0) { exp_ = 0; return; }
+    // Trailing zeros removed 16 at a time first: a bound like 1e308 written out in full would
+    // otherwise cost hundreds of big-integer divisions per endpoint (issue 15: reading a
+    // certificate of b in [-1e308, 0] took longer than its whole time budget).
+    static const Int ten16(10000000000000000ULL);
+    while (mant_ % ten16 == 0) { mant_ /= ten16; exp_ += 16; }
     while (mant_ % 10 == 0) { mant_ /= 10; ++exp_; }
 }
 
@@ -44,6 +49,11 @@ Decimal Decimal::parse(std::string_view s, std::string_view what) {
     }
     std::size_t nz = digits.find_first_not_of('0');  // no leading zeros: Boost reads them as octal
     digits = nz == std::string::npos ? "0" : digits.substr(nz);
+    if (digits != "0") {  // trailing zeros go to the exponent before the big integer is built
+        std::size_t last = digits.find_last_not_of('0');
+        exp += static_cast<int>(digits.size() - 1 - last);
+        digits.resize(last + 1);
+    }
     Decimal r;
     r.mant_ = Int(digits);
     if (neg) r.mant_ = -r.mant_;
