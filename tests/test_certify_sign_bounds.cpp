@@ -238,3 +238,57 @@ TEST_CASE("K9 Darboux enclosures of dJ/da and dJ/db: sound for every sign of a, 
     REQUIRE(rb.size() == 2);
     CHECK(rb[0].lower() > 0);  // ∂J/∂a ≈ 1e−15 there (integral path), positive on the box
 }
+
+// Lemma K9 with the nodes refined per box, in the tails where both partials are exponentially
+// small differences of two tail integrals (Case B's discriminator plateau, a in [0.1, 1],
+// b in [-6, -3]; Case A's small-a corner). The refined sums must still contain the integral
+// path's point values (corners and random points), a planted error (moved by its own width)
+// must be caught, and narrow boxes there must be decided: with the unrefined nodes
+// (darboux_max_level = 0) 7 of these 24 boxes were, the node length in t dominating the
+// enclosure; refined, all 24.
+TEST_CASE("K9 refined nodes in the tails: sound, planted error caught, boxes decided", "[certify][rsee][K9]") {
+    std::mt19937_64 rng(31);
+    std::uniform_real_distribution<double> u01(0, 1);
+    struct Region { const char *c, *g, *h; double a0, a1, b0, b1; };
+    const Region regions[] = {{"4.04", "0.35", "-4", 0.1, 1, -6, -3}, {"0.5", "1.5", "-2", 0.05, 0.3, -6, -4}};
+    unsigned boxes = 0, points = 0, cut = 0, planted_cut = 0, decided = 0;
+    for (const Region& R : regions) {
+        auto f = certify::make_rsee_function({{"c", R.c}, {"g", R.g}, {"h", R.h}}, {"a", "b"});
+        const idouble cc = arith::parse<idouble>(R.c), gg = arith::parse<idouble>(R.g), hh = arith::parse<idouble>(R.h);
+        for (int k = 0; k < 12; ++k) {
+            const double w = 0x1p-7;
+            const double lo[2] = {R.a0 + (R.a1 - R.a0) * u01(rng), R.b0 + (R.b1 - R.b0) * u01(rng)};
+            const double hi[2] = {lo[0] + w, lo[1] + w};
+            auto r = f->gradient_bounds(std::vector<idouble>{idouble(lo[0], hi[0]), idouble(lo[1], hi[1])});
+            REQUIRE(r.size() == 2);
+            ++boxes;
+            if (!arith::contains_zero(r[0]) || !arith::contains_zero(r[1])) ++decided;
+            for (int m = 0; m < 6; ++m) {
+                const double pa = m < 4 ? (m & 1 ? hi[0] : lo[0]) : lo[0] + w * u01(rng);
+                const double pb = m < 4 ? (m & 2 ? hi[1] : lo[1]) : lo[1] + w * u01(rng);
+                model::Params<idouble> prm{idouble(pa), idouble(pb), gg, hh, cc};
+                model::Evaluation<idouble> e;
+                try {
+                    e = model::evaluate_integral(prm);
+                } catch (const std::range_error&) {
+                    continue;
+                }
+                ++points;
+                bool bad = false, bad_planted = false;
+                for (int i : {0, 1}) {
+                    const double wi = r[i].upper() - r[i].lower();
+                    if (cuts(r[i], e.J.g[i])) bad = true;
+                    if (cuts(idouble(r[i].upper(), r[i].upper() + wi), e.J.g[i])) bad_planted = true;
+                }
+                cut += bad;
+                planted_cut += bad_planted;
+            }
+        }
+    }
+    std::printf("K9 tails: %u boxes (%u decided), %u points, %u cut, planted: %u cut\n", boxes, decided, points, cut,
+                planted_cut);
+    CHECK(points >= boxes * 4);
+    CHECK(cut == 0);
+    CHECK(planted_cut >= points / 2);
+    CHECK(decided >= boxes * 3 / 4);
+}
