@@ -290,6 +290,10 @@ std::optional<LemmaEvidence> lemma_s8(const BoxFunction& f, const ModelBox& m, s
         S8 s = s8a_numbers(m, &at, &bt);
         if (raw) *raw = s;
         if (!s.holds()) {
+            // with b fixed its remainder term never shrinks: where it alone outweighs the base,
+            // no bisection reaches S8a (no hint; the bounds and the evaluation decide the leaf,
+            // e.g. a stationary point at a = 0, b != 0 fixed, isolated by Krawczyk)
+            if (!ib && !(std::max(s.base.lower(), -s.base.upper()) > bt.upper())) return std::nullopt;
             *hint = within_reach(s) ? static_cast<unsigned>(ib && bt.upper() > at.upper() ? *ib : *ia) : out_of_reach;
             return std::nullopt;
         }
