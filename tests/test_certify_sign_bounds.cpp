@@ -60,6 +60,28 @@ std::vector<TestBox> random_boxes(bool positive, unsigned count, unsigned seed) 
 /// A bound r on an exact value is contradicted by an enclosure E of that value iff r ∩ E = ∅.
 bool cuts(const idouble& r, const idouble& E) { return r.upper() < E.lower() || E.upper() < r.lower(); }
 
+/// K9's entries 0, 1 (∂J/∂a, ∂J/∂b) against the integral path's gradient at the point `prm`
+/// (skipped where the integral path cannot evaluate it): `cut` counts points whose value an
+/// enclosure misses, `planted_cut` those missed by the enclosure moved up by its own width.
+void tally_k9(const std::vector<idouble>& r, const model::Params<idouble>& prm, unsigned& points, unsigned& cut,
+              unsigned& planted_cut) {
+    model::Evaluation<idouble> e;
+    try {
+        e = model::evaluate_integral(prm);
+    } catch (const std::range_error&) {
+        return;
+    }
+    ++points;
+    bool bad = false, bad_planted = false;
+    for (int i : {0, 1}) {
+        const double wi = r[i].upper() - r[i].lower();
+        if (cuts(r[i], e.J.g[i])) bad = true;
+        if (cuts(idouble(r[i].upper(), r[i].upper() + wi), e.J.g[i])) bad_planted = true;
+    }
+    cut += bad;
+    planted_cut += bad_planted;
+}
+
 using Bound = std::function<idouble(const idouble&, int /*sign*/)>;  // identity or a planted error
 
 struct Tally {
@@ -205,23 +227,7 @@ TEST_CASE("K9 Darboux enclosures of dJ/da and dJ/db: sound for every sign of a, 
         for (int m = 0; m < 24; ++m) {
             double p[4];
             for (int i = 0; i < 4; ++i) p[i] = m < 16 ? ((m >> i) & 1 ? hi[i] : lo[i]) : lo[i] + (hi[i] - lo[i]) * u01(rng);
-            model::Params<idouble> prm{idouble(p[0]), idouble(p[1]), idouble(p[2]), idouble(p[3]), cc};
-            model::Evaluation<idouble> e;
-            try {
-                e = model::evaluate_integral(prm);
-            } catch (const std::range_error&) {
-                continue;
-            }
-            ++points;
-            bool bad = false, bad_planted = false;
-            for (int i : {0, 1}) {
-                double wi = r[i].upper() - r[i].lower();
-                idouble planted(r[i].upper(), r[i].upper() + wi);
-                if (cuts(r[i], e.J.g[i])) bad = true;
-                if (cuts(planted, e.J.g[i])) bad_planted = true;
-            }
-            cut += bad;
-            planted_cut += bad_planted;
+            tally_k9(r, {idouble(p[0]), idouble(p[1]), idouble(p[2]), idouble(p[3]), cc}, points, cut, planted_cut);
         }
     }
     std::printf("K9: %u boxes (%u decided), %u points, %u cut, planted: %u cut\n", boxes, decided, points, cut,
@@ -266,22 +272,7 @@ TEST_CASE("K9 refined nodes in the tails: sound, planted error caught, boxes dec
             for (int m = 0; m < 6; ++m) {
                 const double pa = m < 4 ? (m & 1 ? hi[0] : lo[0]) : lo[0] + w * u01(rng);
                 const double pb = m < 4 ? (m & 2 ? hi[1] : lo[1]) : lo[1] + w * u01(rng);
-                model::Params<idouble> prm{idouble(pa), idouble(pb), gg, hh, cc};
-                model::Evaluation<idouble> e;
-                try {
-                    e = model::evaluate_integral(prm);
-                } catch (const std::range_error&) {
-                    continue;
-                }
-                ++points;
-                bool bad = false, bad_planted = false;
-                for (int i : {0, 1}) {
-                    const double wi = r[i].upper() - r[i].lower();
-                    if (cuts(r[i], e.J.g[i])) bad = true;
-                    if (cuts(idouble(r[i].upper(), r[i].upper() + wi), e.J.g[i])) bad_planted = true;
-                }
-                cut += bad;
-                planted_cut += bad_planted;
+                tally_k9(r, {idouble(pa), idouble(pb), gg, hh, cc}, points, cut, planted_cut);
             }
         }
     }
