@@ -1,0 +1,99 @@
+// interval<double> (idouble) timings, one run (bench/; issue 14: "interval<double> enclosures of
+// the 17 numbers <= 20 us", issue 13: the Python batch's fast path):
+//   * the rigorous elementary kernels of rounding<double> on point intervals: exp, erf, erfc,
+//     erfcx, atan (lemma A1.6 where it applies, else lemma A1.5);
+//   * the closed form J1, J2, J, gradient, Hessian (17 enclosures) at Case A, Case B and at
+//     256 random points of the Python bench's region (a in [0.5, 3], b, h in [-4, 4],
+//     g in [0.2, 3], c in [0.2, 5], seeded); counter `accepted` = share of points whose 17
+//     enclosures all meet the batch's relative width 2^-40 (api/batch.hpp).
+// Run: build/bench/bench_idouble --benchmark_counters_tabular=true
+#include <benchmark/benchmark.h>
+
+#include <array>
+#include <cmath>
+#include <random>
+#include <vector>
+
+#include "gancert/arith/scalar.hpp"
+#include "gancert/model/closed_form.hpp"
+
+using namespace gancert;
+using namespace gancert::arith;
+
+namespace {
+
+using P = model::Params<idouble>;
+
+P point(double a, double b, double g, double h, double c) {
+    return P{idouble(a), idouble(b), idouble(g), idouble(h), idouble(c)};
+}
+
+std::vector<P> random_points(std::size_t n) {
+    std::mt19937_64 rng(1);
+    std::uniform_real_distribution<double> ua(0.5, 3), ub(-4, 4), ug(0.2, 3), uc(0.2, 5);
+    std::vector<P> out;
+    for (std::size_t i = 0; i < n; ++i) {
+        const double a = ua(rng), b = ub(rng), g = ug(rng), h = ub(rng), c = uc(rng);
+        out.push_back(point(a, b, g, h, c));
+    }
+    return out;
+}
+
+bool accepted(const std::optional<model::Evaluation<idouble>>& e) {
+    if (!e) return false;
+    return e->all_of([](const idouble& x) {
+        const double lo = x.lower(), hi = x.upper();
+        if (!std::isfinite(lo) || !std::isfinite(hi) || !(lo > 0 || hi < 0)) return false;
+        return hi - lo <= 0.5 * 0x1p-40 * std::min(std::fabs(lo), std::fabs(hi));
+    });
+}
+
+void closed_form(benchmark::State& state, const std::vector<P>& pts) {
+    std::size_t k = 0, ok = 0, n = 0;
+    for (auto _ : state) {
+        auto e = model::evaluate_closed_form(pts[k]);
+        ok += accepted(e);
+        ++n;
+        benchmark::DoNotOptimize(e);
+        k = (k + 1) % pts.size();
+    }
+    state.counters["accepted"] = static_cast<double>(ok) / static_cast<double>(n);
+}
+
+void BM_idouble_closed_form_caseA(benchmark::State& state) { closed_form(state, {point(2.2, -3, 1.5, -2, 0.5)}); }
+BENCHMARK(BM_idouble_closed_form_caseA)->Unit(benchmark::kMicrosecond);
+void BM_idouble_closed_form_caseB(benchmark::State& state) { closed_form(state, {point(1.21, -1, 0.35, -4, 4.04)}); }
+BENCHMARK(BM_idouble_closed_form_caseB)->Unit(benchmark::kMicrosecond);
+void BM_idouble_closed_form_random(benchmark::State& state) {
+    static const std::vector<P> pts = random_points(256);
+    closed_form(state, pts);
+}
+BENCHMARK(BM_idouble_closed_form_random)->Unit(benchmark::kMicrosecond);
+
+/// 64 point arguments x_k = lo + k (hi − lo)/64 (full mantissas).
+template <class F>
+void kernel(benchmark::State& state, double lo, double hi, F f) {
+    std::array<idouble, 64> a;
+    for (std::size_t k = 0; k < a.size(); ++k) a[k] = idouble(lo + (hi - lo) * (static_cast<double>(k) + 0.37) / 64);
+    std::size_t k = 0;
+    for (auto _ : state) {
+        idouble r = f(a[k]);
+        benchmark::DoNotOptimize(r);
+        k = (k + 1) % a.size();
+    }
+}
+
+void BM_idouble_exp(benchmark::State& s) { kernel(s, -20, 20, [](const idouble& x) { return exp(x); }); }
+void BM_idouble_erf(benchmark::State& s) { kernel(s, -4, 4, [](const idouble& x) { return erf(x); }); }
+void BM_idouble_erfc(benchmark::State& s) { kernel(s, -4, 12, [](const idouble& x) { return erfc(x); }); }
+void BM_idouble_erfcx(benchmark::State& s) { kernel(s, 0, 25, [](const idouble& x) { return erfcx(x); }); }
+void BM_idouble_atan(benchmark::State& s) { kernel(s, 0, 1, [](const idouble& x) { return atan(x); }); }
+BENCHMARK(BM_idouble_exp);
+BENCHMARK(BM_idouble_erf);
+BENCHMARK(BM_idouble_erfc);
+BENCHMARK(BM_idouble_erfcx);
+BENCHMARK(BM_idouble_atan);
+
+}  // namespace
+
+BENCHMARK_MAIN();
