@@ -21,14 +21,16 @@ constexpr int max_terms = 24;
 constexpr unsigned table_bits = 320;  // precision of the start-up enclosures (interval MPFR)
 
 // ---- A1.6 (a): a polynomial with a proven error bound ------------------------------------
-// f(x0 + t) = c0 + t·Q(t) with Q(t) ∈ Q̂(t) + [−eps, eps] for |t| <= h, where Q̂ is Horner in
-// double over q[0..n−1] and eps bounds (i) Horner's rounding errors, (ii) the coefficients'
-// rounding to double and (iii) the truncated Taylor tail (divided by h).
+// f(x0 + t) = c0 + c1·t + t²·Q(t) with Q(t) ∈ Q̂(t) + [−eps, eps] for |t| <= h, where Q̂ is
+// Horner in double over q[0..n−2] (≈ c2..cn) and eps bounds (i) Horner's rounding errors,
+// (ii) the coefficients' rounding to double and (iii) the truncated Taylor tail (over h²).
+// c0 and c1 are kept as double + enclosed remainder; c1·t is formed exactly (FMA residual).
 struct Poly {
     double x0 = 0;
     double c0 = 0, c0_lo = 0, c0_hi = 0;  // f(x0) ∈ c0 + [c0_lo, c0_hi]
+    double c1 = 0, c1_lo = 0, c1_hi = 0;  // f'(x0) ∈ c1 + [c1_lo, c1_hi]
     double eps = 0;
-    int n = 0;
+    int n = 0;                            // degree
     std::array<double, max_terms> q{};
 };
 
@@ -46,16 +48,28 @@ sum eval(const Poly& p, double t) {
     int n = p.n;
     double eps = p.eps;
     if (detail::planted_faults().fast_truncated) {  // canary only: a broken bound
-        n = n > 4 ? n - 3 : 1;
+        n = n > 5 ? n - 3 : 2;
         eps = 0;
     }
-    double Q = p.q[n - 1];
-    for (int i = n - 2; i >= 0; --i) Q = Q * t + p.q[i];  // no contraction (-ffp-contract=off)
+    double Q = p.q[static_cast<std::size_t>(n - 2)];
+    for (int i = n - 3; i >= 0; --i) Q = Q * t + p.q[static_cast<std::size_t>(i)];  // no contraction
     R r;
     const double a = r.sub_down(Q, eps), b = r.add_up(Q, eps);  // Q(t) ∈ [a, b]
-    const double plo = t >= 0 ? r.mul_down(t, a) : r.mul_down(t, b);
-    const double phi = t >= 0 ? r.mul_up(t, b) : r.mul_up(t, a);
-    return {p.c0, add_dn(p.c0_lo, plo), add_upw(p.c0_hi, phi)};
+    const double tl = r.mul_down(t, t), tu = r.mul_up(t, t);     // t² ∈ [tl, tu], tl >= 0
+    double lo = a >= 0 ? r.mul_down(tl, a) : r.mul_down(tu, a);  // t²·Q(t) ∈ [lo, up]
+    double up = b >= 0 ? r.mul_up(tu, b) : r.mul_up(tl, b);
+    // c1·t = P + e exactly (A1.1), or directed bounds of it where the residual is unreliable
+    const double P = p.c1 * t;
+    double el, eu;
+    if (P == 0 || R::residual_reliable(P)) {
+        el = eu = std::fma(p.c1, t, -P);
+    } else {
+        el = r.sub_down(r.mul_down(p.c1, t), P);
+        eu = r.sub_up(r.mul_up(p.c1, t), P);
+    }
+    lo = add_dn(add_dn(lo, el), t >= 0 ? r.mul_down(t, p.c1_lo) : r.mul_down(t, p.c1_hi));
+    up = add_upw(add_upw(up, eu), t >= 0 ? r.mul_up(t, p.c1_hi) : r.mul_up(t, p.c1_lo));
+    return {p.c0, add_dn(P, add_dn(p.c0_lo, lo)), add_upw(P, add_upw(p.c0_hi, up))};
 }
 
 /// Closes a sum: [RD(hi + lo)·2^e, RU(hi + up)·2^e] for a positive value; false if the scaled
@@ -86,19 +100,21 @@ void split(const impfr& v, double& hi, double& lo, double& upb) {
     upb = up(d.upper());
 }
 
-/// Poly from enclosures c[0..n] of the Taylor coefficients of f at x0 (c.size() > n) and
-/// tail_q >= sup_{|t|<=h} |Σ_{j>n} c_j t^{j−1}| (A1.6 a).
+/// Poly from enclosures c[0..n] of the Taylor coefficients of f at x0 (c.size() > n, n >= 2)
+/// and tail_q >= sup_{|t|<=h} |Σ_{j>n} c_j t^{j−1}| (A1.6 a).
 Poly make_poly(double x0, const std::vector<impfr>& c, int n, double h, const impfr& tail_q) {
     Poly p;
     p.x0 = x0;
     p.n = n;
     split(c[0], p.c0, p.c0_lo, p.c0_hi);
+    split(c[1], p.c1, p.c1_lo, p.c1_hi);
     const impfr u = point(0x1p-53), H = point(h), one = integer<impfr>(1);
-    impfr err = tail_q, hp = one;
-    for (int i = 0; i < n; ++i) {
-        p.q[static_cast<std::size_t>(i)] = to_double(c[static_cast<std::size_t>(i) + 1]);
+    impfr err = tail_q / H, hp = one;  // Σ_{j>n} |c_j| |t|^{j−2} <= tail_q / h
+    for (int i = 0; i + 2 <= n; ++i) {
+        const std::size_t ci = static_cast<std::size_t>(i) + 2;
+        p.q[static_cast<std::size_t>(i)] = to_double(c[ci]);
         const impfr qi = point(p.q[static_cast<std::size_t>(i)]);
-        const impfr delta(mpfr(0), mag(impfr(c[static_cast<std::size_t>(i) + 1] - qi)));
+        const impfr delta(mpfr(0), mag(impfr(c[ci] - qi)));
         const impfr k = integer<impfr>(2 * i + 1);
         const impfr gamma = k * u / (one - k * u);
         err = err + (gamma * abs(qi) + delta) * hp;
@@ -146,7 +162,7 @@ Cells build_cells(double w_inv, int k_min, int k_max, Coeffs coeffs, Majorant M)
             double b = Md * ratio / (1 - ratio);
             for (int n = 1; n <= max_terms; ++n) {
                 b *= ratio;  // M ratio^{n+1}/(1 − ratio)
-                if (b <= target) {
+                if (b <= target && n >= 2) {
                     if (n < best_n) {
                         best_n = n;
                         best_R = Rc;
@@ -241,8 +257,7 @@ ExpTable build_exp() {
     // Σ_{i>n} |r|^{i−1}/i! <= rho^n/(n+1)! · 1/(1 − rho/(n+2))
     const impfr rho = point(E.rho);
     const impfr tail = pow(rho, n) * c[n + 1] / (integer<impfr>(1) - rho / integer<impfr>(n + 2));
-    E.poly = make_poly(0, c, n, E.rho, tail);
-    E.poly.c0_lo = E.poly.c0_hi = 0;  // c0 = 1 exactly
+    E.poly = make_poly(0, c, n, E.rho, tail);  // c0 = c1 = 1 exactly
     return E;
 }
 
