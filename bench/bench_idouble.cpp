@@ -5,7 +5,8 @@
 //   * the closed form J1, J2, J, gradient, Hessian (17 enclosures) at Case A, Case B and at
 //     256 random points of the Python bench's region (a in [0.5, 3], b, h in [-4, 4],
 //     g in [0.2, 3], c in [0.2, 5], seeded); counter `accepted` = share of points whose 17
-//     enclosures all meet the batch's relative width 2^-40 (api/batch.hpp).
+//     enclosures all meet the batch's relative width 2^-40 (api/batch.hpp);
+//   * BM_idouble_fallback_split: why the other points fall back to MPFR (counters).
 // Run: build/bench/bench_idouble --benchmark_counters_tabular=true
 #include <benchmark/benchmark.h>
 
@@ -16,6 +17,7 @@
 
 #include "gancert/arith/scalar.hpp"
 #include "gancert/model/closed_form.hpp"
+#include "gancert/model/closed_form_integrals.hpp"
 
 using namespace gancert;
 using namespace gancert::arith;
@@ -69,6 +71,61 @@ void BM_idouble_closed_form_random(benchmark::State& state) {
     closed_form(state, pts);
 }
 BENCHMARK(BM_idouble_closed_form_random)->Unit(benchmark::kMicrosecond);
+
+/// Why points miss the batch's fast path (api/batch.hpp): over 10^4 random points, the share
+/// declined by the closed form, with a quantity whose enclosure contains 0 or underflows
+/// (|x| < 2^-1000: J2 below the double range), and with a quantity wider than 2^-40 relative;
+/// for the wide ones also the share with E = max(E1, E2) > 4 (e^E cancellation, lemma C).
+void BM_idouble_fallback_split(benchmark::State& state) {
+    const std::vector<P> pts = random_points(10000);
+    double declined = 0, unresolved = 0, wide = 0, wide_large_E = 0, ok = 0;
+    std::array<double, model::quantity_count> worst{};
+    for (auto _ : state) {
+        for (const P& p : pts) {
+            const auto e = model::evaluate_closed_form(p);
+            if (!e) {
+                ++declined;
+                continue;
+            }
+            bool unres = false, wid = false;
+            std::size_t wq = 0;
+            double wr = 0;
+            for (std::size_t q = 0; q < model::quantity_count; ++q) {
+                const double lo = e->quantity(q).lower(), hi = e->quantity(q).upper();
+                const double m = std::min(std::fabs(lo), std::fabs(hi));
+                if (!std::isfinite(lo) || !std::isfinite(hi) || !(lo > 0 || hi < 0) || m < 0x1p-1000) {
+                    unres = true;
+                    continue;
+                }
+                const double rel = (hi - lo) / m;
+                if (rel > 0.5 * 0x1p-40) wid = true;
+                if (rel > wr) wr = rel, wq = q;
+            }
+            if (unres)
+                ++unresolved;
+            else if (wid) {
+                ++wide;
+                worst[wq] += 1;
+                const double a = p.a.lower(), b = p.b.lower(), g = p.g.lower(), h = p.h.lower(), c = p.c.lower();
+                const double E = std::max(model::w_exponent(a / c, b), model::w_exponent(a * g, a * h + b));
+                if (E > 4) ++wide_large_E;
+            } else
+                ++ok;
+        }
+    }
+    const double n = static_cast<double>(pts.size() * state.iterations());
+    state.counters["accepted"] = ok / n;
+    state.counters["declined"] = declined / n;
+    state.counters["zero_or_tiny"] = unresolved / n;
+    state.counters["too_wide"] = wide / n;
+    state.counters["too_wide_E>4"] = wide_large_E / n;
+    std::size_t top = 0;
+    for (std::size_t q = 0; q < worst.size(); ++q)
+        if (worst[q] > worst[top]) top = q;
+    state.counters["widest_is_q"] = static_cast<double>(top);
+    state.SetLabel("widest most often: " + std::string(model::quantity_names[top]));
+}
+BENCHMARK(BM_idouble_fallback_split)->Iterations(1)->Unit(benchmark::kMillisecond);
 
 /// 64 point arguments x_k = lo + k (hi − lo)/64 (full mantissas).
 template <class F>
