@@ -7,7 +7,8 @@
 //     g in [0.2, 3], c in [0.2, 5], seeded); counter `accepted` = share of points whose 17
 //     enclosures all meet the batch's relative width 2^-40 (api/batch.hpp);
 //   * BM_idouble_fallback_split: why the other points fall back to MPFR (counters).
-// Run: build/bench/bench_idouble --benchmark_counters_tabular=true
+// Rows with /ball:1 route past the fast kernels to the Arb ball kernels (the state before
+// lemma A1.6), so both appear in one run. Run: build/bench/bench_idouble
 #include <benchmark/benchmark.h>
 
 #include <array>
@@ -15,6 +16,7 @@
 #include <random>
 #include <vector>
 
+#include "gancert/arith/detail/planted_faults.hpp"
 #include "gancert/arith/scalar.hpp"
 #include "gancert/model/closed_form.hpp"
 #include "gancert/model/closed_form_integrals.hpp"
@@ -50,7 +52,17 @@ bool accepted(const std::optional<model::Evaluation<idouble>>& e) {
     });
 }
 
+/// The kernels before lemma A1.6, for the side-by-side rows: `/ball` runs route rounding<double>
+/// past the fast kernels to the Arb ball kernels (lemma A1.5), as the ball canary does.
+using ball_path = gancert::arith::detail::planted_fault_scope;
+gancert::arith::detail::PlantedFaults route(bool ball) {
+    gancert::arith::detail::PlantedFaults f;
+    f.fast_kernels_off = ball;
+    return f;
+}
+
 void closed_form(benchmark::State& state, const std::vector<P>& pts) {
+    ball_path scope(route(state.range(0) != 0));
     std::size_t k = 0, ok = 0, n = 0;
     for (auto _ : state) {
         auto e = model::evaluate_closed_form(pts[k]);
@@ -63,14 +75,14 @@ void closed_form(benchmark::State& state, const std::vector<P>& pts) {
 }
 
 void BM_idouble_closed_form_caseA(benchmark::State& state) { closed_form(state, {point(2.2, -3, 1.5, -2, 0.5)}); }
-BENCHMARK(BM_idouble_closed_form_caseA)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_idouble_closed_form_caseA)->ArgName("ball")->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
 void BM_idouble_closed_form_caseB(benchmark::State& state) { closed_form(state, {point(1.21, -1, 0.35, -4, 4.04)}); }
-BENCHMARK(BM_idouble_closed_form_caseB)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_idouble_closed_form_caseB)->ArgName("ball")->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
 void BM_idouble_closed_form_random(benchmark::State& state) {
     static const std::vector<P> pts = random_points(256);
     closed_form(state, pts);
 }
-BENCHMARK(BM_idouble_closed_form_random)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_idouble_closed_form_random)->ArgName("ball")->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
 
 /// Why points miss the batch's fast path (api/batch.hpp): over 10^4 random points, the share
 /// declined by the closed form, with a quantity whose enclosure contains 0 or underflows
@@ -130,6 +142,7 @@ BENCHMARK(BM_idouble_fallback_split)->Iterations(1)->Unit(benchmark::kMillisecon
 /// 64 point arguments x_k = lo + k (hi − lo)/64 (full mantissas).
 template <class F>
 void kernel(benchmark::State& state, double lo, double hi, F f) {
+    ball_path scope(route(state.range(0) != 0));
     std::array<idouble, 64> a;
     for (std::size_t k = 0; k < a.size(); ++k) a[k] = idouble(lo + (hi - lo) * (static_cast<double>(k) + 0.37) / 64);
     std::size_t k = 0;
@@ -145,11 +158,11 @@ void BM_idouble_erf(benchmark::State& s) { kernel(s, -4, 4, [](const idouble& x)
 void BM_idouble_erfc(benchmark::State& s) { kernel(s, -4, 12, [](const idouble& x) { return erfc(x); }); }
 void BM_idouble_erfcx(benchmark::State& s) { kernel(s, 0, 25, [](const idouble& x) { return erfcx(x); }); }
 void BM_idouble_atan(benchmark::State& s) { kernel(s, 0, 1, [](const idouble& x) { return atan(x); }); }
-BENCHMARK(BM_idouble_exp);
-BENCHMARK(BM_idouble_erf);
-BENCHMARK(BM_idouble_erfc);
-BENCHMARK(BM_idouble_erfcx);
-BENCHMARK(BM_idouble_atan);
+BENCHMARK(BM_idouble_exp)->ArgName("ball")->Arg(0)->Arg(1);
+BENCHMARK(BM_idouble_erf)->ArgName("ball")->Arg(0)->Arg(1);
+BENCHMARK(BM_idouble_erfc)->ArgName("ball")->Arg(0)->Arg(1);
+BENCHMARK(BM_idouble_erfcx)->ArgName("ball")->Arg(0)->Arg(1);
+BENCHMARK(BM_idouble_atan)->ArgName("ball")->Arg(0)->Arg(1);
 
 }  // namespace
 
