@@ -86,12 +86,13 @@ BENCHMARK(BM_idouble_closed_form_random)->ArgName("ball")->Arg(0)->Arg(1)->Unit(
 
 /// Why points miss the batch's fast path (api/batch.hpp): over 10^4 random points, the share
 /// declined by the closed form, with a quantity whose enclosure contains 0 or underflows
-/// (|x| < 2^-1000: J2 below the double range), and with a quantity wider than 2^-40 relative;
+/// (|x| < 2^-1000; below_range: the whole enclosure below 2^-1000, e.g. J2 under the double
+/// range), and with a quantity wider than 2^-40 relative;
 /// for the wide ones also the share with E = max(E1, E2) > 4 (e^E cancellation, lemma C).
 void BM_idouble_fallback_split(benchmark::State& state) {
     const std::vector<P> pts = random_points(10000);
-    double declined = 0, unresolved = 0, wide = 0, wide_large_E = 0, ok = 0;
-    std::array<double, model::quantity_count> worst{};
+    double declined = 0, unresolved = 0, below_range = 0, wide = 0, wide_large_E = 0, ok = 0;
+    std::array<double, model::quantity_count> worst{}, zero_q{};
     for (auto _ : state) {
         for (const P& p : pts) {
             const auto e = model::evaluate_closed_form(p);
@@ -99,7 +100,7 @@ void BM_idouble_fallback_split(benchmark::State& state) {
                 ++declined;
                 continue;
             }
-            bool unres = false, wid = false;
+            bool unres = false, wid = false, below = false;
             std::size_t wq = 0;
             double wr = 0;
             for (std::size_t q = 0; q < model::quantity_count; ++q) {
@@ -107,14 +108,18 @@ void BM_idouble_fallback_split(benchmark::State& state) {
                 const double m = std::min(std::fabs(lo), std::fabs(hi));
                 if (!std::isfinite(lo) || !std::isfinite(hi) || !(lo > 0 || hi < 0) || m < 0x1p-1000) {
                     unres = true;
+                    if (std::max(std::fabs(lo), std::fabs(hi)) < 0x1p-1000) below = true;  // all of it
+                    ++zero_q[q];
                     continue;
                 }
                 const double rel = (hi - lo) / m;
                 if (rel > 0.5 * 0x1p-40) wid = true;
                 if (rel > wr) wr = rel, wq = q;
             }
-            if (unres)
+            if (unres) {
                 ++unresolved;
+                if (below) ++below_range;
+            }
             else if (wid) {
                 ++wide;
                 worst[wq] += 1;
@@ -129,13 +134,17 @@ void BM_idouble_fallback_split(benchmark::State& state) {
     state.counters["accepted"] = ok / n;
     state.counters["declined"] = declined / n;
     state.counters["zero_or_tiny"] = unresolved / n;
+    state.counters["below_range"] = below_range / n;
     state.counters["too_wide"] = wide / n;
     state.counters["too_wide_E>4"] = wide_large_E / n;
     std::size_t top = 0;
     for (std::size_t q = 0; q < worst.size(); ++q)
         if (worst[q] > worst[top]) top = q;
-    state.counters["widest_is_q"] = static_cast<double>(top);
-    state.SetLabel("widest most often: " + std::string(model::quantity_names[top]));
+    std::size_t ztop = 0;
+    for (std::size_t q = 0; q < zero_q.size(); ++q)
+        if (zero_q[q] > zero_q[ztop]) ztop = q;
+    state.SetLabel("widest most often: " + std::string(model::quantity_names[top]) +
+                   "; zero or tiny most often: " + std::string(model::quantity_names[ztop]));
 }
 BENCHMARK(BM_idouble_fallback_split)->Iterations(1)->Unit(benchmark::kMillisecond);
 
