@@ -76,7 +76,7 @@ std::vector<ReferenceRow> all_rows() {
 
 }  // namespace
 
-TEST_CASE("idouble closed form encloses the references; ball and fast kernels agree", "[closed_form][idouble]") {
+TEST_CASE("idouble closed form encloses the references, and ball and fast kernels agree", "[closed_form][idouble]") {
     const auto rows = all_rows();
     REQUIRE(rows.size() >= 60);
     std::vector<std::optional<model::Evaluation<idouble>>> fast, ball;
