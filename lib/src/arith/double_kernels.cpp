@@ -142,6 +142,7 @@ struct Cells {
 /// M (h/R)^{n+1}/(1 − h/R) <= 2^−64 (|c0| + h|c1|) (at most max_terms), A1.6 (a).
 template <class Coeffs, class Majorant>
 Cells build_cells(double w_inv, int k_min, int k_max, Coeffs coeffs, Majorant M) {
+    detail::planted_fault_scope honest({});  // the tables are built once: never from a planted fault
     precision_guard g(table_bits);
     Cells T;
     T.w_inv = w_inv;
@@ -233,6 +234,7 @@ struct ExpTable {
 };
 
 ExpTable build_exp() {
+    detail::planted_fault_scope honest({});
     precision_guard g(table_bits);
     ExpTable E;
     const impfr L = ln2<impfr>() / integer<impfr>(64);
