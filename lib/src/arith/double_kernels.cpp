@@ -61,7 +61,7 @@ sum eval(const Poly& p, double t) {
     // c1·t = P + e exactly (A1.1), or directed bounds of it where the residual is unreliable
     const double P = p.c1 * t;
     double el, eu;
-    if (P == 0 || R::residual_reliable(P)) {
+    if (t == 0 || R::residual_reliable(P)) {  // (P = 0 from an underflow takes the directed branch)
         el = eu = std::fma(p.c1, t, -P);
     } else {
         el = r.sub_down(r.mul_down(p.c1, t), P);
