@@ -10,11 +10,8 @@
 //   the neighbouring doubles bracket the exact value (lemma A1.1). An error-free
 //   transformation (TwoSum / FMA residual) detects exact results, which are not widened, so
 //   exact zeros stay exact. No global rounding mode is touched; no -frounding-math needed.
-//   exp, erf, erfc, erfcx: first the fast double kernels of lemma A1.6
-//   (src/arith/double_kernels.hpp: proven polynomials assembled with the directed operations
-//   below, both ends from one evaluation); where they decline, and for expm1, log, atan:
-//   one Arb ball at 53 + 12 bits rounded outward
-//   (lemma A1.5, src/arith/ball_kernels.hpp), both ends from one ball; outside the kernels'
+//   exp, erf, erfc, erfcx: fast kernels (lemma A1.6, src/arith/double_kernels.hpp); else, and
+//   for expm1, log, atan, one Arb ball at 65 bits rounded outward (A1.5); outside the kernels'
 //   argument range MPFR with MPFR_RNDD / MPFR_RNDU at 53 bits, then converted to double in the
 //   same direction (lemmas A1.2, A1.3). libm is never used for bounds.
 // rounding<mpfr>
