@@ -9,6 +9,7 @@
 #include "gancert/arith/rounding.hpp"
 
 #include "ball_kernels.hpp"
+#include "double_kernels.hpp"
 
 namespace gancert::arith {
 namespace {
@@ -67,7 +68,8 @@ struct last_ball_double {
 double via_ball(ball::fn f, fn1 fallback, double x, bool up) {
     thread_local last_ball_double c;
     if (!(c.valid && c.f == f && std::memcmp(&c.x, &x, sizeof x) == 0)) {
-        c.valid = ball::bounds(f, x, c.lo, c.hi);
+        // lemma A1.6 (fast double kernels) where it applies, else A1.5, else A1.2
+        c.valid = fast::bounds(f, x, c.lo, c.hi) || ball::bounds(f, x, c.lo, c.hi);
         if (!c.valid) return via_mpfr(fallback, x, up ? MPFR_RNDU : MPFR_RNDD);
         c.f = f;
         c.x = x;
@@ -144,6 +146,7 @@ double rounding<double>::pi_up() {
 double rounding<double>::decimal_down(std::string_view s) { return decimal_to_double(s, MPFR_RNDD); }
 double rounding<double>::decimal_up(std::string_view s) { return decimal_to_double(s, MPFR_RNDU); }
 double rounding<double>::convert_ll(long long v, bool up) {
+    if (v >= -(1LL << 53) && v <= (1LL << 53)) return static_cast<double>(v);  // exact
     mpfr_ptr t = tmp53();
     mpfr_set_sj(t, v, up ? MPFR_RNDU : MPFR_RNDD);
     return mpfr_get_d(t, up ? MPFR_RNDU : MPFR_RNDD);

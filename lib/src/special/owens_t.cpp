@@ -61,10 +61,11 @@ long precision_bits() {
 
 // T(h, a) for h ≥ 0 and every a in [0, 1] (lemma C1). Absolute tolerance 2^{−prec−8}.
 impfr owens_t_series_fast(const impfr& h, const impfr& a);
+idouble owens_t_series_fast(const idouble& h, const idouble& a);
 
 template <class S>
 S owens_t_series(const S& h, const S& a) {
-    if constexpr (std::is_same_v<S, impfr>) return owens_t_series_fast(h, a);
+    if constexpr (std::is_same_v<S, impfr> || std::is_same_v<S, idouble>) return owens_t_series_fast(h, a);
     using E = endpoint_t<S>;
     const S two_pi = S(2) * pi<S>();
     const E tol = power_of_two<E>(-(precision_bits<S>() + 8));
@@ -226,6 +227,65 @@ impfr owens_t_series_fast(const impfr& h, const impfr& a) {
     mpfr_sub(raw(hi), raw(A.upper()), Sl, MPFR_RNDU);
     mpfr_add(raw(hi), raw(hi), B, MPFR_RNDU);
     return impfr(lo, hi) / two_pi;
+}
+
+// Lemma C1 for every h ∈ [hl, hu] (hl ≥ 0) and a ∈ [al, au] ⊂ [0, 1] on double endpoints: the
+// same series as the impfr path above, each endpoint one directed operation of rounding<double>
+// (lemma A1.1; every quantity but the alternating sum is ≥ 0, so no interval case analysis).
+idouble owens_t_series_fast(const idouble& h, const idouble& a) {
+    rounding<double> r;
+    const idouble two_pi = integer<idouble>(2) * pi<idouble>();
+    const idouble x = square(h) / integer<idouble>(2);
+    const idouble ex = exp(-x);
+    if (auto t = planted_owens_t(a, ex, [&] { return owens_t_series_fast(h, a); })) return *t;
+    constexpr double tol = 0x1p-61;  // 2^{−53−8}
+    {
+        const idouble quick = ex * a / two_pi;  // |T| ≤ a e^{−x}/(2π)
+        if (quick.upper() <= tol) return idouble(0.0, quick.upper());
+    }
+    const double xl = x.lower(), xh = x.upper();
+    double pml = ex.lower(), pmh = ex.upper(), Pl = pml, Ph = pmh;
+    double apl = a.lower(), aph = a.upper();
+    const double a2l = r.mul_down(apl, apl), a2h = r.mul_up(aph, aph);
+    double Sl = 0, Sh = 0, B = 0;
+    for (unsigned long j = 0;; ++j) {
+        const double d1 = static_cast<double>(2 * j + 1);
+        // Q_j ∈ [max(0, 1 − P_hi), 1 − P_lo]
+        double ql = r.sub_down(1, Ph);
+        if (ql < 0) ql = 0;
+        const double qh = r.sub_up(1, Pl);
+        const double tl = r.div_down(r.mul_down(apl, ql), d1);
+        const double th = r.div_up(r.mul_up(aph, qh), d1);
+        if (j % 2 == 0) {
+            Sl = r.add_down(Sl, tl);
+            Sh = r.add_up(Sh, th);
+        } else {
+            Sl = r.sub_down(Sl, th);
+            Sh = r.sub_up(Sh, tl);
+        }
+        // π_{j+1} = π_j x/(j+1); P_{j+1} = P_j + π_{j+1}; a^{2j+3}
+        const double j1 = static_cast<double>(j + 1);
+        pml = r.div_down(r.mul_down(pml, xl), j1);
+        pmh = r.div_up(r.mul_up(pmh, xh), j1);
+        Pl = r.add_down(Pl, pml);
+        Ph = r.add_up(Ph, pmh);
+        apl = r.mul_down(apl, a2l);
+        aph = r.mul_up(aph, a2h);
+        // tail bound once r = x/(j+2) ≤ 3/4: B = a^{2j+3}/(2j+3) · π_{j+1} · r/(1 − r)
+        const double j2 = static_cast<double>(j + 2);
+        if (xh == 0 || xh <= 0.75 * j2) {
+            const double rr = r.div_up(xh, j2);
+            const double q = r.div_up(rr, r.sub_down(1, rr));  // 1 − r ≥ 1/4 > 0
+            B = r.mul_up(r.div_up(r.mul_up(aph, pmh), static_cast<double>(2 * j + 3)), q);
+            if (B <= tol) break;
+        }
+        if (j > 10'000'000) throw std::runtime_error("gancert: Owen T series did not converge");
+    }
+    // T ∈ (atan a − S ± B)/(2π)
+    const idouble A = atan(a);
+    const double lo = r.sub_down(r.sub_down(A.lower(), Sh), B);
+    const double hi = r.add_up(r.sub_up(A.upper(), Sl), B);
+    return idouble(lo, hi) / two_pi;
 }
 
 template <class S>

@@ -10,8 +10,8 @@
 //   the neighbouring doubles bracket the exact value (lemma A1.1). An error-free
 //   transformation (TwoSum / FMA residual) detects exact results, which are not widened, so
 //   exact zeros stay exact. No global rounding mode is touched; no -frounding-math needed.
-//   exp, expm1, log, erf, erfc, erfcx, atan: one Arb ball at 53 + 12 bits rounded outward
-//   (lemma A1.5, src/arith/ball_kernels.hpp), both ends from one ball; outside the kernels'
+//   exp, erf, erfc, erfcx: fast kernels (lemma A1.6, src/arith/double_kernels.hpp); else, and
+//   for expm1, log, atan, one Arb ball at 65 bits rounded outward (A1.5); outside the kernels'
 //   argument range MPFR with MPFR_RNDD / MPFR_RNDU at 53 bits, then converted to double in the
 //   same direction (lemmas A1.2, A1.3). libm is never used for bounds.
 // rounding<mpfr>
@@ -26,7 +26,9 @@
 // Contract: *_down ≤ exact ≤ *_up for every operation and every finite or infinite input;
 // NaN-producing combinations return the unbounded side (−∞ / +∞), never NaN.
 #pragma once
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <string_view>
 
@@ -42,8 +44,15 @@ template <>
 struct rounding<double> {
     using unprotected_rounding = rounding<double>;
 
-    static double next_down(double x) { return std::nextafter(x, -std::numeric_limits<double>::infinity()); }
-    static double next_up(double x) { return std::nextafter(x, std::numeric_limits<double>::infinity()); }
+    // succ / pred (= std::nextafter toward ±∞) by the ordered bit patterns of IEEE doubles: the
+    // successor of a finite x > 0 is the next bit pattern, of x < 0 the previous one; 0 → ±2^−1074.
+    static double next_up(double x) {
+        if (!(x < std::numeric_limits<double>::infinity())) return x;  // +∞, NaN
+        if (x == 0) return std::numeric_limits<double>::denorm_min();
+        const auto b = std::bit_cast<std::uint64_t>(x);
+        return std::bit_cast<double>(x > 0 ? b + 1 : b - 1);
+    }
+    static double next_down(double x) { return -next_up(-x); }
 
     // A result r of an exact operation whose residual e = exact − r is known: exact <= r if e <= 0.
     static double lower_of(double r, double e) { return (e < 0 || e != e) ? next_down(r) : r; }
@@ -147,8 +156,9 @@ private:
     static double convert(float v, bool) { return v; }
     static double convert(int v, bool) { return v; }
     static double convert(unsigned v, bool) { return v; }
-    static double convert(long v, bool up) { return convert_ll(v, up); }
-    static double convert(long long v, bool up) { return convert_ll(v, up); }
+    static bool exact_in_double(long long v) { return v >= -(1LL << 53) && v <= (1LL << 53); }
+    static double convert(long v, bool up) { return exact_in_double(v) ? static_cast<double>(v) : convert_ll(v, up); }
+    static double convert(long long v, bool up) { return exact_in_double(v) ? static_cast<double>(v) : convert_ll(v, up); }
     static double convert(unsigned long v, bool up) { return convert_ll(static_cast<long long>(v), up); }
     static double convert_ll(long long v, bool up);
     static double convert(const mpfr& v, bool up);
