@@ -125,6 +125,16 @@ py::object py_reference(const py::object& a, const py::object& b, const py::obje
     return to_python(api::quantities_json(r, true));
 }
 
+/// A run that the default wall-clock budget (api::default_time_limit) stopped short of its K
+/// iterates: ValueError naming steps (the request is larger than a call may take).
+template <class Trajectory, class Spec>
+void require_whole(const Trajectory& tr, const Spec& spec) {
+    if (static_cast<int>(tr.size()) < spec.iterates)
+        throw py::value_error("steps: the time limit of " + std::to_string(static_cast<int>(spec.time_limit)) +
+                              " s was reached after " + std::to_string(tr.size()) + " of " +
+                              std::to_string(spec.iterates) + " iterates; ask for fewer steps");
+}
+
 py::list py_trajectory(const std::string& which, int dims, int steps, const py::object& step_size) {
     const auto spec = api::trajectory_spec(which, dims, exact_decimal_text(step_size, "step_size"), steps);
     std::vector<dynamics::Iterate<double>> tr;
@@ -132,6 +142,7 @@ py::list py_trajectory(const std::string& which, int dims, int steps, const py::
         py::gil_scoped_release release;
         tr = dynamics::play_double(spec);
     }
+    require_whole(tr, spec);
     py::list out;
     for (std::size_t k = 0; k < tr.size(); ++k) {
         const auto& it = tr[k];
@@ -293,6 +304,7 @@ py::list py_certified_trajectory(const std::string& which, int dims, int steps, 
         py::gil_scoped_release release;
         tr = dynamics::play_certified(spec, bits);
     }
+    require_whole(tr, spec);
     auto pair = [](const arith::impfr& x) {
         return py::make_tuple(mpfr_get_d(arith::raw(x.lower()), MPFR_RNDD), mpfr_get_d(arith::raw(x.upper()), MPFR_RNDU));
     };
@@ -387,6 +399,7 @@ py::list py_trajectory_model(const std::string& model, const py::dict& theta, in
         py::gil_scoped_release release;
         tr = dynamics::play_double(spec);
     }
+    require_whole(tr, spec);
     py::list out;
     for (std::size_t k = 0; k < tr.size(); ++k) {
         const auto& it = tr[k];
@@ -411,6 +424,7 @@ py::list py_certified_trajectory_model(const std::string& model, const py::dict&
         py::gil_scoped_release release;
         tr = dynamics::play_certified(spec, bits);
     }
+    require_whole(tr, spec);
     auto pair = [](const arith::impfr& x) {
         return py::make_tuple(mpfr_get_d(arith::raw(x.lower()), MPFR_RNDD), mpfr_get_d(arith::raw(x.upper()), MPFR_RNDU));
     };
