@@ -125,7 +125,7 @@ def lines(seed):
     # 3. reference: grids (big, degenerate, exotic), points files, fixed parameters, models
     fixed = "a=1,g=1,c=0.5"
     for grid, codes in [("b=-6:6:1000001", (2,)), ("b=-6:6:1000000,h=-6:6:1001", (2,)),
-                        ("b=-6:6:1000,h=-6:6:1000", (0, 1, 2)), ("b=-6:6:100000", (0, 1, 2)),
+                        ("b=-6:6:1001,h=-6:6:1001", (0, 1, 2)), ("b=-6:6:100001", (0, 1, 2)),
                         ("b=1:1:1000000", (0, 1, 2)), ("b=-1e308:1e308:3", (0, 1, 2)),
                         ("b=5e-324:1e-323:2", (0, 1, 2)), ("b=0x1p3:9:2", (2,)), ("b=" + MINUS + "1:1:2", (2,)),
                         ("b=-1:1:-2", (2,)), ("b=-1:1:2.5", (2,)), ("b=-1:1:2:3", (2,)), ("b=-1:1", (2,)),
@@ -151,7 +151,7 @@ def lines(seed):
         th = theta(m)
         ax = players(m)[1]
         fx = ",".join("%s=%s" % (p, th[p]) for p in players(m) if p != ax)
-        for grid in ["%s=-1:1:3" % ax, "%s=-1e30:1e30:2" % ax, "%s=-1:1:100000" % ax, "c=0:1:2"]:
+        for grid in ["%s=-1:1:3" % ax, "%s=-1e30:1e30:2" % ax, "%s=-1:1:100001" % ax, "c=0:1:2"]:
             add(["reference", "--model", m, "--grid", grid, "--fixed", fx, "--digits", "8", "--quantities", "J"])
         add(["reference", "--model", m, "--points", "@CSV@", "--digits", "8"])
     # 4. compare: odd reference/candidate files, tolerances

@@ -40,10 +40,8 @@ struct TrajectorySpec {
 class TimeBudget {
 public:
     explicit TimeBudget(double seconds) : seconds_(seconds), start_(std::chrono::steady_clock::now()) {}
-    bool expired() const {
-        return seconds_ > 0 &&
-               std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count() >= seconds_;
-    }
+    bool expired() const { return seconds_ > 0 && elapsed() >= seconds_; }
+    double elapsed() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count(); }
 
 private:
     double seconds_;
