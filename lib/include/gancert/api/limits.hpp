@@ -13,7 +13,7 @@ inline constexpr unsigned max_threads = 1024;  ///< --threads (certify, atlas, v
 
 // ---- the certifier ---------------------------------------------------------------------------
 inline constexpr std::size_t max_initial_boxes = 1u << 16;  ///< --initial-boxes (held in memory up front; 2^16 take ~15 s)
-inline constexpr unsigned max_precision_bits = 1u << 16;    ///< --max-bits
+inline constexpr unsigned max_precision_bits = 1u << 12;    ///< --max-bits; verify --bits and a leaf's recorded bits
 
 // ---- certificates read by verify / --resume --------------------------------------------------
 inline constexpr std::size_t max_record_bytes = 64u << 20;  ///< one certificate line
