@@ -43,6 +43,7 @@
 #include "gancert/api/certify.hpp"
 #include "gancert/api/compare.hpp"
 #include "gancert/api/eval.hpp"
+#include "gancert/api/limits.hpp"
 #include "gancert/api/players.hpp"
 #include "gancert/api/reference.hpp"
 #include "gancert/api/trajectory.hpp"
@@ -296,9 +297,9 @@ py::dict py_compare(const std::string& reference_path, const std::string& candid
 py::list py_certified_trajectory(const std::string& which, int dims, int steps, const py::object& step_size,
                                  unsigned bits) {
     const auto spec = api::trajectory_spec(which, dims, exact_decimal_text(step_size, "step_size"), steps);
-    if (bits < arith::min_precision_bits || bits > arith::max_precision_bits)
+    if (bits < arith::min_precision_bits || bits > limits::max_precision_bits)
         throw py::value_error("bits: expected " + std::to_string(arith::min_precision_bits) + ".." +
-                              std::to_string(arith::max_precision_bits));
+                              std::to_string(limits::max_precision_bits));
     std::vector<dynamics::CertifiedIterate> tr;
     {
         py::gil_scoped_release release;
@@ -415,9 +416,9 @@ py::list py_trajectory_model(const std::string& model, const py::dict& theta, in
 py::list py_certified_trajectory_model(const std::string& model, const py::dict& theta, int dims, int steps,
                                        const py::object& step_size, unsigned bits) {
     const auto spec = family_run(model, theta, dims, steps, step_size);
-    if (bits < arith::min_precision_bits || bits > arith::max_precision_bits)
+    if (bits < arith::min_precision_bits || bits > limits::max_precision_bits)
         throw py::value_error("bits: expected " + std::to_string(arith::min_precision_bits) + ".." +
-                              std::to_string(arith::max_precision_bits));
+                              std::to_string(limits::max_precision_bits));
     const auto names = family::player_names(spec.model);
     std::vector<dynamics::CertifiedIterate> tr;
     {

@@ -198,7 +198,7 @@ def lines(seed):
                     "--out", "@T@/c.jsonl", opt, v]
             if opt != "--time-limit":
                 args += ["--time-limit", "20"]
-            add(args, name=opt)
+            add(args, name=opt, slow=True)  # up to the 20 s budget: not in the ctest sample
     for m in MODELS:
         th = theta(m)
         ax = players(m)[1:3]
@@ -216,7 +216,7 @@ def lines(seed):
         add(["certify", "--claim", "stationary-set", "--case", "A", "--box", box, "--quiet", "--out", "@T@/c.jsonl"])
     for f in CERT_FILES + ["@FIX@/other_box.jsonl", "@FIX@/other_claim.jsonl", "/dev/full"]:
         add(["certify", "--case", "A", "--box", "b=-6:6,h=-6:6", "--claim", "no-saddle", "--quiet", "--resume",
-             "--time-limit", "20", "--out", f])
+             "--time-limit", "20", "--out", f], slow=True)
     add(["certify", "--case", "A", "--box", "b=-6:6,h=-6:6", "--claim", "no-saddle", "--quiet", "--out", "/dev/full"],
         codes=(1, 2))
     add(["certify", "--case", "A", "--box", "b=-6:6,h=-6:6", "--claim", "no-saddle", "--out", "@T@/c.jsonl"],
