@@ -126,7 +126,7 @@ py::object py_reference(const py::object& a, const py::object& b, const py::obje
     return to_python(api::quantities_json(r, true));
 }
 
-/// A run that the default wall-clock budget (api::default_time_limit) stopped short of its K
+/// A run that the default wall-clock budget (api::default_run_time_limit) stopped short of its K
 /// iterates: ValueError naming steps (the request is larger than a call may take).
 template <class Trajectory, class Spec>
 void require_whole(const Trajectory& tr, const Spec& spec) {

@@ -28,7 +28,7 @@ unsigned parse_digits(const std::string& s) {
                                " (got '" + s + "')");
     const unsigned long v = std::stoul(s);
     if (v == 0 || v > limits::max_counterexample_digits)
-        throw arith::bad_input("digits must be in 1.." + std::to_string(limits::max_counterexample_digits) + " (got " + s + ")");
+        throw arith::bad_input("--digits: must be in 1.." + std::to_string(limits::max_counterexample_digits) + " (got " + s + ")");
     return static_cast<unsigned>(v);
 }
 

@@ -33,7 +33,7 @@ namespace ref = gancert::reference;
 
 struct reference_options {
     std::string points_file, grid, fixed, quantities = "all", format = "csv", out, progress = "auto", model;
-    std::string time_limit;  // empty: api::default_time_limit
+    std::string time_limit;  // empty: api::default_run_time_limit
     unsigned digits = 30;
 };
 
@@ -242,7 +242,7 @@ int run_reference(const reference_options& o) {
             grid = std::make_unique<ref::point_grid>(ref::parse_grid(o.grid), fixed);
     }
     const std::size_t total = grid ? grid->size() : listed.size();
-    const double seconds = o.time_limit.empty() ? api::default_time_limit : positive_seconds(o.time_limit, "--time-limit");
+    const double seconds = o.time_limit.empty() ? api::default_run_time_limit : positive_seconds(o.time_limit, "--time-limit");
     const dynamics::TimeBudget budget(seconds);  // checked between points
 
     // --out: a temporary next to it, renamed at the end (a failed or interrupted run leaves no
@@ -308,7 +308,7 @@ void register_reference(CLI::App& app, action& run) {
     cmd->add_option("--format", o->format, "csv or json")->default_val("csv")->check(CLI::IsMember({"csv", "json"}));
     cmd->add_option("--out", o->out, "output file (default: standard output)");
     cmd->add_option("--time-limit", o->time_limit,
-                    "stop after SECONDS of wall time (default " + std::to_string(static_cast<int>(api::default_time_limit)) +
+                    "stop after SECONDS of wall time (default " + std::to_string(static_cast<int>(api::default_run_time_limit)) +
                         "): a table stopped short exits 1 (--out: no file)");
     cmd->add_option("--progress", o->progress, "progress bar on stderr: auto (if a terminal), always, never")
         ->default_val("auto")

@@ -48,7 +48,7 @@ struct SurfaceOptions {
     int grid = 60;
     unsigned threads = 2;
     bool no_certify = false;
-    std::string time_limit, max_leaves = "200000";  // budgets (time_limit empty: api::default_time_limit in all)
+    std::string time_limit, max_leaves = "200000";  // budgets (time_limit empty: api::default_run_time_limit in all)
 };
 
 std::string fmt(double x) {
@@ -172,8 +172,8 @@ int run_surface(SurfaceOptions o) {
     if (o.plot.empty()) throw arith::bad_input("--plot: required (the PNG to write)");
     if (o.threads < 1) throw arith::bad_input("--threads: must be >= 1");
     // the wall-clock budget: --time-limit for the grid and for the certifier each, or by default
-    // api::default_time_limit for the whole command (the certifier gets what the grid left)
-    const double seconds = o.time_limit.empty() ? api::default_time_limit : positive_seconds(o.time_limit, "--time-limit");
+    // api::default_run_time_limit for the whole command (the certifier gets what the grid left)
+    const double seconds = o.time_limit.empty() ? api::default_run_time_limit : positive_seconds(o.time_limit, "--time-limit");
     const dynamics::TimeBudget budget(seconds);
     (void)positive_count(o.max_leaves, "--max-leaves");
     { const OutputFile probe(o.plot, "--plot"); }  // writable? (bad input if not; leaves nothing behind)
@@ -286,7 +286,7 @@ void register_surface(CLI::App& app, action& run) {
     cmd->add_flag("--no-certify", o->no_certify, "skip the certifier overlay");
     cmd->add_option("--time-limit", o->time_limit,
                     "budget in seconds of the grid and of the certifier each (default " +
-                        std::to_string(static_cast<int>(api::default_time_limit)) +
+                        std::to_string(static_cast<int>(api::default_run_time_limit)) +
                         " for the whole command, the certifier gets what the grid left; a grid stopped by it: exit 1, "
                         "no plot; an overlay stopped by it is incomplete: exit 1)");
     cmd->add_option("--max-leaves", o->max_leaves, "certifier budget in leaves (default 200000; as --time-limit)");

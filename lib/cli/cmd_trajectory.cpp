@@ -57,7 +57,7 @@ struct TrajectoryOptions {
     std::string model, params;                  // a model of the family and its start by name
     std::map<std::string, std::string> named;   // --a … --r
     std::map<std::string, CLI::Option*> given;  // name → its option
-    std::string time_limit;                     // empty: api::default_time_limit
+    std::string time_limit;                     // empty: api::default_run_time_limit
 };
 
 model::DecimalParams parse_start(const std::string& s) {
@@ -412,7 +412,7 @@ void register_trajectory(CLI::App& app, action& run) {
     cmd->add_option("--model", o->model,
                     "a model of the family (docs/model-family.md); the start by its players' names (--params or --a ...)");
     cmd->add_option("--time-limit", o->time_limit,
-                    "stop after SECONDS of wall time (default " + std::to_string(static_cast<int>(api::default_time_limit)) +
+                    "stop after SECONDS of wall time (default " + std::to_string(static_cast<int>(api::default_run_time_limit)) +
                         "): a run stopped short of K iterates exits 1 and writes no CSV or plot");
     cmd->add_option("--params", o->params, "--model: the start by name, e.g. \"a=2,b=1.5,g=1.2,h=-0.5\" (exact decimals)");
     for (const char* n : {"a", "b", "g", "h", "l", "r"}) {

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The default wall-clock budget (api::default_time_limit = 50 s; issue 15): without --time-limit,
+# The default wall-clock budgets (certify: api::default_time_limit = 50 s, trajectory:
+# api::default_run_time_limit = 40 s; issue 15): without --time-limit,
 # a certification that cannot finish and a trajectory that would run for minutes end by
 # themselves within 60 s each, with exit 1 and an honest result:
 #  * certify (Case B, a in [0.1, 5], b in [-6, 6], no-stationary: not decided in any time) ends

@@ -13,14 +13,14 @@ dynamics::TrajectorySpec trajectory_spec(const std::string& which, int dims, con
     if (start) spec.start = *start;
     spec.step = step;
     spec.iterates = steps;
-    spec.time_limit = default_time_limit;
+    spec.time_limit = default_run_time_limit;
     dynamics::validate(spec);
     return spec;
 }
 
 dynamics::FamilyTrajectorySpec family_trajectory_spec(const family::ModelSpec& m, const std::array<std::string, 4>& start,
                                                       int dims, const std::string& step, int steps) {
-    dynamics::FamilyTrajectorySpec spec{m, start, step, steps, dims, default_time_limit};
+    dynamics::FamilyTrajectorySpec spec{m, start, step, steps, dims, default_run_time_limit};
     dynamics::validate(spec);
     return spec;
 }

@@ -40,6 +40,7 @@ VerifyReport verify_certificate(const std::string& path, const VerifyOptions& op
     Claim claim;
     Box root;
     try {
+        limits::check_not_fifo(path, "certificate ");
         std::ifstream in(path);
         std::string line;
         if (!in) throw arith::bad_input("certificate '" + path + "': cannot be opened");

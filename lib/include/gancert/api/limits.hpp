@@ -5,6 +5,7 @@
 // lists them with the reason for each value; the CLI help quotes them.
 #pragma once
 #include <cstddef>
+#include <string>
 
 namespace gancert::limits {
 
@@ -63,5 +64,10 @@ void check_eval_digits(unsigned digits);
 
 /// Throws arith::bad_parameter("steps", …) outside [1, max_trajectory_steps].
 void check_trajectory_steps(long steps);
+
+/// An input file that is a named pipe (FIFO) outside /dev and /proc is refused (arith::bad_input
+/// "WHAT'PATH' is a named pipe ..."): opening a FIFO without a writer blocks for ever. Pipes
+/// given as /dev/stdin or /dev/fd/N (a shell's process substitution) are read as before.
+void check_not_fifo(const std::string& path, const std::string& what);
 
 }  // namespace gancert::limits
