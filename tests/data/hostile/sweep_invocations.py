@@ -13,6 +13,8 @@ itself, so a valid request must end by gancert's own default budgets.
 
 usage: sweep_invocations.py lines [SEED]           the invocations, one JSON object a line
        sweep_invocations.py run GANCERT SRC [EVERY [JOBS [BOUND [REPORT]]]]
+                                                   (EVERY may be the REPORT of an earlier run:
+                                                   only its failed lines)
                                                    runs every EVERY-th line (1: all), JOBS at a
                                                    time (default 2: the loaded CI), each within
                                                    BOUND s (default 60); REPORT: a JSON summary
@@ -534,7 +536,11 @@ def run(g, src, every=1, jobs=2, bound=60.0, report=None):
             print("FAIL: the fixtures")
             return 1
         fixtures(tmp + "/fix", tmp + "/cert.jsonl", tmp + "/ref.csv")
-        todo = [x for x in lines(2027) if x["id"] % every == 0 and (every == 1 or not x["slow"])]
+        if isinstance(every, str):  # a report of an earlier run: its failed lines again
+            again = {r["id"] for r in json.load(open(every))["results"] if r["why"]}
+            todo = [x for x in lines(2027) if x["id"] in again]
+        else:
+            todo = [x for x in lines(2027) if x["id"] % every == 0 and (every == 1 or not x["slow"])]
         with concurrent.futures.ThreadPoolExecutor(jobs) as ex:
             results = list(ex.map(lambda x: run_line(x, g, src, tmp, bound), todo))
     finally:
@@ -558,7 +564,7 @@ if __name__ == "__main__":
             print(json.dumps(x))
     elif len(sys.argv) >= 4 and sys.argv[1] == "run":
         a = sys.argv[2:]
-        sys.exit(run(a[0], a[1], int(a[2]) if len(a) > 2 else 1, int(a[3]) if len(a) > 3 else 2,
+        sys.exit(run(a[0], a[1], (int(a[2]) if a[2].isdigit() else a[2]) if len(a) > 2 else 1, int(a[3]) if len(a) > 3 else 2,
                      float(a[4]) if len(a) > 4 else 60.0, a[5] if len(a) > 5 else None))
     else:
         sys.exit(__doc__)
