@@ -12,7 +12,7 @@
 # accepted by `verify --independent`.
 # ctest runs PER (default 5) per certificate of the paper's model (17 certificates, the fast
 # ones); the whole set over every committed certificate (the 6 family ones get PER/5 each) is
-#   tests/cli/splice_mutations.sh build/gancert . 40 all
+#   tests/cli/splice_mutations.sh build/gancert . 30 all
 # Usage: splice_mutations.sh <gancert-binary> <source-dir> [PER_CERT (default 5)] [all] [BOUND s (default 60)]
 FAST="extrema-A-2d extrema-B-2d no-saddle-A-2d no-saddle-A-4d no-saddle-B-2d no-saddle-B-4d no-stationary-A-4d
 no-stationary-A-across-a0 no-stationary-A-halfspace no-stationary-A-touching-a0 no-stationary-B-4d plateau-A-2d

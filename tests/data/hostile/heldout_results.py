@@ -3,7 +3,7 @@
 
   /usr/bin/python3 tests/data/hostile/sweep_invocations.py run build/gancert . 1 2 60 WHOLE.json
   /usr/bin/python3 tests/data/hostile/sweep_invocations.py run build/gancert . WHOLE.json 2 60 RERUN.json
-  bash tests/cli/splice_mutations.sh build/gancert . 40 all > SPLICE.log
+  bash tests/cli/splice_mutations.sh build/gancert . 30 all > SPLICE.log
 
 usage: heldout_results.py WHOLE.json [RERUN.json] SPLICE.log [--readme]
 (RERUN: the lines that failed in WHOLE, run again after the fixes.) Prints the block; --readme
