@@ -510,7 +510,7 @@ def run_line(x, g, src, tmp, bound):
             names = [x["name"]] if x.get("name") else [a.split("=")[0] for a in x["args"] if a.startswith("-")]
             plain = [n.lstrip("-") for n in names]
             # the option, or the file or value it was given (a file's message names its path)
-            values = [sub(a) for a in x["args"] if len(a) > 3 and not a.startswith("-")]
+            values = [sub(a) for a in x["args"] if len(sub(a)) > 1 and not a.startswith("--")]
             if names and not any(n in err for n in names) and not any(
                     ("--" + n) in err or ("'%s'" % n) in err for n in plain) and not any(v in err for v in values):
                 why = "bad input without naming %s" % (names[0] if x.get("name") else "an option")
