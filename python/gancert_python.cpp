@@ -43,6 +43,7 @@
 #include "gancert/api/certify.hpp"
 #include "gancert/api/compare.hpp"
 #include "gancert/api/eval.hpp"
+#include "gancert/api/limits.hpp"
 #include "gancert/api/players.hpp"
 #include "gancert/api/reference.hpp"
 #include "gancert/api/trajectory.hpp"
@@ -125,6 +126,16 @@ py::object py_reference(const py::object& a, const py::object& b, const py::obje
     return to_python(api::quantities_json(r, true));
 }
 
+/// A run that the default wall-clock budget (api::default_run_time_limit) stopped short of its K
+/// iterates: ValueError naming steps (the request is larger than a call may take).
+template <class Trajectory, class Spec>
+void require_whole(const Trajectory& tr, const Spec& spec) {
+    if (static_cast<int>(tr.size()) < spec.iterates)
+        throw py::value_error("steps: the time limit of " + std::to_string(static_cast<int>(spec.time_limit)) +
+                              " s was reached after " + std::to_string(tr.size()) + " of " +
+                              std::to_string(spec.iterates) + " iterates; ask for fewer steps");
+}
+
 py::list py_trajectory(const std::string& which, int dims, int steps, const py::object& step_size) {
     const auto spec = api::trajectory_spec(which, dims, exact_decimal_text(step_size, "step_size"), steps);
     std::vector<dynamics::Iterate<double>> tr;
@@ -132,6 +143,7 @@ py::list py_trajectory(const std::string& which, int dims, int steps, const py::
         py::gil_scoped_release release;
         tr = dynamics::play_double(spec);
     }
+    require_whole(tr, spec);
     py::list out;
     for (std::size_t k = 0; k < tr.size(); ++k) {
         const auto& it = tr[k];
@@ -285,14 +297,15 @@ py::dict py_compare(const std::string& reference_path, const std::string& candid
 py::list py_certified_trajectory(const std::string& which, int dims, int steps, const py::object& step_size,
                                  unsigned bits) {
     const auto spec = api::trajectory_spec(which, dims, exact_decimal_text(step_size, "step_size"), steps);
-    if (bits < arith::min_precision_bits || bits > arith::max_precision_bits)
+    if (bits < arith::min_precision_bits || bits > limits::max_precision_bits)
         throw py::value_error("bits: expected " + std::to_string(arith::min_precision_bits) + ".." +
-                              std::to_string(arith::max_precision_bits));
+                              std::to_string(limits::max_precision_bits));
     std::vector<dynamics::CertifiedIterate> tr;
     {
         py::gil_scoped_release release;
         tr = dynamics::play_certified(spec, bits);
     }
+    require_whole(tr, spec);
     auto pair = [](const arith::impfr& x) {
         return py::make_tuple(mpfr_get_d(arith::raw(x.lower()), MPFR_RNDD), mpfr_get_d(arith::raw(x.upper()), MPFR_RNDU));
     };
@@ -387,6 +400,7 @@ py::list py_trajectory_model(const std::string& model, const py::dict& theta, in
         py::gil_scoped_release release;
         tr = dynamics::play_double(spec);
     }
+    require_whole(tr, spec);
     py::list out;
     for (std::size_t k = 0; k < tr.size(); ++k) {
         const auto& it = tr[k];
@@ -402,15 +416,16 @@ py::list py_trajectory_model(const std::string& model, const py::dict& theta, in
 py::list py_certified_trajectory_model(const std::string& model, const py::dict& theta, int dims, int steps,
                                        const py::object& step_size, unsigned bits) {
     const auto spec = family_run(model, theta, dims, steps, step_size);
-    if (bits < arith::min_precision_bits || bits > arith::max_precision_bits)
+    if (bits < arith::min_precision_bits || bits > limits::max_precision_bits)
         throw py::value_error("bits: expected " + std::to_string(arith::min_precision_bits) + ".." +
-                              std::to_string(arith::max_precision_bits));
+                              std::to_string(limits::max_precision_bits));
     const auto names = family::player_names(spec.model);
     std::vector<dynamics::CertifiedIterate> tr;
     {
         py::gil_scoped_release release;
         tr = dynamics::play_certified(spec, bits);
     }
+    require_whole(tr, spec);
     auto pair = [](const arith::impfr& x) {
         return py::make_tuple(mpfr_get_d(arith::raw(x.lower()), MPFR_RNDD), mpfr_get_d(arith::raw(x.upper()), MPFR_RNDU));
     };

@@ -130,7 +130,9 @@ def main():
     handles = []
 
     def label(name, entry, key):
-        text = "%s: %d leaves, %.4g %% of the box" % (name, entry["leaves"], 100 * entry["fraction"])
+        text = "%s: %d leaves" % (name, entry["leaves"])
+        if entry.get("fraction") is not None:  # none recorded: a box whose measure is not a fraction (huge ranges)
+            text += ", %.4g %% of the box" % (100 * entry["fraction"])
         if len(names) > 2:
             text += ", %.4g %% of the slice" % (100 * float(slice_area.get(key, 0) / total_area))
         return text

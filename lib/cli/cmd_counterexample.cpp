@@ -24,11 +24,11 @@ struct Options {
 
 unsigned parse_digits(const std::string& s) {
     if (s.empty() || s.size() > 6 || s.find_first_not_of("0123456789") != std::string::npos)
-        throw arith::bad_input("digits must be an integer in 1.." + std::to_string(limits::max_counterexample_digits) +
+        throw arith::bad_input("--digits: must be an integer in 1.." + std::to_string(limits::max_counterexample_digits) +
                                " (got '" + s + "')");
     const unsigned long v = std::stoul(s);
     if (v == 0 || v > limits::max_counterexample_digits)
-        throw arith::bad_input("digits must be in 1.." + std::to_string(limits::max_counterexample_digits) + " (got " + s + ")");
+        throw arith::bad_input("--digits: must be in 1.." + std::to_string(limits::max_counterexample_digits) + " (got " + s + ")");
     return static_cast<unsigned>(v);
 }
 

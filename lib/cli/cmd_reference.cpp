@@ -12,12 +12,14 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "gancert/api/certify.hpp"
 #include "gancert/api/limits.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 #include "gancert/api/reference.hpp"
 #include "gancert/arith/errors.hpp"
 #include "gancert/arith/precision.hpp"
+#include "gancert/dynamics/spec.hpp"
 #include "gancert/family/spec.hpp"
 #include "gancert/reference/points.hpp"
 #include "gancert/reference/quantities.hpp"
@@ -31,6 +33,7 @@ namespace ref = gancert::reference;
 
 struct reference_options {
     std::string points_file, grid, fixed, quantities = "all", format = "csv", out, progress = "auto", model;
+    std::string time_limit;  // empty: api::default_run_time_limit
     unsigned digits = 30;
 };
 
@@ -239,6 +242,8 @@ int run_reference(const reference_options& o) {
             grid = std::make_unique<ref::point_grid>(ref::parse_grid(o.grid), fixed);
     }
     const std::size_t total = grid ? grid->size() : listed.size();
+    const double seconds = o.time_limit.empty() ? api::default_run_time_limit : positive_seconds(o.time_limit, "--time-limit");
+    const dynamics::TimeBudget budget(seconds);  // checked between points
 
     // --out: a temporary next to it, renamed at the end (a failed or interrupted run leaves no
     // partial table under the name)
@@ -250,6 +255,13 @@ int run_reference(const reference_options& o) {
     row_writer writer(out, o.format == "json", quantities, names, fam ? family::canonical(*fam) : "");
     writer.begin();
     for (std::size_t i = 0; i < total; ++i) {
+        if (i > 0 && budget.expired()) {
+            out.flush();  // the rows so far (standard output); --out keeps no partial table
+            throw stopped_by_budget("time limit reached: " + std::to_string(i) + " of " + std::to_string(total) +
+                                    " points computed in " + std::to_string(static_cast<long long>(seconds)) +
+                                    " s (--time-limit SECONDS for a longer run)" +
+                                    (o.out.empty() ? std::string() : "; " + o.out + " not written"));
+        }
         model::DecimalParams p = grid ? (*grid)[i] : listed[i];
         try {
             writer.row(fam ? api::family_reference(*fam, {p.a, p.b, p.g, p.h}, o.digits, quantities)
@@ -295,6 +307,9 @@ void register_reference(CLI::App& app, action& run) {
         ->default_val("all");
     cmd->add_option("--format", o->format, "csv or json")->default_val("csv")->check(CLI::IsMember({"csv", "json"}));
     cmd->add_option("--out", o->out, "output file (default: standard output)");
+    cmd->add_option("--time-limit", o->time_limit,
+                    "stop after SECONDS of wall time (default " + std::to_string(static_cast<int>(api::default_run_time_limit)) +
+                        "): a table stopped short exits 1 (--out: no file)");
     cmd->add_option("--progress", o->progress, "progress bar on stderr: auto (if a terminal), always, never")
         ->default_val("auto")
         ->check(CLI::IsMember({"auto", "always", "never"}));

@@ -31,6 +31,7 @@
 #include "run_options.hpp"
 #include "plot_script.hpp"
 #include "gancert/api/box.hpp"
+#include "gancert/api/certify.hpp"
 #include "gancert/api/limits.hpp"
 #include "gancert/arith/decimal.hpp"
 #include "gancert/certify/certificate.hpp"
@@ -47,7 +48,7 @@ struct SurfaceOptions {
     int grid = 60;
     unsigned threads = 2;
     bool no_certify = false;
-    std::string time_limit = "60", max_leaves = "200000";  // the certifier's budget
+    std::string time_limit, max_leaves = "200000";  // budgets (time_limit empty: api::default_run_time_limit in all)
 };
 
 std::string fmt(double x) {
@@ -170,7 +171,10 @@ int run_surface(SurfaceOptions o) {
         throw arith::bad_input("--grid: N must be in [2, " + std::to_string(limits::max_surface_grid) + "]");
     if (o.plot.empty()) throw arith::bad_input("--plot: required (the PNG to write)");
     if (o.threads < 1) throw arith::bad_input("--threads: must be >= 1");
-    (void)positive_seconds(o.time_limit, "--time-limit");  // bad budgets before any work
+    // the wall-clock budget: --time-limit for the grid and for the certifier each, or by default
+    // api::default_run_time_limit for the whole command (the certifier gets what the grid left)
+    const double seconds = o.time_limit.empty() ? api::default_run_time_limit : positive_seconds(o.time_limit, "--time-limit");
+    const dynamics::TimeBudget budget(seconds);
     (void)positive_count(o.max_leaves, "--max-leaves");
     { const OutputFile probe(o.plot, "--plot"); }  // writable? (bad input if not; leaves nothing behind)
 
@@ -192,6 +196,10 @@ int run_surface(SurfaceOptions o) {
         g << axes[0].name << ',' << axes[1].name << ",J\n";
         for (int i = 0; i < o.grid; ++i)
             for (int k = 0; k < o.grid; ++k) {
+                if (budget.expired())
+                    throw stopped_by_budget("time limit reached: " + std::to_string(i * o.grid + k) + " of " +
+                                            std::to_string(o.grid * o.grid) + " grid points evaluated in " + fmt(seconds) +
+                                            " s (--time-limit SECONDS, or a smaller --grid); no plot written");
                 auto p = base;
                 const double x = axes[0].lo + (axes[0].hi - axes[0].lo) * k / (o.grid - 1);
                 const double y = axes[1].lo + (axes[1].hi - axes[1].lo) * i / (o.grid - 1);
@@ -239,6 +247,7 @@ int run_surface(SurfaceOptions o) {
     std::string verdict = "certifier not run";
     bool complete = true;
     if (!o.no_certify) {
+        if (o.time_limit.empty()) o.time_limit = fmt(std::max(1.0, seconds - budget.elapsed()));
         std::tie(verdict, complete) = certify_leaves(o, axes, leaves_csv);
         std::cout << "certifier: " << verdict << '\n';
     } else {
@@ -276,7 +285,10 @@ void register_surface(CLI::App& app, action& run) {
     cmd->add_option("--threads", o->threads, "certifier worker threads (1.." + std::to_string(limits::max_threads) + ", default 2)");
     cmd->add_flag("--no-certify", o->no_certify, "skip the certifier overlay");
     cmd->add_option("--time-limit", o->time_limit,
-                    "certifier budget in seconds (default 60; the overlay is then incomplete: exit 1)");
+                    "budget in seconds of the grid and of the certifier each (default " +
+                        std::to_string(static_cast<int>(api::default_run_time_limit)) +
+                        " for the whole command, the certifier gets what the grid left; a grid stopped by it: exit 1, "
+                        "no plot; an overlay stopped by it is incomplete: exit 1)");
     cmd->add_option("--max-leaves", o->max_leaves, "certifier budget in leaves (default 200000; as --time-limit)");
     cmd->callback([o, &run] { run = [o] { return run_surface(*o); }; });
 }

@@ -22,6 +22,7 @@
 #include "commands.hpp"
 #include "output.hpp"
 #include "plot_script.hpp"
+#include "gancert/api/certify.hpp"
 #include "gancert/api/eval.hpp"
 #include "gancert/api/limits.hpp"
 #include "gancert/api/players.hpp"
@@ -56,6 +57,7 @@ struct TrajectoryOptions {
     std::string model, params;                  // a model of the family and its start by name
     std::map<std::string, std::string> named;   // --a … --r
     std::map<std::string, CLI::Option*> given;  // name → its option
+    std::string time_limit;                     // empty: api::default_run_time_limit
 };
 
 model::DecimalParams parse_start(const std::string& s) {
@@ -146,6 +148,7 @@ void report_point_run(const std::vector<Iterate<S>>& tr, std::ofstream* csv,
 /// What the report needs of a run: the paper's R/S/E/E or a model of the family.
 struct Run {
     int dims = 4, iterates = 0;
+    double time_limit = 0;   ///< the specs' wall-clock budget (dynamics::TimeBudget)
     std::string step;
     std::array<std::string, 4> names{"a", "b", "g", "h"};
     std::string start_text;  ///< "a = …, b = …, …" (exact decimals)
@@ -158,10 +161,17 @@ struct Run {
     bool paper() const { return model.empty(); }
 };
 
+/// --time-limit: positive seconds, or the default budget of the specs.
+double trajectory_time_limit(const TrajectoryOptions& o, double spec_default) {
+    return o.time_limit.empty() ? spec_default : positive_seconds(o.time_limit, "--time-limit");
+}
+
 Run paper_trajectory(const TrajectoryOptions& o) {
-    const TrajectorySpec spec = api::trajectory_spec(
+    TrajectorySpec spec = api::trajectory_spec(
         o.which, o.dims, o.step, o.steps, o.start.empty() ? std::nullopt : std::optional(parse_start(o.start)));
+    spec.time_limit = trajectory_time_limit(o, spec.time_limit);
     Run r;
+    r.time_limit = spec.time_limit;
     r.dims = spec.dims, r.iterates = spec.iterates, r.step = spec.step;
     r.start_text = "a = " + spec.start.a + ", b = " + spec.start.b + ", g = " + spec.start.g + ", h = " +
                    spec.start.h + ", c = " + spec.start.c;
@@ -182,9 +192,11 @@ Run family_trajectory(const TrajectoryOptions& o) {
     for (const auto& entry : o.given)
         if (entry.second->count() != 0 && !start.emplace(entry.first, o.named.at(entry.first)).second)
             throw arith::bad_parameter(entry.first, "given both in --params and as its own option");
-    const dynamics::FamilyTrajectorySpec spec =
+    dynamics::FamilyTrajectorySpec spec =
         api::family_trajectory_spec(m, api::family_players(m, start), o.dims, o.step, o.steps);
+    spec.time_limit = trajectory_time_limit(o, spec.time_limit);
     Run r;
+    r.time_limit = spec.time_limit;
     r.dims = spec.dims, r.iterates = spec.iterates, r.step = spec.step;
     r.names = family::player_names(m);
     for (std::size_t i = 0; i < 4; ++i) r.start_text += (i ? ", " : "") + r.names[i] + " = " + spec.start[i];
@@ -195,6 +207,15 @@ Run family_trajectory(const TrajectoryOptions& o) {
     r.double_run = [spec] { return play_double(spec); };
     r.sgd = [spec](const SgdSpec& s, const std::vector<Iterate<double>>* a) { return stochastic_play(spec, s, a); };
     return r;
+}
+
+/// A run its time limit stopped short of K iterates: exit 1 before any output file is written.
+template <class Trajectory>
+void require_whole(const Trajectory& tr, const Run& run) {
+    if (static_cast<int>(tr.size()) < run.iterates)
+        throw stopped_by_budget("time limit reached: " + std::to_string(tr.size()) + " of " +
+                                std::to_string(run.iterates) + " iterates computed in " +
+                                fmt(run.time_limit) + " s (--time-limit SECONDS for a longer run); no CSV or plot written");
 }
 
 int run_trajectory(const TrajectoryOptions& o) {
@@ -259,6 +280,7 @@ int run_trajectory(const TrajectoryOptions& o) {
     std::vector<Iterate<double>> dbl;  // for the SGD distance
     if (o.certified) {
         const auto tr = run.certified(bits);
+        require_whole(tr, run);
         std::vector<impfr> J, G;
         const unsigned row_digits = 20;
         const unsigned cap_digits = static_cast<unsigned>(bits * 0.30103) + 3;
@@ -305,12 +327,14 @@ int run_trajectory(const TrajectoryOptions& o) {
         }
     } else if (o.digits > 0) {
         const auto tr = run.mpfr_run(bits);
+        require_whole(tr, run);
         arith::precision_guard guard(bits);
         report_point_run(tr, csv, crit, [show](const mpfr& x) { return fmt(x, show); },
                          run.paper() ? nullptr : &names);
     }
     if (!o.certified && o.digits < 0) {
         dbl = run.double_run();
+        require_whole(dbl, run);
         report_point_run(dbl, csv, crit, [](double x) { return fmt(x); }, run.paper() ? nullptr : &names);
     }
     if (csv_file) csv_file->commit();
@@ -318,6 +342,7 @@ int run_trajectory(const TrajectoryOptions& o) {
     std::string sgd_csv;
     if (o.sgd_samples > 0) {
         if (dbl.empty()) dbl = run.double_run();
+        require_whole(dbl, run);
         SgdSpec s{static_cast<std::size_t>(o.sgd_samples), o.runs, o.seed};
         const auto st = run.sgd(s, &dbl);
         double worst = 0;
@@ -386,6 +411,9 @@ void register_trajectory(CLI::App& app, action& run) {
     cmd->add_option("--delta", o->delta, "plateau: |J - 1| <= delta (default 1e-2)");
     cmd->add_option("--model", o->model,
                     "a model of the family (docs/model-family.md); the start by its players' names (--params or --a ...)");
+    cmd->add_option("--time-limit", o->time_limit,
+                    "stop after SECONDS of wall time (default " + std::to_string(static_cast<int>(api::default_run_time_limit)) +
+                        "): a run stopped short of K iterates exits 1 and writes no CSV or plot");
     cmd->add_option("--params", o->params, "--model: the start by name, e.g. \"a=2,b=1.5,g=1.2,h=-0.5\" (exact decimals)");
     for (const char* n : {"a", "b", "g", "h", "l", "r"}) {
         o->named[n];

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "gancert/api/certify.hpp"
 #include "gancert/api/limits.hpp"
 #include "gancert/certify/verify.hpp"
 
@@ -12,18 +13,24 @@ void register_verify(CLI::App& app, action& run) {
         std::string path;
         unsigned bits = 0, threads = 0;
         bool independent = false;
+        std::string time_limit;  // empty: api::default_time_limit
     };
     auto args = std::make_shared<Args>();
     auto* cmd = app.add_subcommand("verify", "Re-check a certificate independently");
     cmd->add_option("certificate", args->path, "Certificate file")->required();
-    cmd->add_option("--bits", args->bits, "Re-evaluate at this precision at least (bits)");
+    cmd->add_option("--bits", args->bits, "Re-evaluate at this precision at least (bits, at most " + std::to_string(limits::max_precision_bits) + ")");
+    cmd->add_option("--time-limit", args->time_limit,
+                    "Stop re-checking after SECONDS (default " + std::to_string(static_cast<int>(api::default_time_limit)) +
+                        "): a certificate not re-checked in time is not verified (exit 1)");
     cmd->add_option("--threads", args->threads, "Worker threads (0 = all cores, at most " + std::to_string(limits::max_threads) + "; default all cores)");
     cmd->add_flag("--independent", args->independent,
                   "Re-derive each leaf by a route independent of the prover's evaluation code where one exists "
                   "(docs/verification.md); reports the leaves per kind and route");
     cmd->callback([&run, args] {
         run = [args] {
-            certify::VerifyOptions opt{args->bits, args->threads, args->independent};
+            certify::VerifyOptions opt{args->bits, args->threads, args->independent,
+                                       args->time_limit.empty() ? api::default_time_limit
+                                                                : positive_seconds(args->time_limit, "--time-limit")};
             auto rep = certify::verify_certificate(args->path, opt);
             for (const auto& [kind, n] : rep.routes)
                 std::cout << "route: " << kind << ": " << n.independent << " re-derived independently, " << n.shared

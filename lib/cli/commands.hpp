@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <functional>
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <utility>
 
@@ -14,6 +15,12 @@ namespace gancert::cli {
 inline constexpr int exit_ok = 0;
 inline constexpr int exit_failure = 1;
 inline constexpr int exit_bad_input = 2;
+
+/// A run that its wall-clock budget (--time-limit, or the default) stopped before it finished,
+/// with nothing written under the output names: main() prints "gancert: WHAT" and exits 1.
+struct stopped_by_budget : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
 
 /// The command-line option of a library parameter name: "step_size" → "--step-size",
 /// "samples" → "--sgd"; a name that already is an option ("--box a") is kept.

@@ -47,6 +47,9 @@ int main(int argc, char** argv) {
     } catch (const gancert::arith::soundness_error& e) {
         rc = gancert::cli::exit_failure;
         std::cerr << "gancert: soundness failure (please report): " << e.what() << '\n';
+    } catch (const gancert::cli::stopped_by_budget& e) {
+        rc = gancert::cli::exit_failure;
+        std::cerr << "gancert: " << e.what() << '\n';
     } catch (const gancert::cli::write_error& e) {
         rc = gancert::cli::exit_failure;
         std::cerr << "gancert: write error: " << e.what() << '\n';

@@ -43,7 +43,7 @@ expect 2 "--digits" reference --grid b=-1:1:2 --fixed a=1,g=1,h=0,c=0.5 --digits
 [ -e "$T/r.csv" ] && { echo "FAIL: a refused reference run left $T/r.csv"; fail=1; }
 expect 2 "--steps" trajectory --steps $((S + 1))
 expect 2 "--grid" surface --case A --box b=-6:6,h=-6:6 --grid $((N + 1)) --no-certify --plot "$T/s.png"
-expect 2 "digits must be in" counterexample --digits 101
+expect 2 "--digits: must be in" counterexample --digits 101
 expect 2 "larger than the maximum" compare --reference /dev/zero --candidate /dev/zero
 expect 2 "larger than the maximum" reference --points /dev/zero --fixed a=1,g=1,h=0,c=0.5
 ls "$T" | grep -q '\.tmp-' && { echo "FAIL: temporary files left: $(ls "$T")"; fail=1; }

@@ -13,7 +13,11 @@
 # The unmutated certificates verify (exit 0) first: the control.
 # Usage: verify_mutations.sh <gancert-binary> <source-dir> [PER_CERT (default 30)] [BOUND s (default 60)]
 # MUTATIONS=heldout_mutations.py (with MUTATION_CERTS, MUTATION_OTHER: the certificate its
-# foreign leaves come from) runs the held-out kinds instead (tests/cli/heldout_mutations.sh).
+# foreign leaves come from) runs the held-out kinds instead (tests/cli/heldout_mutations.sh);
+# MUTATIONS=splice_mutations.py the splice and claim kinds (tests/cli/splice_mutations.sh).
+# A certificate of a refuted or incomplete claim is valid with exit 1 ("valid: ..."): its `same`
+# edits must keep that verdict. MUTATION_CROSS_CHECK=1: an accepted edit (exit 0) must also be
+# accepted by `verify --independent`.
 set -u
 G="$1"
 SRC="$2"
@@ -31,8 +35,11 @@ OTHER=()
 seed=15
 for c in $CERTS; do
     cert="$SRC/proofs/certificates/$c.jsonl"
-    timeout -k 5 "$BOUND" "$G" verify "$cert" --threads 1 >"$T/out" 2>&1 ||
-        { echo "FAIL: control: verify $c exited $?"; head -5 "$T/out"; fail=1; continue; }
+    timeout -k 5 "$BOUND" "$G" verify "$cert" --threads 1 >"$T/out" 2>&1
+    rc=$?  # a valid certificate of a refuted or incomplete claim: exit 1 with "valid: ..."
+    [ "$rc" = 0 ] || { [ "$rc" = 1 ] && grep -q "^valid: " "$T/out"; } ||
+        { echo "FAIL: control: verify $c exited $rc"; head -5 "$T/out"; fail=1; continue; }
+    crc=$rc
     python3 "$SRC/tests/data/hostile/$MUT" "$cert" "$T/$c" "$PER" "$seed" "${OTHER[@]}" ||
         { echo "FAIL: $MUT $c"; fail=1; continue; }
     seed=$((seed + 1))
@@ -49,7 +56,13 @@ for c in $CERTS; do
         elif [ "$rc" -ge 128 ]; then why="killed by signal $((rc - 128))"
         elif [ "$rc" -gt 2 ]; then why="exit $rc"
         elif [ "$cls" = break ] && [ "$rc" = 0 ]; then why="accepted a certificate that is no proof"
-        elif [ "$cls" = same ] && [ "$rc" != 0 ]; then why="rejected an equivalent certificate (exit $rc)"
+        elif [ "$cls" = same ] && [ "$rc" != 0 ] && [ "$rc" != "$crc" ]; then why="rejected an equivalent certificate (exit $rc)"
+        elif [ "$cls" = same ] && [ "$crc" = 1 ] && ! grep -q "^valid: " "$T/out"; then why="rejected an equivalent certificate"
+        elif [ -n "${MUTATION_CROSS_CHECK:-}" ] && [ "$rc" = 0 ]; then
+            # an accepted edit must be accepted by the independent route too (or one of the two is wrong)
+            timeout -k 5 "$BOUND" "$G" verify "$m" --independent --threads 1 >"$T/out2" 2>&1
+            irc=$?
+            [ "$irc" = 0 ] || { why="accepted, but verify --independent exits $irc"; cat "$T/out2" >>"$T/out"; }
         fi
         if [ -n "$why" ]; then
             echo "FAIL: [$why] $c / $name"

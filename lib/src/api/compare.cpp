@@ -4,9 +4,11 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "gancert/api/certify.hpp"
 #include "gancert/api/limits.hpp"
 #include "gancert/api/reference.hpp"
 #include "gancert/arith/errors.hpp"
+#include "gancert/dynamics/spec.hpp"
 #include "gancert/reference/quantities.hpp"
 
 namespace gancert::api {
@@ -33,7 +35,13 @@ reference::csv_table family_reference_table(const family::ModelSpec& m, const re
         const std::string n(reference::quantity_names[q]);
         t.header.insert(t.header.end(), {n, n + "_lo", n + "_hi"});
     }
+    const dynamics::TimeBudget budget(default_run_time_limit);  // a resource limit of the request
     for (const auto& row : candidate.rows) {
+        if (!t.rows.empty() && budget.expired())
+            throw arith::bad_parameter("candidate", candidate.source + ": the enclosures of " + std::to_string(t.rows.size()) +
+                                                        " of " + std::to_string(candidate.rows.size()) + " rows took the time limit of " +
+                                                        std::to_string(static_cast<int>(default_run_time_limit)) +
+                                                        " s; compare fewer rows at a time (or against a `gancert reference --model` table)");
         std::array<std::string, 4> theta;
         for (std::size_t i = 0; i < 4; ++i) theta[i] = row.cells[col[i]];
         try {

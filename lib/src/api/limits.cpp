@@ -1,12 +1,20 @@
 #include "gancert/api/limits.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <string>
 #include <thread>
 
 #include "gancert/arith/errors.hpp"
 
 namespace gancert::limits {
+
+void check_not_fifo(const std::string& path, const std::string& what) {
+    std::error_code ec;
+    if (!std::filesystem::is_fifo(path, ec) || path.rfind("/dev/", 0) == 0 || path.rfind("/proc/", 0) == 0) return;
+    throw arith::bad_input(what + "'" + path +
+                           "' is a named pipe (FIFO): give a regular file (a FIFO without a writer blocks the read)");
+}
 
 // bad_parameter: the CLI names the option (--threads), Python the argument (threads).
 

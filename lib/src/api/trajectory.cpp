@@ -1,6 +1,8 @@
 // A gradient-play run from the caller's request (api/trajectory.hpp).
 #include "gancert/api/trajectory.hpp"
 
+#include "gancert/api/certify.hpp"
+
 namespace gancert::api {
 
 dynamics::TrajectorySpec trajectory_spec(const std::string& which, int dims, const std::string& step, int steps,
@@ -11,13 +13,14 @@ dynamics::TrajectorySpec trajectory_spec(const std::string& which, int dims, con
     if (start) spec.start = *start;
     spec.step = step;
     spec.iterates = steps;
+    spec.time_limit = default_run_time_limit;
     dynamics::validate(spec);
     return spec;
 }
 
 dynamics::FamilyTrajectorySpec family_trajectory_spec(const family::ModelSpec& m, const std::array<std::string, 4>& start,
                                                       int dims, const std::string& step, int steps) {
-    dynamics::FamilyTrajectorySpec spec{m, start, step, steps, dims};
+    dynamics::FamilyTrajectorySpec spec{m, start, step, steps, dims, default_run_time_limit};
     dynamics::validate(spec);
     return spec;
 }

@@ -202,7 +202,7 @@ double ClaimAccumulator::unknown_fraction() const {
 std::string ClaimAccumulator::status() const {
     if (witness_) return "refuted";
     if (undecided_ > 0 || gap_ || leaves_ == 0) return "incomplete";
-    if (claim_.kind == ClaimKind::extrema && (!max_hi_ || inconsistency())) return "incomplete";
+    if (claim_.kind == ClaimKind::extrema && (!max_hi_ || inconsistency() || target_gap())) return "incomplete";
     return "proved";
 }
 
@@ -214,6 +214,25 @@ std::optional<std::string> ClaimAccumulator::inconsistency() const {
     return std::nullopt;
 }
 
+std::optional<std::string> ClaimAccumulator::target_gap() const {
+    if (claim_.kind != ClaimKind::extrema || !max_hi_ || !claim_.delta || inconsistency()) return std::nullopt;
+    auto gap = [&](const Decimal& lo, const Decimal& hi, const char* what) -> std::optional<std::string> {
+        if (!lo.is_finite() || !hi.is_finite()) return std::string(what) + " is not finite";
+        const bool straddles = lo.sign() <= 0 && hi.sign() >= 0;
+        const Decimal mag = straddles ? Decimal(0) : lo.sign() > 0 ? lo : -hi;  // min |J| over [lo, hi]
+        Decimal tol = *claim_.delta * mag;
+        if (claim_.eps && tol < *claim_.eps) tol = *claim_.eps;
+        // K5'': each finished leaf within max(delta·|value|, eps), the assembly within twice
+        // that; 1e-9 absorbs the prover's double-precision tolerance test.
+        const Decimal allowed = (tol + tol) * Decimal::parse("1.000000001");
+        if (hi - lo <= allowed) return std::nullopt;
+        return std::string(what) + " [" + lo.str() + ", " + hi.str() + "] is wider than 2 max(delta |value|, eps) = " +
+               allowed.str() + " (claim delta " + claim_.delta->str() + (claim_.eps ? ", eps " + claim_.eps->str() : "") + ")";
+    };
+    if (auto g = gap(*max_lo_, *max_hi_, "max J")) return g;
+    return gap(*min_lo_, *min_hi_, "min J");
+}
+
 json ClaimAccumulator::summary() const {
     json s = {{"status", status()}, {"leaves", leaves_}, {"counts", counts_},
               {"undecided", undecided_}, {"unknown_volume", unknown_fraction()}};
@@ -222,6 +241,7 @@ json ClaimAccumulator::summary() const {
     if (first_unknown_) s["first_unknown"] = *first_unknown_;
     if (gap_) s["coverage_gap"] = *gap_;
     if (atlas_) s["regions"] = atlas_->summary();
+    if (auto g = target_gap()) s["target_not_met"] = *g;
     if (claim_.kind == ClaimKind::extrema && max_hi_) {
         json loc_max = json::array(), loc_min = json::array();
         for (const auto& l : max_boxes_)
@@ -278,6 +298,7 @@ std::string ClaimAccumulator::verdict() const {
         if (gap_) o << " " << *gap_ << ";";
         o << " unknown volume " << unknown_fraction() << " of the box (" << undecided_ << " undecided leaves)";
         if (auto e = inconsistency()) o << "; " << *e;
+        if (auto g = target_gap()) o << "; target not met: " << *g;
     }
     if (atlas_) o << "; regions: " << atlas_->text();
     if (claim_.kind == ClaimKind::extrema && max_hi_)

@@ -166,6 +166,7 @@ std::vector<std::pair<unsigned, std::string>> existing_parts(const std::string& 
 
 /// True if the file holds at least one complete (newline-terminated) line.
 bool has_complete_line(const std::string& path) {
+    limits::check_not_fifo(path, "--out: ");
     std::ifstream in(path, std::ios::binary);
     for (char ch; in.get(ch);)
         if (ch == '\n') return true;

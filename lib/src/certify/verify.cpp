@@ -1,6 +1,7 @@
 #include "gancert/certify/verify.hpp"
 
 #include <atomic>
+#include <chrono>
 #include <fstream>
 #include <mutex>
 #include <system_error>
@@ -19,6 +20,16 @@ using nlohmann::json;
 
 VerifyReport verify_certificate(const std::string& path, const VerifyOptions& opt) {
     limits::resolve_threads(opt.threads);  // bad input before any work
+    if (opt.bits > limits::max_precision_bits)
+        throw arith::bad_parameter("bits", std::to_string(opt.bits) + " is above the maximum " +
+                                               std::to_string(limits::max_precision_bits));
+    const auto started = std::chrono::steady_clock::now();
+    auto out_of_time = [&] {
+        return opt.time_limit > 0 &&
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >= opt.time_limit;
+    };
+    std::atomic<bool> timed_out{false};
+    std::atomic<std::size_t> checked{0};
     VerifyReport rep;
     auto fail = [&](const std::string& m) {
         if (rep.failures.size() < 20) rep.failures.push_back(m);
@@ -29,6 +40,7 @@ VerifyReport verify_certificate(const std::string& path, const VerifyOptions& op
     Claim claim;
     Box root;
     try {
+        limits::check_not_fifo(path, "certificate ");
         std::ifstream in(path);
         std::string line;
         if (!in) throw arith::bad_input("certificate '" + path + "': cannot be opened");
@@ -75,7 +87,21 @@ VerifyReport verify_certificate(const std::string& path, const VerifyOptions& op
         std::mutex unsound_mutex;
         auto work = [&] {
             for (std::size_t i; (i = next++) < batch.size();) {
+                if (timed_out || out_of_time()) {  // the budget: the leaf is not re-checked
+                    timed_out = true;
+                    errs[i] = "not re-checked";
+                    continue;
+                }
+                ++checked;
                 try {
+                    // a leaf's recorded precision is re-evaluated as is: the same maximum as --max-bits
+                    // (one leaf at 65536 bits took minutes)
+                    const json& lb = batch[i].second.is_object() ? batch[i].second.value("bits", json()) : json();
+                    if (lb.is_number() && !(lb.get<double>() <= limits::max_precision_bits)) {
+                        errs[i] = "recorded precision " + lb.dump() + " bits is above the maximum " +
+                                  std::to_string(limits::max_precision_bits);
+                        continue;
+                    }
                     boxes[i] = box_from_leaf(batch[i].second, root.dims());
                     if (!independent) {
                         errs[i] = check_leaf(*f, boxes[i], claim, batch[i].second, opt.bits);
@@ -118,6 +144,7 @@ VerifyReport verify_certificate(const std::string& path, const VerifyOptions& op
                    : routes[i].second == verify::Route::shared    ? rc.shared
                                                                   : rc.no_claim);
             }
+            if (timed_out && errs[i] && *errs[i] == "not re-checked") continue;
             if (errs[i]) { fail(where + *errs[i]); continue; }
             if (auto e = tiling.add(boxes[i].path, boxes[i])) { fail(where + *e); continue; }
             try {
@@ -144,6 +171,13 @@ VerifyReport verify_certificate(const std::string& path, const VerifyOptions& op
         throw;
     } catch (const std::exception& e) {
         fail(e.what());
+    }
+    if (timed_out) {
+        rep.failures.insert(rep.failures.begin(),
+                            "time limit reached: " + std::to_string(checked.load()) + " leaves re-checked in " +
+                                std::to_string(static_cast<long long>(opt.time_limit)) +
+                                " s, the others not: the certificate is not verified (--time-limit SECONDS for a longer check)");
+        rep.exit_code = 1;
     }
     if (auto e = tiling.finish()) {
         fail(*e);

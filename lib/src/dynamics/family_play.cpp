@@ -84,7 +84,8 @@ std::vector<Iterate<double>> play_double(const FamilyTrajectorySpec& spec) {
                                                                    I(0)};
                                           return enclose(spec.model, q).transform(
                                               [](const I& x) { return arith::to_double(x); });
-                                      });
+                                      },
+                                      spec.time_limit);
 }
 
 std::vector<Iterate<mpfr>> play_mpfr(const FamilyTrajectorySpec& spec, unsigned bits) {
@@ -97,7 +98,8 @@ std::vector<Iterate<mpfr>> play_mpfr(const FamilyTrajectorySpec& spec, unsigned 
                                         const auto e =
                                             enclose(spec.model, {thin(p.a), thin(p.b), thin(p.g), thin(p.h), I(0)});
                                         return e.transform([](const I& x) { return mpfr(arith::midpoint(x)); });
-                                    });
+                                    },
+                                    spec.time_limit);
 }
 
 std::vector<CertifiedIterate> play_certified(const FamilyTrajectorySpec& spec, unsigned bits) {
@@ -119,7 +121,8 @@ std::vector<CertifiedIterate> play_certified(const FamilyTrajectorySpec& spec, u
                                                     "is not finite (evaluation " + std::to_string(evaluations) +
                                                     "); try fewer steps or more bits");
                                             return e;
-                                        });
+                                        },
+                                        spec.time_limit);
 }
 
 }  // namespace gancert::dynamics

@@ -310,6 +310,7 @@ ModelSpec parse_model(std::string_view text_in) {
     std::string text = trim(text_in);
     if (!text.empty() && text[0] == '@') {
         const std::string path = text.substr(1);
+        limits::check_not_fifo(path, "model file ");
         std::ifstream in(path, std::ios::binary);
         if (!in) fail("cannot read the model file '" + path + "'");
         // at most limits::max_model_file_bytes (a device such as /dev/zero has no end)
@@ -370,7 +371,7 @@ void validate_players(const ModelSpec& m, const std::array<std::string, 4>& thet
     if (m.disc.kind == "logistic" && sign_of_decimal(theta[0]) <= 0)
         bad(0, "disc=logistic needs a > 0: D = 1/(1 + a e^{-bx}) has a real pole for a < 0");
     if (m.disc.kind == "indicator") {
-        if (compare_decimals(theta[0], theta[1]) >= 0) bad(0, "disc=indicator needs l < r");
+        if (compare_decimals(theta[0], theta[1]) >= 0) bad(0, "disc=indicator needs l < r, r = '" + theta[1] + "'");
         if (m.gen.kind == "square" && sign_of_decimal(theta[2]) <= 0)
             bad(2, "disc=indicator with gen=square needs g > 0");
         if (m.gen.kind == "affine" && sign_of_decimal(theta[2]) == 0)

@@ -57,10 +57,10 @@ void validate(const DecimalParams& p) {
     // is not a double and the pieces underflow).
     std::string p1, p2;
     if (!magnitude_within(p.a, p.c, -1, max_slope, p1))
-        throw arith::bad_parameter("a", "|a|/c = " + p1 +
+        throw arith::bad_parameter("a", "|a|/c = " + p1 + " (a = " + p.a + ", c = " + p.c + ")" +
                                " is outside the supported range (|a|/c and |a|*g must be <= 1e300)");
     if (!magnitude_within(p.a, p.g, +1, max_slope, p2))
-        throw arith::bad_parameter("g", "|a|*g = " + p2 +
+        throw arith::bad_parameter("g", "|a|*g = " + p2 + " (a = " + p.a + ", g = " + p.g + ")" +
                                " is outside the supported range (|a|/c and |a|*g must be <= 1e300)");
 }
 

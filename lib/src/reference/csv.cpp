@@ -85,6 +85,7 @@ csv_table read_csv(std::istream& in, const std::string& source) {
 }
 
 csv_table read_csv_file(const std::string& path) {
+    limits::check_not_fifo(path, "");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw arith::bad_input(path + ": cannot open file");
     // read whole, at most limits::max_csv_file_bytes (a device such as /dev/zero has no end)

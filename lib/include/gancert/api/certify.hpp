@@ -25,6 +25,10 @@ struct CertifyRequest {
 /// (README.md, Reliability). The library's CertifyOptions keep 0 (none) for callers that bound
 /// the run otherwise.
 inline constexpr double default_time_limit = 50;
+/// The default wall-clock budget of trajectory, reference, surface and compare --model
+/// (docs/limits.md): their unit of work (an iterate, a point, a row, a leaf) can take seconds on
+/// a loaded machine and the run must still end within a minute.
+inline constexpr double default_run_time_limit = 40;
 
 /// The function, its root box and the resolved claim of a request.
 struct CertifyProblem {

@@ -21,7 +21,9 @@
 namespace gancert::api {
 
 /// Certified reference table of the model at the candidate's points, for the candidate's
-/// quantity columns (columns as `gancert reference --model` writes them).
+/// quantity columns (columns as `gancert reference --model` writes them). The rows must be
+/// enclosed within api::default_run_time_limit of wall time (bad_parameter naming candidate
+/// otherwise: a resource limit, docs/limits.md).
 reference::csv_table family_reference_table(const family::ModelSpec& m, const reference::csv_table& candidate,
                                             unsigned digits);
 

@@ -5,6 +5,7 @@
 // lists them with the reason for each value; the CLI help quotes them.
 #pragma once
 #include <cstddef>
+#include <string>
 
 namespace gancert::limits {
 
@@ -13,7 +14,7 @@ inline constexpr unsigned max_threads = 1024;  ///< --threads (certify, atlas, v
 
 // ---- the certifier ---------------------------------------------------------------------------
 inline constexpr std::size_t max_initial_boxes = 1u << 16;  ///< --initial-boxes (held in memory up front; 2^16 take ~15 s)
-inline constexpr unsigned max_precision_bits = 1u << 16;    ///< --max-bits
+inline constexpr unsigned max_precision_bits = 1u << 12;    ///< --max-bits; verify --bits and a leaf's recorded bits
 
 // ---- certificates read by verify / --resume --------------------------------------------------
 inline constexpr std::size_t max_record_bytes = 64u << 20;  ///< one certificate line
@@ -63,5 +64,10 @@ void check_eval_digits(unsigned digits);
 
 /// Throws arith::bad_parameter("steps", …) outside [1, max_trajectory_steps].
 void check_trajectory_steps(long steps);
+
+/// An input file that is a named pipe (FIFO) outside /dev and /proc is refused (arith::bad_input
+/// "WHAT'PATH' is a named pipe ..."): opening a FIFO without a writer blocks for ever. Pipes
+/// given as /dev/stdin or /dev/fd/N (a shell's process substitution) are read as before.
+void check_not_fifo(const std::string& path, const std::string& what);
 
 }  // namespace gancert::limits

@@ -15,7 +15,8 @@ namespace gancert::api {
 
 /// The paper run of case `which` ("A"/"B") in `dims` dimensions (2 or 4) with step η (an exact
 /// decimal), K = `steps` iterates counting the start, and `start` instead of the case's start
-/// if given.
+/// if given. Both specs carry the default wall-clock budget api::default_run_time_limit (40 s, as
+/// for certify): a run that reaches it returns fewer than K iterates (dynamics::TimeBudget).
 dynamics::TrajectorySpec trajectory_spec(const std::string& which, int dims, const std::string& step, int steps,
                                          const std::optional<model::DecimalParams>& start = std::nullopt);
 

@@ -78,6 +78,10 @@ public:
     std::string verdict() const;
     /// Error text if the assembled extrema intervals are empty (lo > hi), else nullopt.
     std::optional<std::string> inconsistency() const;
+    /// Extrema: text if an assembled enclosure is wider than the claim allows (lemma K5'':
+    /// width <= 2 max(delta·m, eps), m = min |J| over it, 0 if it contains 0), else nullopt.
+    /// Such a run is `incomplete` (a claim edited to a smaller delta is no proof).
+    std::optional<std::string> target_gap() const;
     std::size_t leaves() const { return leaves_; }
     double done_volume() const { return done_volume_; }
 

@@ -22,6 +22,9 @@ struct VerifyOptions {
     /// Re-derive each leaf by the independent route where one exists (verify/independent.hpp)
     /// instead of the prover's evaluation code; the other leaves by check_leaf.
     bool independent = false;
+    /// Wall-clock seconds (0: none): leaves not re-checked when it has passed make the
+    /// certificate not verified (exit 1), never accepted.
+    double time_limit = 0;
 };
 
 /// Leaves of one evidence kind by the route that checked them (independent verification).

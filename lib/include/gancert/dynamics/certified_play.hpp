@@ -43,11 +43,12 @@ struct CertifiedIterate {
 /// The certified update loop from the box Θ_0 with step η (an enclosure of the exact η) over
 /// the moving coordinates, at the working precision the caller has set (any model whose
 /// players follow play_sign: R/S/E/E below, a model of the family in dynamics/family_play.hpp).
-/// Same guarantees as certified_gradient_play.
+/// Same guarantees as certified_gradient_play; `time_limit` as in gradient_play_from (fewer
+/// iterates once it has passed, each still an enclosure).
 template <class Evaluator>
 std::vector<CertifiedIterate> certified_gradient_play_from(model::Params<arith::impfr> box, const arith::impfr& eta,
                                                            int iterates, const std::array<bool, 4>& moving,
-                                                           Evaluator&& evaluate);
+                                                           Evaluator&& evaluate, double time_limit = 0);
 
 /// Certified trajectory at `bits` of working precision (set for the duration of the call).
 /// `evaluate` must return enclosures (`Evaluation<impfr>(const Params<impfr>&)`, valid for
@@ -63,14 +64,16 @@ std::vector<CertifiedIterate> certified_gradient_play(const TrajectorySpec& spec
     arith::precision_guard guard(bits);
     const impfr eta = arith::parse<impfr>(spec.step, "step_size");
     return certified_gradient_play_from(model::to_scalar_unchecked<impfr>(spec.start),  // validated above
-                                        eta, spec.iterates, moving_coordinates(spec.dims), evaluate);
+                                        eta, spec.iterates, moving_coordinates(spec.dims), evaluate,
+                                        spec.time_limit);
 }
 
 template <class Evaluator>
 std::vector<CertifiedIterate> certified_gradient_play_from(model::Params<arith::impfr> box, const arith::impfr& eta,
                                                            int iterates, const std::array<bool, 4>& moving,
-                                                           Evaluator&& evaluate) {
+                                                           Evaluator&& evaluate, double time_limit) {
     using arith::impfr;
+    const TimeBudget budget(time_limit);
     using arith::mpfr;
     auto max_moving_width = [&](const model::Params<impfr>& p) {
         mpfr w = arith::fresh_mpfr();
@@ -90,7 +93,7 @@ std::vector<CertifiedIterate> certified_gradient_play_from(model::Params<arith::
     model::Evaluation<impfr> ev = evaluate(static_cast<const model::Params<impfr>&>(box));
     for (int k = 0;; ++k) {
         out.push_back({box, ev, moving_gradient_norm(ev, moving), max_moving_width(box)});
-        if (k + 1 >= iterates) break;
+        if (k + 1 >= iterates || budget.expired()) break;
 
         model::Params<impfr> mid = box;  // moving coordinates replaced by their midpoints
         for (std::size_t i = 0; i < 4; ++i)

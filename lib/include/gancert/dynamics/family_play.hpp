@@ -37,6 +37,7 @@ struct FamilyTrajectorySpec {
     std::string step = "0.4";          ///< η > 0
     int iterates = 250;                ///< K ≥ 1 iterates counting the start
     int dims = 4;                      ///< 2 (θ1, h move) or 4 (all move)
+    double time_limit = 0;             ///< wall-clock seconds (0: none), as TrajectorySpec
 };
 
 /// family::validate_players(start), then step, iterates and dims as validate(TrajectorySpec).

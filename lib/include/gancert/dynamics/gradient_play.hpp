@@ -51,13 +51,18 @@ S moving_gradient_norm(const model::Evaluation<S>& e, const std::array<bool, 4>&
 
 /// The update loop from the start θ_0 (scalars in S), step η and the moving coordinates: any
 /// model whose four players follow the signs play_sign (the paper's R/S/E/E through
-/// gradient_play below, a model of the family through dynamics/family_play.hpp).
+/// gradient_play below, a model of the family through dynamics/family_play.hpp). With
+/// `time_limit` > 0 (seconds) the loop stops before an iterate once that much wall time has
+/// passed (TimeBudget): fewer than `iterates` are returned.
 template <class S, class Evaluator>
 std::vector<Iterate<S>> gradient_play_from(model::Params<S> theta, const S& eta, int iterates,
-                                           const std::array<bool, 4>& moving, Evaluator&& evaluate) {
+                                           const std::array<bool, 4>& moving, Evaluator&& evaluate,
+                                           double time_limit = 0) {
+    const TimeBudget budget(time_limit);
     std::vector<Iterate<S>> out;
     out.reserve(static_cast<std::size_t>(iterates));
     for (int k = 0; k < iterates; ++k) {
+        if (k > 0 && budget.expired()) break;
         Iterate<S> it{theta, evaluate(static_cast<const model::Params<S>&>(theta)), S(0)};
         it.gnorm = moving_gradient_norm(it.e, moving);
         if (k + 1 < iterates)
@@ -82,7 +87,7 @@ std::vector<Iterate<S>> gradient_play(const TrajectorySpec& spec, Evaluator&& ev
     validate(spec);
     const S eta = arith::parse<S>(spec.step, "step_size");
     return gradient_play_from<S>(model::to_scalar_unchecked<S>(spec.start),  // validated above
-                                 eta, spec.iterates, moving_coordinates(spec.dims), evaluate);
+                                 eta, spec.iterates, moving_coordinates(spec.dims), evaluate, spec.time_limit);
 }
 
 }  // namespace gancert::dynamics

@@ -11,6 +11,7 @@
 // "steps", "dims", "case", a…c) for anything outside the domain; nothing is rounded here.
 #pragma once
 #include <array>
+#include <chrono>
 #include <string>
 
 #include "gancert/model/paper_cases.hpp"
@@ -29,6 +30,22 @@ struct TrajectorySpec {
     std::string step = "0.4";    ///< η > 0
     int iterates = 250;          ///< K ≥ 1 iterates counting the start
     int dims = 4;                ///< 2 (b, h move) or 4 (all move)
+    double time_limit = 0;       ///< wall-clock seconds (0: none), see TimeBudget
+};
+
+/// The wall-clock budget of a run (docs/limits.md): once `seconds` (> 0; 0 = none) have passed
+/// since construction, the update loops stop before the next iterate, so the run returns the
+/// iterates θ_0 … θ_k it finished (each as sound as in a whole run) and fewer than K of them;
+/// the caller reports the run as stopped by its time limit.
+class TimeBudget {
+public:
+    explicit TimeBudget(double seconds) : seconds_(seconds), start_(std::chrono::steady_clock::now()) {}
+    bool expired() const { return seconds_ > 0 && elapsed() >= seconds_; }
+    double elapsed() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count(); }
+
+private:
+    double seconds_;
+    std::chrono::steady_clock::time_point start_;
 };
 
 /// Which of (a, b, g, h) move: dims = 2 → (b, h); dims = 4 → all. Throws
