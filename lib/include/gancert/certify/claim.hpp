@@ -3,9 +3,12 @@
 #include <optional>
 #include <string>
 
-#include "gancert/certify/decimal_number.hpp"
+#include "gancert/arith/decimal.hpp"
 
 namespace gancert::certify {
+
+using arith::Decimal;  // the library's one exact-decimal type
+using arith::split_point;
 
 enum class ClaimKind { no_saddle, no_stationary, plateau, extrema, stationary_set, atlas };
 
