@@ -1,4 +1,7 @@
 // gancert/certify/claim.hpp — the claims the certifier proves over a box, and leaf evidence.
+//
+// Contract: tolerances are exact decimals (arith::Decimal) and are never rounded;
+// parse_claim_kind throws arith::bad_input naming --claim for an unknown name.
 #pragma once
 #include <optional>
 #include <string>
