@@ -315,10 +315,7 @@ ModelSetup make_family_model(const ModelRequest& req) {
     }
     check_domain(spec, r);
     s.function = make_family_function(req.model, fixed, names);
-    std::ostringstream t;
-    for (std::size_t i = 0; i < names.size(); ++i)
-        t << (i ? ", " : "") << names[i] << " in [" << s.root.lo[i].str() << ", " << s.root.hi[i].str() << "]";
-    s.box_text = t.str();
+    s.box_text = box_text(names, s.root);
     return s;
 }
 

@@ -16,6 +16,13 @@ std::vector<std::string> split_list(const std::string& s, char sep) {
     return r;
 }
 
+std::string box_text(const std::vector<std::string>& names, const Box& root) {
+    std::ostringstream t;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        t << (i ? ", " : "") << names[i] << " in [" << root.lo[i].str() << ", " << root.hi[i].str() << "]";
+    return t.str();
+}
+
 ModelSetup make_model(const ModelRequest& req) {
     if (is_family_spec(req.model)) return make_family_model(req);
     ModelSetup s;
@@ -74,10 +81,7 @@ ModelSetup make_model(const ModelRequest& req) {
                 throw arith::bad_parameter("box", "unknown variable '" + n + "'");
         s.root = make_root_box(names, lo, hi);
     }
-    std::ostringstream t;
-    for (std::size_t i = 0; i < names.size(); ++i)
-        t << (i ? ", " : "") << names[i] << " in [" << s.root.lo[i].str() << ", " << s.root.hi[i].str() << "]";
-    s.box_text = t.str();
+    s.box_text = box_text(names, s.root);
     return s;
 }
 
