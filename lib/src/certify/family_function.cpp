@@ -33,17 +33,17 @@ namespace {
 using arith::idouble;
 using arith::impfr;
 
-/// Working precision of the idouble overload (53 bits + the family's guard bits).
-constexpr unsigned idouble_bits = 96;
-/// estimate(): an approximation to ~4 digits is enough to choose where to look.
-constexpr int estimate_target_bits = 14;
+/// Working precision of the idouble overload; estimate()'s target (model/eval_policy.hpp).
+constexpr unsigned idouble_bits = model::family_double_eval_bits;
+using model::estimate_target_bits;
 
 /// Whether every coordinate is a point up to rounding (the midpoint of a box): then the
 /// quadrature is asked for the working precision, not the box tolerance.
 bool thin(const std::vector<impfr>& x) {
-    const int bits = static_cast<int>(std::min(arith::working_bits(), 1000u));
+    const int bits = static_cast<int>(std::min(arith::working_bits(), model::thin_max_bits));
     for (const auto& v : x)
-        if (!(arith::to_double(arith::width_up(v)) <= std::ldexp(1.0, 8 - bits) * (arith::to_double(arith::mag(v)) + 1)))
+        if (!(arith::to_double(arith::width_up(v)) <=
+              std::ldexp(1.0, model::thin_guard_bits - bits) * (arith::to_double(arith::mag(v)) + 1)))
             return false;
     return true;
 }
@@ -214,7 +214,8 @@ private:
             opt.target_bits = target_bits;
             opt.max_subintervals = model::box_max_subintervals;
         } else if (thin(x)) {  // a point (a box's midpoint): the working precision minus guard bits
-            opt.target_bits = std::max(20, static_cast<int>(arith::working_bits()) - 56);
+            opt.target_bits = std::max(model::point_min_target_bits,
+                                       static_cast<int>(arith::working_bits()) - model::point_guard_bits);
         } else {        // a box: its width dominates; a modest target and a small piece budget
             opt.target_bits = model::box_target_bits_mp;
             opt.max_subintervals = model::box_max_subintervals;
