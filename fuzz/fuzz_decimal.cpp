@@ -1,4 +1,5 @@
-// Fuzz harness: the decimal parsers (arith::is_decimal / arith::parse, reference::parse_exact_decimal).
+// Fuzz harness: the decimal parser (arith::is_decimal, arith::Decimal::parse / parse_extended,
+// arith::parse_written, arith::parse<S>).
 // Any input either parses or throws the documented exception; nothing else (crash, leak, UB, hang).
 #include <cstddef>
 #include <cstdint>
@@ -7,7 +8,6 @@
 
 #include "gancert/arith/decimal.hpp"
 #include "gancert/arith/errors.hpp"
-#include "gancert/reference/exact_decimal.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string s(reinterpret_cast<const char*>(data), size);
@@ -17,9 +17,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     } catch (const std::exception&) {
     }
     try {
-        (void)gancert::reference::parse_exact_decimal(s, "fuzz");
+        (void)gancert::arith::Decimal::parse_extended(s, "fuzz");
     } catch (const std::exception&) {
         (void)ok;
+    }
+    try {
+        (void)gancert::arith::parse_written(s, "fuzz");
+    } catch (const std::exception&) {
     }
     return 0;
 }

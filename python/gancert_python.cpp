@@ -30,6 +30,7 @@
 #include <pybind11/stl.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <atomic>
 #include <filesystem>
@@ -136,8 +137,10 @@ void require_whole(const Trajectory& tr, const Spec& spec) {
                               std::to_string(spec.iterates) + " iterates; ask for fewer steps");
 }
 
-py::list py_trajectory(const std::string& which, int dims, int steps, const py::object& step_size) {
-    const auto spec = api::trajectory_spec(which, dims, exact_decimal_text(step_size, "step_size"), steps);
+/// The double trajectory of `spec` (R/S/E/E or a family model) as a list of dicts; the players'
+/// keys are `keys` (the model's names of a, b, g, h).
+template <class Spec>
+py::list trajectory_list(const Spec& spec, const std::array<std::string, 4>& keys) {
     std::vector<dynamics::Iterate<double>> tr;
     {
         py::gil_scoped_release release;
@@ -149,11 +152,17 @@ py::list py_trajectory(const std::string& which, int dims, int steps, const py::
         const auto& it = tr[k];
         py::dict d;
         d["k"] = static_cast<double>(k);
-        d["a"] = it.p.a, d["b"] = it.p.b, d["g"] = it.p.g, d["h"] = it.p.h;
+        d[py::str(keys[0])] = it.p.a, d[py::str(keys[1])] = it.p.b, d[py::str(keys[2])] = it.p.g,
+        d[py::str(keys[3])] = it.p.h;
         d["J1"] = it.e.J1, d["J2"] = it.e.J2, d["J"] = it.e.J.v, d["gnorm"] = it.gnorm;
         out.append(d);
     }
     return out;
+}
+
+py::list py_trajectory(const std::string& which, int dims, int steps, const py::object& step_size) {
+    const auto spec = api::trajectory_spec(which, dims, exact_decimal_text(step_size, "step_size"), steps);
+    return trajectory_list(spec, {"a", "b", "g", "h"});
 }
 
 py::dict py_certify(const py::object& case_name, const std::string& box, const std::string& claim_name,
@@ -294,9 +303,10 @@ py::dict py_compare(const std::string& reference_path, const std::string& candid
     return d;
 }
 
-py::list py_certified_trajectory(const std::string& which, int dims, int steps, const py::object& step_size,
-                                 unsigned bits) {
-    const auto spec = api::trajectory_spec(which, dims, exact_decimal_text(step_size, "step_size"), steps);
+/// The certified trajectory of `spec` (R/S/E/E or a family model) as a list of dicts; the
+/// players' keys are `keys` (the model's names of a, b, g, h).
+template <class Spec>
+py::list certified_trajectory_list(const Spec& spec, unsigned bits, const std::array<std::string, 4>& keys) {
     if (bits < arith::min_precision_bits || bits > limits::max_precision_bits)
         throw py::value_error("bits: expected " + std::to_string(arith::min_precision_bits) + ".." +
                               std::to_string(limits::max_precision_bits));
@@ -314,11 +324,18 @@ py::list py_certified_trajectory(const std::string& which, int dims, int steps, 
         const auto& it = tr[k];
         py::dict d;
         d["k"] = k;
-        d["a"] = pair(it.p.a), d["b"] = pair(it.p.b), d["g"] = pair(it.p.g), d["h"] = pair(it.p.h);
+        d[py::str(keys[0])] = pair(it.p.a), d[py::str(keys[1])] = pair(it.p.b), d[py::str(keys[2])] = pair(it.p.g),
+        d[py::str(keys[3])] = pair(it.p.h);
         d["J1"] = pair(it.e.J1), d["J2"] = pair(it.e.J2), d["J"] = pair(it.e.J.v), d["gnorm"] = pair(it.gnorm);
         out.append(d);
     }
     return out;
+}
+
+py::list py_certified_trajectory(const std::string& which, int dims, int steps, const py::object& step_size,
+                                 unsigned bits) {
+    const auto spec = api::trajectory_spec(which, dims, exact_decimal_text(step_size, "step_size"), steps);
+    return certified_trajectory_list(spec, bits, {"a", "b", "g", "h"});
 }
 
 
@@ -395,51 +412,14 @@ py::list py_trajectory_model(const std::string& model, const py::dict& theta, in
                              const py::object& step_size) {
     const auto spec = family_run(model, theta, dims, steps, step_size);
     const auto names = family::player_names(spec.model);
-    std::vector<dynamics::Iterate<double>> tr;
-    {
-        py::gil_scoped_release release;
-        tr = dynamics::play_double(spec);
-    }
-    require_whole(tr, spec);
-    py::list out;
-    for (std::size_t k = 0; k < tr.size(); ++k) {
-        const auto& it = tr[k];
-        py::dict d;
-        d["k"] = static_cast<double>(k);
-        d[py::str(names[0])] = it.p.a, d[py::str(names[1])] = it.p.b, d["g"] = it.p.g, d["h"] = it.p.h;
-        d["J1"] = it.e.J1, d["J2"] = it.e.J2, d["J"] = it.e.J.v, d["gnorm"] = it.gnorm;
-        out.append(d);
-    }
-    return out;
+    return trajectory_list(spec, {names[0], names[1], "g", "h"});
 }
 
 py::list py_certified_trajectory_model(const std::string& model, const py::dict& theta, int dims, int steps,
                                        const py::object& step_size, unsigned bits) {
     const auto spec = family_run(model, theta, dims, steps, step_size);
-    if (bits < arith::min_precision_bits || bits > limits::max_precision_bits)
-        throw py::value_error("bits: expected " + std::to_string(arith::min_precision_bits) + ".." +
-                              std::to_string(limits::max_precision_bits));
     const auto names = family::player_names(spec.model);
-    std::vector<dynamics::CertifiedIterate> tr;
-    {
-        py::gil_scoped_release release;
-        tr = dynamics::play_certified(spec, bits);
-    }
-    require_whole(tr, spec);
-    auto pair = [](const arith::impfr& x) {
-        return py::make_tuple(mpfr_get_d(arith::raw(x.lower()), MPFR_RNDD), mpfr_get_d(arith::raw(x.upper()), MPFR_RNDU));
-    };
-    py::list out;
-    for (std::size_t k = 0; k < tr.size(); ++k) {
-        const auto& it = tr[k];
-        py::dict d;
-        d["k"] = k;
-        d[py::str(names[0])] = pair(it.p.a), d[py::str(names[1])] = pair(it.p.b), d["g"] = pair(it.p.g),
-        d["h"] = pair(it.p.h);
-        d["J1"] = pair(it.e.J1), d["J2"] = pair(it.e.J2), d["J"] = pair(it.e.J.v), d["gnorm"] = pair(it.gnorm);
-        out.append(d);
-    }
-    return out;
+    return certified_trajectory_list(spec, bits, {names[0], names[1], "g", "h"});
 }
 
 /// A library message as Python shows it. The library names parameters (arith::bad_parameter),

@@ -3,11 +3,15 @@
 #include <gmp.h>
 
 #include <catch2/catch.hpp>
+#include <cmath>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <limits>
 #include <random>
 #include <string>
 
+#include "gancert/arith/decimal.hpp"
 #include "gancert/arith/scalar.hpp"
 
 using namespace gancert::arith;
@@ -213,4 +217,81 @@ TEST_CASE("to_decimal_outward: printed lo <= true lo and printed hi >= true hi",
                         {big, big}, {std::numeric_limits<double>::min(), 1.0}, {-1e-320, -1e-321}, {0.1, 0.1}})
         for (unsigned digits : {1u, 2u, 17u, 40u}) check_outward(idouble(a, b), digits, checked);
     CHECK(checked > 10000);
+}
+
+TEST_CASE("enclose<S> of Decimal arithmetic is the tightest enclosure of the exact rational", "[arith][decimal]") {
+    std::mt19937_64 rng(20261207);
+    for (int k = 0; k < 2000; ++k) {
+        const std::string sx = random_decimal(rng), sy = random_decimal(rng);
+        INFO(sx << " and " << sy);
+        rational rx(sx), ry(sy);
+        mpq_t sum, prod;
+        mpq_inits(sum, prod, static_cast<mpq_ptr>(nullptr));
+        mpq_add(sum, rx.q, ry.q);
+        mpq_mul(prod, rx.q, ry.q);
+        const Decimal x = Decimal::parse(sx, "x"), y = Decimal::parse(sy, "y");
+        for (unsigned bits : {53u, 200u}) {
+            precision_guard g(bits);
+            for (const auto& [d, q] : {std::pair<Decimal, mpq_srcptr>{x + y, sum}, {x * y, prod}}) {
+                impfr e = enclose<impfr>(d, "x");
+                CHECK(mpfr_cmp_q(raw(e.lower()), q) <= 0);
+                CHECK(mpfr_cmp_q(raw(e.upper()), q) >= 0);
+                mpfr next = e.lower();
+                if (!mpfr_equal_p(raw(next), raw(e.upper()))) {  // else exact: a point
+                    mpfr_nextabove(raw(next));
+                    CHECK(mpfr_equal_p(raw(next), raw(e.upper())));
+                } else {
+                    CHECK(mpfr_cmp_q(raw(e.lower()), q) == 0);
+                }
+            }
+        }
+        // the exact product of the double-range values as a double enclosure
+        if (std::abs(x.approx() * y.approx()) < 1e300 && std::abs(x.approx() * y.approx()) > 1e-300) {
+            idouble e = enclose<idouble>(x * y, "x");
+            CHECK(cmp(e.lower(), rational((x * y).str())) <= 0);
+            CHECK(cmp(e.upper(), rational((x * y).str())) >= 0);
+        }
+        mpq_clears(sum, prod, static_cast<mpq_ptr>(nullptr));
+        // parse<S> is Decimal::parse then enclose<S>
+        CHECK(parse<idouble>(sx, "x").lower() == enclose<idouble>(x, "x").lower());
+        CHECK(parse<idouble>(sx, "x").upper() == enclose<idouble>(x, "x").upper());
+    }
+}
+
+TEST_CASE("Decimal: exact doubles, exact division, log10 and canonical text", "[arith][decimal]") {
+    std::mt19937_64 rng(7);
+    for (int k = 0; k < 2000; ++k) {
+        double v;
+        do {
+            std::uint64_t bits = rng();
+            std::memcpy(&v, &bits, sizeof v);
+        } while (!std::isfinite(v));
+        const std::string text = Decimal::exact(v).str();
+        INFO(text);
+        mpfr_t t;
+        mpfr_init2(t, 2200);  // every double's exact decimal fits (<= 1074 fraction bits)
+        CHECK(mpfr_set_str(t, text.c_str(), 10, MPFR_RNDN) == 0);  // 0: exact, so the text is exact
+        CHECK(mpfr_cmp_d(t, v) == 0);
+        mpfr_clear(t);
+    }
+    // x/n terminates iff n's prime factors other than 2 and 5 divide the mantissa
+    for (long long p = -60; p <= 60; ++p)
+        for (unsigned long n = 1; n <= 40; ++n) {
+            INFO(p << "/" << n);
+            auto q = Decimal(p).divided_by(n);
+            unsigned long r = n;
+            while (r % 2 == 0) r /= 2;
+            while (r % 5 == 0) r /= 5;
+            CHECK(q.has_value() == (p % static_cast<long long>(r) == 0));
+            if (q) CHECK(*q * Decimal(static_cast<long long>(n)) == Decimal(p));
+        }
+    CHECK(Decimal(6).fraction_text(4) == "3/2");
+    CHECK(Decimal::parse("0.1").fraction_text(3) == "1/30");
+    CHECK(Decimal::parse("-2.50e1").str() == "-25");
+    CHECK(Decimal::parse("1e40").short_str() == "1e40");
+    CHECK(Decimal::parse("123.4500e-40").log10_abs() == Approx(std::log10(123.45) - 40).margin(1e-12));
+    CHECK(parse_written("1.250", "y").last_digit_exponent == -3);
+    CHECK(parse_written("12e5", "y").last_digit_exponent == 5);
+    CHECK_THROWS_AS(Decimal::parse("1e100001", "x"), bad_parameter);
+    CHECK_THROWS_WITH(parse_written("x", "file.csv:3: column J"), Catch::StartsWith("file.csv:3: column J: 'x'"));
 }

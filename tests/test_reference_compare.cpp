@@ -18,7 +18,7 @@ using gancert::arith::bad_input;
 
 namespace {
 
-rational dec(const std::string& s) { return parse_exact_decimal(s, "test"); }
+Decimal dec(const std::string& s) { return gancert::arith::parse_written(s, "test").value; }
 
 /// x rounded to `digits` significant digits (to nearest) by MPFR at 4000 bits.
 std::string round_to(const std::string& x, int digits) {
@@ -55,8 +55,8 @@ synthetic make_tables(int n, std::mt19937_64& rng) {
             x += std::to_string(1 + digit(rng) % 9) + ".";
             for (int i = 0; i < 39; ++i) x += static_cast<char>('0' + digit(rng));
             x += "e" + std::to_string(expo(rng));
-            rational t = dec(x), half = t.abs() * rational::pow10(-35);
-            ref << ',' << round_to(x, 30) << ',' << *to_exact_decimal(t - half) << ',' << *to_exact_decimal(t + half);
+            Decimal t = dec(x), half = t.abs() * Decimal::pow10(-35);
+            ref << ',' << round_to(x, 30) << ',' << (t - half).str() << ',' << (t + half).str();
             cand << ',' << round_to(x, 17);
             s.truth.back().push_back(x);
         }
@@ -127,30 +127,30 @@ TEST_CASE("correct digits are a lower bound of the true relative accuracy", "[re
     for (int i = 0; i < 2000; ++i) {
         std::string xs = std::to_string(1 + digit(rng)) + ".";
         for (int k = 0; k < 30; ++k) xs += static_cast<char>('0' + digit(rng));
-        rational x = dec(xs);
-        rational lo = x - x * rational::pow10(-28), hi = x + x * rational::pow10(-29);
+        Decimal x = dec(xs);
+        Decimal lo = x - x * Decimal::pow10(-28), hi = x + x * Decimal::pow10(-29);
         // y = x·(1 + δ), δ = ±d·10^k
-        rational delta = rational(1 + digit(rng)) * rational::pow10(err_exp(rng));
-        if (digit(rng) % 2) delta = rational(0) - delta;
-        rational y = x + x * delta;
+        Decimal delta = Decimal(1 + digit(rng)) * Decimal::pow10(err_exp(rng));
+        if (digit(rng) % 2) delta = Decimal(0) - delta;
+        Decimal y = x + x * delta;
         double d = correct_digits(y, lo, hi);
-        double truth = -log10_abs((y - x) / x);
-        INFO(xs << " delta " << delta.key());
+        double truth = -delta.log10_abs();  // (y − x)/x = delta exactly
+        INFO(xs << " delta " << delta.str());
         CHECK(d <= truth + 1e-9);
         if (truth < 26) CHECK(d >= truth - 0.01);  // and tight when the reference resolves it
     }
 }
 
 TEST_CASE("tolerance: inside the widened enclosure, exactly", "[reference][compare]") {
-    rational lo = dec("1"), hi = dec("1.000000000000000000000000000001");
+    Decimal lo = dec("1"), hi = dec("1.000000000000000000000000000001");
     CHECK(within_tolerance(dec("1"), lo, hi, std::nullopt));
     CHECK_FALSE(within_tolerance(dec("0.99999999999999999999999999999999"), lo, hi, std::nullopt));
     // t = 1e-14·max|.|: 1 − 1e-14·hi is the boundary
     CHECK(within_tolerance(dec("0.99999999999999"), lo, hi, 14));
     CHECK_FALSE(within_tolerance(dec("0.99999999999999"), lo, hi, 15));
     CHECK_FALSE(within_tolerance(dec("0.99999999999998"), lo, hi, 14));
-    CHECK(within_tolerance(hi + hi * rational::pow10(-14), lo, hi, 14));
-    CHECK_FALSE(within_tolerance(hi + hi * rational::pow10(-14) + rational::pow10(-60), lo, hi, 14));
+    CHECK(within_tolerance(hi + hi * Decimal::pow10(-14), lo, hi, 14));
+    CHECK_FALSE(within_tolerance(hi + hi * Decimal::pow10(-14) + Decimal::pow10(-60), lo, hi, 14));
 }
 
 TEST_CASE("round trip: a double-accurate candidate passes, one value off in the 12th digit is flagged",
@@ -173,7 +173,7 @@ TEST_CASE("round trip: a double-accurate candidate passes, one value off in the 
     // wide) unless the exact value is proved to round to them: correctly rounded 17-digit values
     // all pass by their rounding claim (lemma R4), and so do they under the default tolerance
     compare_options strict;
-    strict.tol.rtol = rational(0);
+    strict.tol.rtol = Decimal(0);
     auto rounded = compare_tables(ref, table(s.candidate_csv, "cand.csv"), strict);
     CHECK(rounded.passed());
     for (const auto& q : rounded.summaries) CHECK(q.rounded == 30);
@@ -248,7 +248,7 @@ TEST_CASE("compare: bad input names file, line and column", "[reference][compare
 }
 
 TEST_CASE("rounding claim of a printed value (lemma R4)", "[reference][compare]") {
-    auto w = [](const char* s) { return parse_written_decimal(s, "y"); };
+    auto w = [](const char* s) { return gancert::arith::parse_written(s, "y"); };
     CHECK(w("1.250").last_digit_exponent == -3);
     CHECK(w("1250e-3").last_digit_exponent == -3);
     CHECK(w("12e5").last_digit_exponent == 5);
@@ -266,7 +266,7 @@ TEST_CASE("rounding claim of a printed value (lemma R4)", "[reference][compare]"
     // negative values, exponent form: R(-3.0e-7) = [-3.05e-7, -2.95e-7]
     CHECK(check_rounding(w("-3.0e-7"), dec("-3.04e-7"), dec("-2.96e-7")) == rounding_claim::proved);
     // the default tolerance is 2^-51 exactly and an underflowed zero passes only with atol
-    CHECK(default_rtol() * rational(1L << 51) == rational(1));
+    CHECK(default_rtol() * Decimal(1LL << 51) == Decimal(1));
     tolerance t;
     CHECK_FALSE(within_tolerance(dec("0"), dec("1e-446"), dec("2e-446"), t));
     t.atol = dec("1e-300");

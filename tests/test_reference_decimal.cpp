@@ -9,12 +9,23 @@
 
 #include "gancert/arith/errors.hpp"
 #include "gancert/reference/csv.hpp"
-#include "gancert/reference/exact_decimal.hpp"
+#include "gancert/arith/decimal.hpp"
 #include "gancert/reference/points.hpp"
 #include "gancert/reference/quantities.hpp"
 
 using namespace gancert::reference;
 using gancert::arith::bad_input;
+using gancert::arith::Decimal;
+
+namespace {
+/// The reference tools' reading of a decimal (a location-style message naming `what`).
+Decimal parse_exact_decimal(std::string_view s, std::string_view what) { return gancert::arith::parse_written(s, what).value; }
+Decimal ratio(long long p, unsigned long q) {
+    auto r = Decimal(p).divided_by(q);
+    REQUIRE(r);
+    return *r;
+}
+}  // namespace
 
 namespace {
 std::string random_decimal(std::mt19937_64& rng) {
@@ -44,7 +55,7 @@ TEST_CASE("exact decimals: equal numbers written differently are equal", "[refer
     CHECK(parse_exact_decimal("0.50", "x") == parse_exact_decimal("5e-1", "y"));
     CHECK(parse_exact_decimal(".5", "x") == parse_exact_decimal("+0.5000", "y"));
     CHECK(parse_exact_decimal("-0", "x") == parse_exact_decimal("0.0e7", "y"));
-    CHECK(parse_exact_decimal("2.2", "x") == parse_exact_decimal("22", "y") / rational(10));
+    CHECK(parse_exact_decimal("2.2", "x") == ratio(22, 10));
     CHECK(parse_exact_decimal("1.2345E+2", "x") == parse_exact_decimal("123.45", "y"));
     CHECK_FALSE(parse_exact_decimal("0.1", "x") == parse_exact_decimal("0.10000000000000001", "y"));
     // 0.1 + 0.2 == 0.3 exactly (false in binary floating point)
@@ -68,14 +79,13 @@ TEST_CASE("exact decimals: ordering agrees with 4000-bit MPFR, printing round-tr
     for (int i = 0; i < 3000; ++i) {
         std::string x = random_decimal(rng), y = random_decimal(rng);
         INFO(x << " vs " << y);
-        rational qx = parse_exact_decimal(x, "x"), qy = parse_exact_decimal(y, "y");
+        Decimal qx = parse_exact_decimal(x, "x"), qy = parse_exact_decimal(y, "y");
         int c = compare(qx, qy);
         CHECK((c > 0) - (c < 0) == mpfr_compare(x, y));
         // every finite decimal is a terminating decimal: exact printing exists and round-trips
-        auto text = to_exact_decimal(qx);
-        REQUIRE(text);
-        CHECK(parse_exact_decimal(*text, "printed") == qx);
-        CHECK(mpfr_compare(*text, x) == 0);
+        std::string text = qx.str();
+        CHECK(parse_exact_decimal(text, "printed") == qx);
+        CHECK(mpfr_compare(text, x) == 0);
         // log10 estimate
         if (qx.sign() != 0) {
             mpfr_t a;
@@ -83,19 +93,22 @@ TEST_CASE("exact decimals: ordering agrees with 4000-bit MPFR, printing round-tr
             mpfr_set_str(a, x.c_str(), 10, MPFR_RNDN);
             mpfr_abs(a, a, MPFR_RNDN);
             mpfr_log10(a, a, MPFR_RNDN);
-            CHECK(log10_abs(qx) == Approx(mpfr_get_d(a, MPFR_RNDN)).margin(1e-12));
+            CHECK(qx.log10_abs() == Approx(mpfr_get_d(a, MPFR_RNDN)).margin(1e-12));
             mpfr_clear(a);
         }
     }
 }
 
 TEST_CASE("exact decimals: non-terminating rationals are not printed", "[reference][decimal]") {
-    CHECK_FALSE(to_exact_decimal(rational(1) / rational(3)));
-    CHECK_FALSE(to_exact_decimal(rational(7) / rational(12)));
-    CHECK(*to_exact_decimal(rational(7) / rational(8)) == "0.875");
-    CHECK(*to_exact_decimal(rational(-1) / rational(1280)) == "-0.00078125");
-    CHECK(*to_exact_decimal(rational(100)) == "100");
-    CHECK(*to_exact_decimal(rational(0)) == "0");
+    CHECK_FALSE(Decimal(1).divided_by(3));
+    CHECK_FALSE(Decimal(7).divided_by(12));
+    CHECK(Decimal(1).fraction_text(3) == "1/3");
+    CHECK(Decimal(14).fraction_text(12) == "7/6");
+    CHECK(ratio(7, 8).str() == "0.875");
+    CHECK(ratio(-1, 1280).str() == "-0.00078125");
+    CHECK(ratio(300, 3).str() == "100");
+    CHECK(Decimal(100).str() == "100");
+    CHECK(Decimal(0).str() == "0");
 }
 
 TEST_CASE("grid: points are exact and match integer arithmetic", "[reference][grid]") {
@@ -105,13 +118,13 @@ TEST_CASE("grid: points are exact and match integer arithmetic", "[reference][gr
     CHECK(axes[1].param == 3);
     REQUIRE(axes[0].values.size() == 25);
     for (int k = 0; k < 25; ++k)  // b_k = (k − 12)/2
-        CHECK(parse_exact_decimal(axes[0].values[k], "b") == rational(k - 12) / rational(2));
+        CHECK(parse_exact_decimal(axes[0].values[k], "b") == ratio(k - 12, 2));
     CHECK(axes[0].values[1] == "-5.5");
     CHECK(axes[0].values[12] == "0");
     // decimal steps that are not binary fractions: 0.1:0.2:11 → 0.1, 0.11, …, 0.2
     auto fine = parse_grid("a=0.1:0.2:11");
     for (int k = 0; k < 11; ++k)
-        CHECK(parse_exact_decimal(fine[0].values[k], "a") == rational(10 + k) / rational(100));
+        CHECK(parse_exact_decimal(fine[0].values[k], "a") == ratio(10 + k, 100));
     CHECK(fine[0].values[3] == "0.13");
     // descending and single-point axes
     auto down = parse_grid("c=2:1:5,g=1.5:1.5:1");

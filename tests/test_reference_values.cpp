@@ -12,13 +12,19 @@
 #include "gancert/arith/decimal.hpp"
 #include "gancert/arith/precision.hpp"
 #include "gancert/reference/csv.hpp"
-#include "gancert/reference/exact_decimal.hpp"
+#include "gancert/arith/decimal.hpp"
 #include "gancert/reference/points.hpp"
 #include "gancert/reference/quantities.hpp"
 #include "gancert/reference/reference_values.hpp"
 
 using namespace gancert;
 using namespace gancert::reference;
+using gancert::arith::Decimal;
+
+namespace {
+/// An exact decimal read from a table cell (arith::Decimal).
+arith::Decimal parse_exact_decimal(std::string_view s, std::string_view what) { return arith::parse_written(s, what).value; }
+}  // namespace
 
 namespace {
 /// x rounded to `digits` significant digits, to nearest, by MPFR at 2000 bits.
@@ -96,16 +102,16 @@ TEST_CASE("compute_reference encloses the independent mpmath values and rounds t
             const auto& v = ref.values[q];
             const std::string& truth = row.cells[table.require_column(quantity_names[q])];
             INFO(quantity_names[q] << ": mpmath " << truth << " vs [" << v.lo << ", " << v.hi << "] mid " << v.mid);
-            rational t = parse_exact_decimal(truth, "mpmath"), lo = parse_exact_decimal(v.lo, "lo"),
+            Decimal t = parse_exact_decimal(truth, "mpmath"), lo = parse_exact_decimal(v.lo, "lo"),
                      hi = parse_exact_decimal(v.hi, "hi");
             // the mpmath value is known to `digits` (>= 40) significant digits: it must lie in the
             // enclosure widened by that uncertainty (10^(1-digits) relative, one unit of slack)
-            rational slack = t.abs() * rational::pow10(1 - std::stol(row.cells[table.require_column("digits")]));
+            Decimal slack = t.abs() * Decimal::pow10(1 - std::stol(row.cells[table.require_column("digits")]));
             CHECK(lo - slack <= t);
             CHECK(t <= hi + slack);
             // relative width <= 10^-digits (or absolute when the enclosure contains 0)
-            rational scale = lo.sign() > 0 ? lo : hi.sign() < 0 ? rational(0) - hi : rational(1);
-            CHECK(hi - lo <= scale * rational::pow10(-static_cast<long>(digits)));
+            Decimal scale = lo.sign() > 0 ? lo : hi.sign() < 0 ? -hi : Decimal(1);
+            CHECK(hi - lo <= scale * Decimal::pow10(-static_cast<long>(digits)));
             if (v.correctly_rounded) {
                 ++rounded;
                 CHECK(v.mid == round_decimal(truth, digits));
@@ -134,8 +140,8 @@ TEST_CASE("compute_reference at the maximum digits against the 110-digit mpmath 
         const auto& v = ref.values[k];
         const std::string& truth = row.cells[table.require_column(quantity_names[ref.quantities[k]])];
         INFO(quantity_names[ref.quantities[k]] << ": " << truth << " vs [" << v.lo << ", " << v.hi << "]");
-        rational t = parse_exact_decimal(truth, "t");
-        rational slack = t.abs() * rational::pow10(1 - std::stol(row.cells[table.require_column("digits")]));
+        Decimal t = parse_exact_decimal(truth, "t");
+        Decimal slack = t.abs() * Decimal::pow10(1 - std::stol(row.cells[table.require_column("digits")]));
         CHECK(parse_exact_decimal(v.lo, "lo") - slack <= t);
         CHECK(t <= parse_exact_decimal(v.hi, "hi") + slack);
         if (v.correctly_rounded) CHECK(v.mid == round_decimal(truth, digits));

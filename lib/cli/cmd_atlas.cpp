@@ -20,6 +20,7 @@
 #include "gancert/api/box.hpp"
 #include "gancert/arith/decimal.hpp"
 #include "gancert/arith/errors.hpp"
+#include "gancert/arith/named_list.hpp"
 #include "gancert/certify/atlas.hpp"
 #include "gancert/certify/model_factory.hpp"
 #include "gancert/dynamics/play.hpp"
@@ -103,12 +104,12 @@ void check_plot_arguments(const AtlasArgs& a, const std::vector<std::string>& fr
         throw arith::bad_input("--plot-dims: expected two distinct free variables, got '" + a.plot_dims + "'");
     if (a.slice.empty()) return;
     if (free.size() != 4) throw arith::bad_input("--slice: only for 4-D boxes");
-    for (const auto& item : certify::split_list(a.slice, ',')) {
-        auto eq = item.find('=');
-        std::string n = item.substr(0, eq);
+    for (const auto& item : arith::parse_named_values(a.slice, "slice")) {
+        const std::string& n = item.name;
         bool on_axis = dims.empty() ? (n == free[0] || n == free[1]) : (n == dims[0] || n == dims[1]);
-        if (eq == std::string::npos || !is_free(n) || on_axis || !arith::is_decimal(item.substr(eq + 1)))
-            throw arith::bad_input("--slice: '" + item + "' is not name=decimal for a free variable off the plot axes");
+        if (!is_free(n) || on_axis || !arith::is_decimal(item.value))
+            throw arith::bad_input("--slice: '" + n + "=" + item.value +
+                                   "' is not name=decimal for a free variable off the plot axes");
     }
 }
 

@@ -18,6 +18,7 @@
 #include "output.hpp"
 #include "gancert/api/reference.hpp"
 #include "gancert/arith/errors.hpp"
+#include "gancert/arith/named_list.hpp"
 #include "gancert/arith/precision.hpp"
 #include "gancert/dynamics/spec.hpp"
 #include "gancert/family/spec.hpp"
@@ -133,19 +134,13 @@ std::string point_text(const model::DecimalParams& p, const std::vector<std::str
 /// "l=0,r=1" → "a=0,b=1": a family model's player names onto the a, b, g, h slots of the
 /// point parsers (c is not a player: refused, naming `option`).
 std::string to_slots(const std::string& spec, const std::array<std::string, 4>& names, const char* option) {
-    std::string out, item;
-    std::stringstream ss(spec);
-    while (std::getline(ss, item, ',')) {
-        const auto eq = item.find('=');
-        std::string name = eq == std::string::npos ? item : item.substr(0, eq);
-        name.erase(0, name.find_first_not_of(' '));
-        name.erase(name.find_last_not_of(' ') + 1);
-        const auto it = std::find(names.begin(), names.end(), name);
+    std::string out;
+    for (const auto& item : arith::parse_named_values(spec, option)) {
+        const auto it = std::find(names.begin(), names.end(), item.name);
         if (it == names.end())
-            throw arith::bad_parameter(option, "'" + name + "' is not a player's parameter of --model (players: " + names[0] +
-                                                   ", " + names[1] + ", " + names[2] + ", " + names[3] + ")");
-        out += (out.empty() ? "" : ",") + std::string(ref::param_names[it - names.begin()]) +
-               (eq == std::string::npos ? "" : item.substr(eq));
+            throw arith::bad_parameter(option, "'" + item.name + "' is not a player's parameter of --model (players: " +
+                                                   names[0] + ", " + names[1] + ", " + names[2] + ", " + names[3] + ")");
+        out += (out.empty() ? "" : ",") + std::string(ref::param_names[it - names.begin()]) + "=" + item.value;
     }
     return out;
 }

@@ -11,7 +11,7 @@
 #include "gancert/model/closed_form.hpp"
 #include "gancert/model/eval_policy.hpp"
 #include "gancert/model/evaluate.hpp"
-#include "gancert/reference/exact_decimal.hpp"
+#include "gancert/arith/decimal.hpp"
 
 namespace gancert::api {
 namespace {
@@ -34,9 +34,7 @@ void set_mid(BatchPoint& r) {
 
 std::string exact_decimal(double x) {
     if (!std::isfinite(x)) throw arith::bad_input("not a finite number");
-    reference::rational r;
-    mpq_set_d(r.get(), x);
-    return *reference::to_exact_decimal(r);  // a double is a dyadic rational: terminating
+    return arith::Decimal::exact(x).str();
 }
 
 model::DecimalParams exact_params(const std::array<double, 5>& p, std::size_t index) {

@@ -2,10 +2,14 @@
 
 #include <mpfr.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdlib>
+#include <limits>
 #include <memory>
 #include <string>
+#include <type_traits>
 
 namespace gancert::arith {
 
@@ -30,55 +34,321 @@ bool is_decimal(std::string_view s) noexcept {
 }
 
 namespace {
+
+/// Why s is not an acceptable decimal, or empty; on success `out` and `last` are set.
+std::string parse_core(std::string_view s, Decimal& out, long& last) {
+    if (!is_decimal(s)) return "is not a finite decimal number";
+    std::size_t i = 0;
+    bool neg = false;
+    if (s[i] == '+' || s[i] == '-') neg = s[i++] == '-';
+    std::string digits;
+    long exp = 0;
+    bool frac = false;
+    for (; i < s.size() && s[i] != 'e' && s[i] != 'E'; ++i) {
+        if (s[i] == '.') { frac = true; continue; }
+        digits.push_back(s[i]);
+        if (frac) --exp;
+    }
+    if (i < s.size()) exp += std::strtol(std::string(s.substr(i + 1)).c_str(), nullptr, 10);  // <= 9 digits
+    if (exp > max_decimal_exponent || exp < -max_decimal_exponent)
+        return "has a decimal exponent beyond ±" + std::to_string(max_decimal_exponent);
+    last = exp;
+    std::size_t nz = digits.find_first_not_of('0');  // no leading zeros: a leading 0 would read as octal
+    digits = nz == std::string::npos ? "0" : digits.substr(nz);
+    if (digits != "0") {  // trailing zeros go to the exponent before the big integer is built
+        std::size_t last_nz = digits.find_last_not_of('0');
+        exp += static_cast<long>(digits.size() - 1 - last_nz);
+        digits.resize(last_nz + 1);
+    }
+    Decimal::Int mant(digits);
+    if (neg) mant = -mant;
+    out = Decimal::from_parts(std::move(mant), static_cast<int>(exp));
+    return {};
+}
+
+}  // namespace
+
+Decimal Decimal::from_parts(Int mant, int exp) {
+    Decimal r;
+    r.mant_ = std::move(mant);
+    r.exp_ = exp;
+    r.normalise();
+    return r;
+}
+
+Decimal::Int Decimal::pow10_int(unsigned k) {
+    Int r;
+    mpz_ui_pow_ui(r.backend().data(), 10, k);
+    return r;
+}
+
+Decimal Decimal::exact(double x) {
+    if (!std::isfinite(x)) throw std::domain_error("Decimal::exact: not a finite double");
+    int e2 = 0;
+    double f = std::frexp(x, &e2);  // x = f·2^e2, |f| in [1/2, 1)
+    Int m(static_cast<long long>(std::ldexp(f, 53)));  // exact: 53-bit integer
+    e2 -= 53;
+    if (e2 >= 0) return from_parts(m << e2, 0);
+    Int five;
+    mpz_ui_pow_ui(five.backend().data(), 5, static_cast<unsigned long>(-e2));
+    return from_parts(m * five, e2);  // m·2^e2 = m·5^-e2·10^e2
+}
+
+Decimal Decimal::pow10(long k) {
+    if (k > max_decimal_exponent || k < -max_decimal_exponent) throw std::domain_error("Decimal::pow10: exponent out of range");
+    return from_parts(Int(1), static_cast<int>(k));
+}
+
+void Decimal::normalise() {
+    if (mant_ == 0) { exp_ = 0; return; }
+    // Trailing zeros removed 16 at a time first: a bound like 1e308 written out in full would
+    // otherwise cost hundreds of big-integer divisions per endpoint (issue 15: reading a
+    // certificate of b in [-1e308, 0] took longer than its whole time budget).
+    static const Int ten16(10000000000000000ULL);
+    while (mant_ % ten16 == 0) { mant_ /= ten16; exp_ += 16; }
+    while (mant_ % 10 == 0) { mant_ /= 10; ++exp_; }
+}
+
+Decimal Decimal::parse(std::string_view s, std::string_view what) {
+    Decimal r;
+    long last = 0;
+    std::string why = parse_core(s, r, last);
+    if (!why.empty()) throw named_error(what, "'" + std::string(s) + "' " + why);
+    return r;
+}
+
+written_decimal parse_written(std::string_view s, std::string_view what) {
+    written_decimal w;
+    std::string why = parse_core(s, w.value, w.last_digit_exponent);
+    if (!why.empty()) throw bad_input(std::string(what) + ": '" + std::string(s) + "' " + why);
+    return w;
+}
+
+Decimal Decimal::parse_extended(std::string_view s, std::string_view what) {
+    std::string t(s);
+    for (auto& ch : t) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    int sg = 1;
+    std::string_view body(t);
+    if (!body.empty() && (body[0] == '+' || body[0] == '-')) {
+        sg = body[0] == '-' ? -1 : 1;
+        body.remove_prefix(1);
+    }
+    if (body == "inf" || body == "infinity") return infinity(sg);
+    return parse(s, what);
+}
+
+std::string Decimal::str() const {
+    if (inf_) return inf_ > 0 ? "inf" : "-inf";
+    if (mant_ == 0) return "0";
+    bool neg = mant_ < 0;
+    std::string d = (neg ? Int(-mant_) : mant_).str();
+    std::string out;
+    if (exp_ >= 0) {
+        out = d + std::string(static_cast<std::size_t>(exp_), '0');
+    } else {
+        std::size_t fr = static_cast<std::size_t>(-exp_);
+        if (d.size() <= fr) d = std::string(fr - d.size() + 1, '0') + d;
+        out = d.substr(0, d.size() - fr) + "." + d.substr(d.size() - fr);
+    }
+    return neg ? "-" + out : out;
+}
+
+std::string Decimal::short_str() const {
+    if (inf_ || (exp_ > -30 && exp_ < 30)) return str();
+    return mant_.str() + "e" + std::to_string(exp_);
+}
+
+double Decimal::approx() const {
+    if (inf_) return inf_ * HUGE_VAL;
+    return std::strtod(str().c_str(), nullptr);
+}
+
+double Decimal::log10_abs() const {
+    if (inf_) throw std::domain_error("log10_abs of inf");
+    if (mant_ == 0) return -std::numeric_limits<double>::infinity();
+    long e2 = 0;
+    double m = std::fabs(mpz_get_d_2exp(&e2, mant_.backend().data()));  // |mant| = m·2^e2, m in [1/2, 1)
+    return std::log10(m) + static_cast<double>(e2) * std::log10(2.0) + exp_;
+}
+
+void Decimal::align(const Decimal& x, const Decimal& y, Int& mx, Int& my, int& e) {
+    e = std::min(x.exp_, y.exp_);
+    mx = x.mant_ * pow10_int(static_cast<unsigned>(x.exp_ - e));
+    my = y.mant_ * pow10_int(static_cast<unsigned>(y.exp_ - e));
+}
+
+Decimal operator+(const Decimal& x, const Decimal& y) {
+    if (x.inf_ || y.inf_) {
+        if (x.inf_ && y.inf_ && x.inf_ != y.inf_) throw std::domain_error("Decimal: inf - inf");
+        return Decimal::infinity(x.inf_ ? x.inf_ : y.inf_);
+    }
+    Decimal::Int mx, my;
+    int e = 0;
+    Decimal::align(x, y, mx, my, e);
+    return Decimal::from_parts(mx + my, e);
+}
+Decimal operator-(const Decimal& x, const Decimal& y) { return x + (-y); }
+Decimal operator*(const Decimal& x, const Decimal& y) {
+    if (x.inf_ || y.inf_) {
+        if (x.sign() == 0 || y.sign() == 0) throw std::domain_error("Decimal: 0 * inf");
+        return Decimal::infinity(x.sign() * y.sign());
+    }
+    return Decimal::from_parts(x.mant_ * y.mant_, x.exp_ + y.exp_);
+}
+Decimal Decimal::half() const {
+    if (inf_) return *this;
+    return from_parts(mant_ * 5, exp_ - 1);
+}
+
+std::optional<Decimal> Decimal::divided_by(unsigned long n) const {
+    if (inf_) throw std::domain_error("Decimal: inf / n");
+    if (n == 0) throw std::domain_error("Decimal: division by zero");
+    // n = 2^i·5^j·r: x/n = (m·10^k / n)·10^(e−k) with k = max(i, j), exact iff n | m·10^k.
+    unsigned long r = n;
+    unsigned i = 0, j = 0;
+    while (r % 2 == 0) r /= 2, ++i;
+    while (r % 5 == 0) r /= 5, ++j;
+    unsigned k = std::max(i, j);
+    Int scaled = mant_ * pow10_int(k);
+    if (scaled % Int(n) != 0) return std::nullopt;
+    return from_parts(scaled / Int(n), exp_ - static_cast<int>(k));
+}
+
+std::string Decimal::fraction_text(unsigned long n) const {
+    if (inf_) throw std::domain_error("Decimal: inf / n");
+    Int num = mant_, den = Int(n);
+    if (exp_ >= 0) num *= pow10_int(static_cast<unsigned>(exp_));
+    else den *= pow10_int(static_cast<unsigned>(-exp_));
+    Int g = boost::multiprecision::gcd(num, den);
+    if (g != 0) num /= g, den /= g;
+    return den == 1 ? num.str() : num.str() + "/" + den.str();
+}
+
+int compare(const Decimal& x, const Decimal& y) {
+    if (x.inf_ || y.inf_) return x.inf_ == y.inf_ ? 0 : (x.inf_ < y.inf_ ? -1 : 1);
+    Decimal::Int mx, my;
+    int e;
+    Decimal::align(x, y, mx, my, e);
+    return mx < my ? -1 : (mx > my ? 1 : 0);
+}
+int Decimal::order_of_magnitude() const {
+    if (inf_) throw std::domain_error("order_of_magnitude of inf");
+    if (mant_ == 0) throw std::domain_error("order_of_magnitude of 0");
+    std::string d = (mant_ < 0 ? Int(-mant_) : mant_).str();
+    return static_cast<int>(d.size()) - 1 + exp_;
+}
+Decimal Decimal::floor_to_power(int k) const {
+    if (inf_ || exp_ >= k) return *this;
+    Int scale = pow10_int(static_cast<unsigned>(k - exp_));
+    Int q = mant_ / scale;  // truncates toward zero
+    if (mant_ < 0 && q * scale != mant_) q -= 1;
+    return from_parts(q, k);
+}
+
+Decimal split_point(const Decimal& lo, const Decimal& hi) {
+    if (!(lo < hi)) throw std::domain_error("split_point: empty interval");
+    if (!lo.is_finite() || !hi.is_finite()) {
+        const Decimal zero(0), one(1);
+        if (lo < zero && zero < hi) return zero;
+        auto outward = [&](const Decimal& e) {  // max(2|e|, 1)
+            Decimal m = e.abs();
+            Decimal d = m + m;
+            return d < one ? one : d;
+        };
+        return hi.is_finite() ? -outward(hi) : outward(lo);
+    }
+    Decimal w = hi - lo;
+    if (w.sign() <= 0) throw std::domain_error("split_point: empty interval");
+    int k = w.order_of_magnitude() - 2;  // 10^k <= w/100
+    static const Decimal frac = Decimal::parse("0.49609375");  // 127/256
+    Decimal s = (lo + w * frac).floor_to_power(k);
+    if (!(lo < s && s < hi)) throw std::logic_error("split_point: not interior");
+    return s;
+}
+
+namespace {
 [[noreturn]] void reject(std::string_view s, std::string_view what, const char* why) {
     throw named_error(what, "'" + std::string(s) + "' " + why);
 }
-void check(std::string_view s, std::string_view what) {
-    if (!is_decimal(s)) reject(s, what, "is not a finite decimal number");
+
+/// x rounded by `rnd` into r (r's precision): one correctly rounded MPFR operation (lemma A1.2).
+void set_rounded(mpfr_ptr r, const Decimal& x, mpfr_rnd_t rnd) {
+    if (!x.is_finite()) throw std::domain_error("enclose: infinite decimal");
+    mpz_t p;
+    mpz_init(p);
+    mpz_ui_pow_ui(p, 10, static_cast<unsigned long>(x.exponent() < 0 ? -x.exponent() : x.exponent()));
+    if (x.exponent() >= 0) {
+        mpz_mul(p, p, x.mantissa().backend().data());
+        mpfr_set_z(r, p, rnd);
+    } else {
+        mpq_t q;
+        mpq_init(q);
+        mpq_set_num(q, x.mantissa().backend().data());
+        mpq_set_den(q, p);
+        mpq_canonicalize(q);
+        mpfr_set_q(r, q, rnd);
+        mpq_clear(q);
+    }
+    mpz_clear(p);
+}
+
+/// x rounded by `rnd` to double: to 53 bits by `rnd`, then to double by `rnd` (same direction,
+/// so the result is the directed rounding of x; for nearest, the value rounded at 53 bits).
+double to_double(const Decimal& x, mpfr_rnd_t rnd) {
+    mpfr_t t;
+    mpfr_init2(t, 53);
+    set_rounded(t, x, rnd);
+    double d = mpfr_get_d(t, rnd);
+    mpfr_clear(t);
+    return d;
+}
+mpfr to_mpfr(const Decimal& x, mpfr_rnd_t rnd) {
+    mpfr r = fresh_mpfr();
+    set_rounded(raw(r), x, rnd);
+    return r;
+}
+
+template <class S>
+S enclose_as(const Decimal& x, std::string_view text, std::string_view what) {
+    if constexpr (std::is_same_v<S, double>) {
+        double v = to_double(x, MPFR_RNDN);
+        if (std::isinf(v) || std::isinf(to_double(x, MPFR_RNDD)) || std::isinf(to_double(x, MPFR_RNDU)))
+            reject(text, what, "overflows double");
+        return v;
+    } else if constexpr (std::is_same_v<S, mpfr>) {
+        mpfr r = to_mpfr(x, MPFR_RNDN);
+        if (mpfr_inf_p(raw(r))) reject(text, what, "is outside the exponent range");
+        return r;
+    } else if constexpr (std::is_same_v<S, idouble>) {
+        double lo = to_double(x, MPFR_RNDD), hi = to_double(x, MPFR_RNDU);
+        if (std::isinf(lo) || std::isinf(hi)) reject(text, what, "overflows double");
+        return idouble(lo, hi);
+    } else {
+        static_assert(std::is_same_v<S, impfr>);
+        mpfr lo = to_mpfr(x, MPFR_RNDD), hi = to_mpfr(x, MPFR_RNDU);
+        if (mpfr_inf_p(raw(lo)) || mpfr_inf_p(raw(hi))) reject(text, what, "is outside the exponent range");
+        return impfr(lo, hi);
+    }
 }
 }  // namespace
 
-template <>
-double parse<double>(std::string_view s, std::string_view what) {
-    check(s, what);
-    double v = rounding<double>().decimal_down(s);
-    double u = rounding<double>().decimal_up(s);
-    if (std::isinf(v) || std::isinf(u)) reject(s, what, "overflows double");
-    // nearest: whichever bound is closer; we take the correctly rounded value from MPFR.
-    mpfr_t t;
-    mpfr_init2(t, 53);
-    mpfr_set_str(t, std::string(s).c_str(), 10, MPFR_RNDN);
-    double r = mpfr_get_d(t, MPFR_RNDN);
-    mpfr_clear(t);
-    return r;
+template <class S>
+S enclose(const Decimal& x, std::string_view what) {
+    return enclose_as<S>(x, x.short_str(), what);
+}
+template <class S>
+S parse(std::string_view s, std::string_view what) {
+    return enclose_as<S>(Decimal::parse(s, what), s, what);
 }
 
-template <>
-mpfr parse<mpfr>(std::string_view s, std::string_view what) {
-    check(s, what);
-    mpfr r = fresh_mpfr();
-    mpfr_set_str(raw(r), std::string(s).c_str(), 10, MPFR_RNDN);
-    if (mpfr_inf_p(raw(r))) reject(s, what, "is outside the exponent range");
-    return r;
-}
-
-template <>
-idouble parse<idouble>(std::string_view s, std::string_view what) {
-    check(s, what);
-    rounding<double> r;
-    double lo = r.decimal_down(s), hi = r.decimal_up(s);
-    if (std::isinf(lo) || std::isinf(hi)) reject(s, what, "overflows double");
-    return idouble(lo, hi);
-}
-
-template <>
-impfr parse<impfr>(std::string_view s, std::string_view what) {
-    check(s, what);
-    rounding<mpfr> r;
-    mpfr lo = r.decimal_down(s), hi = r.decimal_up(s);
-    if (mpfr_inf_p(raw(lo)) || mpfr_inf_p(raw(hi))) reject(s, what, "is outside the exponent range");
-    return impfr(lo, hi);
-}
+template double enclose<double>(const Decimal&, std::string_view);
+template mpfr enclose<mpfr>(const Decimal&, std::string_view);
+template idouble enclose<idouble>(const Decimal&, std::string_view);
+template impfr enclose<impfr>(const Decimal&, std::string_view);
+template double parse<double>(std::string_view, std::string_view);
+template mpfr parse<mpfr>(std::string_view, std::string_view);
+template idouble parse<idouble>(std::string_view, std::string_view);
+template impfr parse<impfr>(std::string_view, std::string_view);
 
 std::string to_decimal(const mpfr& x, unsigned digits, mpfr_rnd_t rnd) {
     if (mpfr_nan_p(raw(x))) return "nan";

@@ -118,10 +118,10 @@ std::vector<S> outer_intervals(const std::vector<Decimal>& lo, const std::vector
     const auto inf = std::numeric_limits<arith::endpoint_t<S>>::infinity();
     for (std::size_t i = 0; i < lo.size(); ++i) {
         if (lo[i] == hi[i] && lo[i].is_finite()) {
-            r.push_back(arith::parse<S>(lo[i].str(), "box"));
+            r.push_back(arith::enclose<S>(lo[i], "box"));
         } else {
-            auto l = lo[i].is_finite() ? arith::parse<S>(lo[i].str(), "box").lower() : -inf;
-            auto h = hi[i].is_finite() ? arith::parse<S>(hi[i].str(), "box").upper() : inf;
+            auto l = lo[i].is_finite() ? arith::enclose<S>(lo[i], "box").lower() : -inf;
+            auto h = hi[i].is_finite() ? arith::enclose<S>(hi[i], "box").upper() : inf;
             r.push_back(arith::make_interval(l, h));
         }
     }
@@ -131,7 +131,7 @@ template <class S>
 std::vector<S> point_intervals(const std::vector<Decimal>& x) {
     std::vector<S> r;
     r.reserve(x.size());
-    for (const auto& v : x) r.push_back(arith::parse<S>(v.str(), "point"));
+    for (const auto& v : x) r.push_back(arith::enclose<S>(v, "point"));
     return r;
 }
 template <class S>
@@ -140,7 +140,7 @@ std::optional<std::vector<S>> inner_intervals(const std::vector<Decimal>& lo,
     std::vector<S> r;
     for (std::size_t i = 0; i < lo.size(); ++i) {
         if (!lo[i].is_finite() || !hi[i].is_finite()) return std::nullopt;
-        S l = arith::parse<S>(lo[i].str(), "box"), h = arith::parse<S>(hi[i].str(), "box");
+        S l = arith::enclose<S>(lo[i], "box"), h = arith::enclose<S>(hi[i], "box");
         if (!(l.upper() <= h.lower())) return std::nullopt;
         r.push_back(arith::make_interval(l.upper(), h.lower()));
     }

@@ -6,7 +6,7 @@
 #include <stdexcept>
 
 #include "gancert/certify/claim.hpp"
-#include "gancert/certify/decimal_number.hpp"
+#include "gancert/arith/decimal.hpp"
 #include "gancert/certify/leaf_evidence.hpp"
 #include "gancert/certify/stationary_set.hpp"
 

@@ -73,18 +73,18 @@ bool rec_contains(const Recorded& r, const S& x) {
     // exact: r.lo <= up(r.lo) <= x.lower() and x.upper() <= down(r.hi) <= r.hi, where up/down
     // are the binary numbers next to the decimal on the side that makes the test conservative
     // (an outward parse here would accept a recorded bound a little inside the recomputation)
-    S l = arith::parse<S>(r.lo.str()), h = arith::parse<S>(r.hi.str());
+    S l = arith::enclose<S>(r.lo), h = arith::enclose<S>(r.hi);
     return l.upper() <= x.lower() && x.upper() <= h.lower();
 }
 /// Exact decimal d certainly below every point of x / above every point.
 template <class S>
-bool dec_below(const Decimal& d, const S& x) { return arith::parse<S>(d.str()).upper() < x.lower(); }
+bool dec_below(const Decimal& d, const S& x) { return arith::enclose<S>(d).upper() < x.lower(); }
 template <class S>
-bool dec_above(const Decimal& d, const S& x) { return x.upper() < arith::parse<S>(d.str()).lower(); }
+bool dec_above(const Decimal& d, const S& x) { return x.upper() < arith::enclose<S>(d).lower(); }
 template <class S>
-bool dec_below_eq(const Decimal& d, const S& x) { return arith::parse<S>(d.str()).upper() <= x.lower(); }
+bool dec_below_eq(const Decimal& d, const S& x) { return arith::enclose<S>(d).upper() <= x.lower(); }
 template <class S>
-bool dec_above_eq(const Decimal& d, const S& x) { return x.upper() <= arith::parse<S>(d.str()).lower(); }
+bool dec_above_eq(const Decimal& d, const S& x) { return x.upper() <= arith::enclose<S>(d).lower(); }
 
 // ---------------------------------------------------------------- box evaluation (§K1)
 template <class S>
@@ -178,7 +178,7 @@ void check_enc(const RecordedInterval& recorded, const S& x, const std::string& 
             throw std::runtime_error(what + ": recorded enclosure does not contain the recomputed one: " + text());
         return;
     }
-    S l = arith::parse<S>(r.lo.str()), h = arith::parse<S>(r.hi.str());
+    S l = arith::enclose<S>(r.lo), h = arith::enclose<S>(r.hi);
     if (x.upper() < l.lower() || h.upper() < x.lower())
         throw arith::soundness_error(what + ": enclosures of one value at two precisions are disjoint: " + text());
 }

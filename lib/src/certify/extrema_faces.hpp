@@ -167,7 +167,7 @@ std::optional<Box> candidate_box(const BoxFunction& f, const Box& F, const std::
             S step(0);
             for (std::size_t b = 0; b < k; ++b) step = step + Ys[a * k + b] * p.g[I[b]];
             if (!finite(step)) return std::nullopt;
-            S xa = arith::parse<S>(x[I[a]].str()) - step;
+            S xa = arith::enclose<S>(x[I[a]]) - step;
             x[I[a]] = Decimal::parse(mid_decimal(xa));
             if (x[I[a]] < F.lo[I[a]] || F.hi[I[a]] < x[I[a]]) return std::nullopt;  // leaves the face
             double w = (F.hi[I[a]] - F.lo[I[a]]).approx();

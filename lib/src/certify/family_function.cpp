@@ -18,9 +18,9 @@
 #include <variant>
 
 #include "gancert/arith/decimal.hpp"
+#include "gancert/arith/named_list.hpp"
 #include "gancert/arith/errors.hpp"
 #include "gancert/arith/precision.hpp"
-#include "gancert/certify/decimal_number.hpp"
 #include "gancert/certify/model_factory.hpp"
 #include "gancert/family/evaluate.hpp"
 #include "gancert/family/spec.hpp"
@@ -33,17 +33,17 @@ namespace {
 using arith::idouble;
 using arith::impfr;
 
-/// Working precision of the idouble overload (53 bits + the family's guard bits).
-constexpr unsigned idouble_bits = 96;
-/// estimate(): an approximation to ~4 digits is enough to choose where to look.
-constexpr int estimate_target_bits = 14;
+/// Working precision of the idouble overload; estimate()'s target (model/eval_policy.hpp).
+constexpr unsigned idouble_bits = model::family_double_eval_bits;
+using model::estimate_target_bits;
 
 /// Whether every coordinate is a point up to rounding (the midpoint of a box): then the
 /// quadrature is asked for the working precision, not the box tolerance.
 bool thin(const std::vector<impfr>& x) {
-    const int bits = static_cast<int>(std::min(arith::working_bits(), 1000u));
+    const int bits = static_cast<int>(std::min(arith::working_bits(), model::thin_max_bits));
     for (const auto& v : x)
-        if (!(arith::to_double(arith::width_up(v)) <= std::ldexp(1.0, 8 - bits) * (arith::to_double(arith::mag(v)) + 1)))
+        if (!(arith::to_double(arith::width_up(v)) <=
+              std::ldexp(1.0, model::thin_guard_bits - bits) * (arith::to_double(arith::mag(v)) + 1)))
             return false;
     return true;
 }
@@ -137,7 +137,7 @@ public:
             const bool is_free = std::find(free_.begin(), free_.end(), players_[k]) != free_.end();
             if (is_free == static_cast<bool>(fixed_.count(players_[k])))
                 throw arith::bad_parameter("params", "player '" + players_[k] + "' must be either fixed or free");
-            if (!is_free) Decimal::parse(fixed_.at(players_[k]), "params " + players_[k]);
+            if (!is_free) value_[k] = Decimal::parse(fixed_.at(players_[k]), "params " + players_[k]);
         }
     }
     std::vector<std::string> names() const override { return free_; }
@@ -178,6 +178,7 @@ public:
 private:
     family::ModelSpec spec_;
     std::map<std::string, std::string> fixed_;
+    std::array<Decimal, 4> value_;  // the fixed players as exact decimals (parsed once, not per box)
     std::vector<std::string> free_;
     std::array<std::string, 4> players_;
     std::vector<std::size_t> idx_;
@@ -203,8 +204,7 @@ private:
         if (x.size() != free_.size()) throw std::invalid_argument("family model: box of the wrong dimension");
         std::array<impfr, 4> theta;
         for (std::size_t k = 0; k < 4; ++k) {
-            auto it = fixed_.find(players_[k]);
-            if (it != fixed_.end()) theta[k] = arith::parse<impfr>(it->second, players_[k]);
+            if (fixed_.count(players_[k])) theta[k] = arith::enclose<impfr>(value_[k], players_[k]);
         }
         for (std::size_t i = 0; i < free_.size(); ++i) theta[idx_[i]] = x[i];
         check_theta(spec_, theta);
@@ -214,7 +214,8 @@ private:
             opt.target_bits = target_bits;
             opt.max_subintervals = model::box_max_subintervals;
         } else if (thin(x)) {  // a point (a box's midpoint): the working precision minus guard bits
-            opt.target_bits = std::max(20, static_cast<int>(arith::working_bits()) - 56);
+            opt.target_bits = std::max(model::point_min_target_bits,
+                                       static_cast<int>(arith::working_bits()) - model::point_guard_bits);
         } else {        // a box: its width dominates; a modest target and a small piece budget
             opt.target_bits = model::box_target_bits_mp;
             opt.max_subintervals = model::box_max_subintervals;
@@ -274,15 +275,14 @@ ModelSetup make_family_model(const ModelRequest& req) {
     auto is_player = [&](const std::string& n) { return std::find(players.begin(), players.end(), n) != players.end(); };
     std::map<std::string, std::string> fixed;
     if (!req.params.empty())
-        for (const auto& item : split_list(req.params, ',')) {
-            const auto eq = item.find('=');
-            if (eq == std::string::npos) throw arith::bad_parameter("params", "malformed item '" + item + "' (name=value)");
-            const std::string n = item.substr(0, eq), v = item.substr(eq + 1);
+        for (const auto& item : arith::parse_named_values(req.params, "params")) {
+            const std::string& n = item.name;
+            const std::string& v = item.value;
             if (!is_player(n))
                 throw arith::bad_parameter("params", "unknown parameter '" + n + "' (the players: " + list(players) +
                                                          "; the laws' parameters belong in the model spec)");
             Decimal::parse(v, "params " + n);
-            if (!fixed.emplace(n, v).second) throw arith::bad_parameter("params", "parameter '" + n + "' given twice");
+            fixed.emplace(n, v);
             if (req.ranges.count(n)) throw arith::bad_parameter("params", "'" + n + "' is both fixed and in the box");
         }
     for (const auto& entry : req.ranges)
@@ -316,10 +316,7 @@ ModelSetup make_family_model(const ModelRequest& req) {
     }
     check_domain(spec, r);
     s.function = make_family_function(req.model, fixed, names);
-    std::ostringstream t;
-    for (std::size_t i = 0; i < names.size(); ++i)
-        t << (i ? ", " : "") << names[i] << " in [" << s.root.lo[i].str() << ", " << s.root.hi[i].str() << "]";
-    s.box_text = t.str();
+    s.box_text = box_text(names, s.root);
     return s;
 }
 

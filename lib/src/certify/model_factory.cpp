@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "gancert/arith/decimal.hpp"
+#include "gancert/arith/named_list.hpp"
 #include "gancert/certify/test_functions.hpp"
 #include "gancert/model/paper_cases.hpp"
 
@@ -13,6 +14,13 @@ std::vector<std::string> split_list(const std::string& s, char sep) {
     std::istringstream in(s);
     while (std::getline(in, cur, sep)) r.push_back(cur);
     return r;
+}
+
+std::string box_text(const std::vector<std::string>& names, const Box& root) {
+    std::ostringstream t;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        t << (i ? ", " : "") << names[i] << " in [" << root.lo[i].str() << ", " << root.hi[i].str() << "]";
+    return t.str();
 }
 
 ModelSetup make_model(const ModelRequest& req) {
@@ -26,16 +34,12 @@ ModelSetup make_model(const ModelRequest& req) {
             fixed = {{"a", p.a}, {"b", p.b}, {"g", p.g}, {"h", p.h}, {"c", p.c}};
         }
         if (!req.params.empty()) {
-            std::map<std::string, std::string> given;
-            for (const auto& item : split_list(req.params, ',')) {
-                auto eq = item.find('=');
-                if (eq == std::string::npos) throw arith::bad_parameter("params", "malformed item '" + item + "' (name=value)");
-                std::string n = item.substr(0, eq), v = item.substr(eq + 1);
+            for (const auto& item : arith::parse_named_values(req.params, "params")) {
+                const std::string& n = item.name;
                 if (n != "a" && n != "b" && n != "g" && n != "h" && n != "c")
                     throw arith::bad_parameter("params", "unknown parameter '" + n + "' (a, b, g, h, c)");
-                Decimal::parse(v, "params " + n);
-                if (!given.emplace(n, v).second) throw arith::bad_parameter("params", "parameter '" + n + "' given twice");
-                fixed[n] = v;
+                Decimal::parse(item.value, "params " + n);
+                fixed[n] = item.value;
             }
         }
         for (const auto& [n, r] : req.ranges)
@@ -77,10 +81,7 @@ ModelSetup make_model(const ModelRequest& req) {
                 throw arith::bad_parameter("box", "unknown variable '" + n + "'");
         s.root = make_root_box(names, lo, hi);
     }
-    std::ostringstream t;
-    for (std::size_t i = 0; i < names.size(); ++i)
-        t << (i ? ", " : "") << names[i] << " in [" << s.root.lo[i].str() << ", " << s.root.hi[i].str() << "]";
-    s.box_text = t.str();
+    s.box_text = box_text(names, s.root);
     return s;
 }
 

@@ -3,7 +3,7 @@
 
 #include "gancert/arith/decimal.hpp"
 #include "gancert/certify/box_function.hpp"
-#include "gancert/certify/decimal_number.hpp"
+#include "gancert/arith/decimal.hpp"
 #include "gancert/certify/model_factory.hpp"
 #include "gancert/certify/test_functions.hpp"
 

@@ -32,6 +32,7 @@ public:
         : fixed_(std::move(fixed)), free_(std::move(free)) {
         for (const auto& n : free_) idx_.push_back(static_cast<std::size_t>(
             std::find(all_.begin(), all_.end(), n) - all_.begin()));
+        for (const auto& [n, v] : fixed_) value_.emplace(n, arith::Decimal::parse(v, n));  // once, not per box
     }
     std::vector<std::string> names() const override { return free_; }
     Enclosure<arith::idouble> enclose(const std::vector<arith::idouble>& x) const override { return run(x); }
@@ -49,6 +50,7 @@ public:
 private:
     const std::vector<std::string> all_{"a", "b", "g", "h"};
     std::map<std::string, std::string> fixed_;
+    std::map<std::string, arith::Decimal> value_;  // fixed_ as exact decimals
     std::vector<std::string> free_;
     std::vector<std::size_t> idx_;
 
@@ -67,11 +69,11 @@ private:
     model::Params<S> params(const std::vector<S>& x) const {
         S v[4];
         for (std::size_t k = 0; k < 4; ++k) {
-            auto it = fixed_.find(all_[k]);
-            if (it != fixed_.end()) v[k] = arith::parse<S>(it->second, all_[k]);
+            auto it = value_.find(all_[k]);
+            if (it != value_.end()) v[k] = arith::enclose<S>(it->second, all_[k]);
         }
         for (std::size_t i = 0; i < free_.size(); ++i) v[idx_[i]] = x[i];
-        return {v[0], v[1], v[2], v[3], arith::parse<S>(fixed_.at("c"), "c")};
+        return {v[0], v[1], v[2], v[3], arith::enclose<S>(value_.at("c"), "c")};
     }
 
     /// ∂J/∂g, ∂J/∂h ∈ −sign(a)·[(|a|_lo/√π)·L, 2|a|/√π] (|(1−D)D'| <= 1/√π, E[U] = 1);

@@ -18,6 +18,7 @@
 #include <filesystem>
 #include <unistd.h>
 
+#include "gancert/arith/named_list.hpp"
 #include "gancert/arith/constants.hpp"
 #include "gancert/arith/decimal.hpp"
 #include "gancert/arith/errors.hpp"
@@ -192,10 +193,10 @@ std::map<std::string, arith::idouble> line_enclosures(const Region& R) {
     using S = idouble;
     const double inf = std::numeric_limits<double>::infinity();
     auto lower_of = [&](const XReal& x, const std::string& what) {
-        return x.inf < 0 ? -inf : arith::parse<S>(x.v.str(), what).lower();
+        return x.inf < 0 ? -inf : arith::enclose<S>(x.v, what).lower();
     };
     auto upper_of = [&](const XReal& x, const std::string& what) {
-        return x.inf > 0 ? inf : arith::parse<S>(x.v.str(), what).upper();
+        return x.inf > 0 ? inf : arith::enclose<S>(x.v, what).upper();
     };
     S c = arith::make_interval(lower_of(R.r[4].lo, "c"), upper_of(R.r[4].hi, "c"));
     if (!(c.lower() > 0) || !std::isfinite(c.upper())) throw std::runtime_error("c range not in (0, ∞)");
@@ -606,28 +607,21 @@ StationarySetResult certify_stationary_set(const StationarySetRequest& req) {
         else throw arith::bad_parameter("case", "unknown case '" + req.case_name + "' (A or B)");
     }
     if (!req.params.empty())
-        for (const auto& item : split_list(req.params, ',')) {
-            auto eq = item.find('=');
-            if (eq == std::string::npos || item.substr(0, eq) != "c")
+        for (const auto& item : arith::parse_named_values(req.params, "params")) {
+            if (item.name != "c")
                 throw arith::bad_parameter("params", "the stationary-set claim takes only c=.. (give ranges of a, b, g, "
-                                       "h with --box), not '" + item + "'");
-            c = item.substr(eq + 1);
+                                       "h with --box), not '" + item.name + "=" + item.value + "'");
+            c = item.value;
             Decimal::parse(*c, "params c");
         }
     bool c_in_box = false;
     if (!req.box.empty())
-        for (const auto& item : split_list(req.box, ',')) {
-            auto eq = item.find('='), colon = item.find(':', eq == std::string::npos ? 0 : eq);
-            if (eq == std::string::npos || colon == std::string::npos || eq == 0)
-                throw arith::bad_parameter("box", "malformed item '" + item + "' (expected name=lo:hi)");
-            std::string n = item.substr(0, eq);
+        for (const auto& item : arith::parse_named_ranges(req.box, "box")) {
+            const std::string& n = item.name;
             if (n != "a" && n != "b" && n != "g" && n != "h" && n != "c")
                 throw arith::bad_parameter("box", "unknown parameter '" + n + "' (a, b, g, h, c)");
-            if (n == "c") {
-                if (c_in_box) throw arith::bad_parameter("box", "variable 'c' given twice");
-                c_in_box = true;
-            }
-            ranges[n] = {item.substr(eq + 1, colon - eq - 1), item.substr(colon + 1)};
+            if (n == "c") c_in_box = true;
+            ranges[n] = {item.lo, item.hi};
         }
     if (!c_in_box) {
         if (!c) throw arith::bad_parameter("params", "parameter 'c' is required (or --case, or c in --box)");

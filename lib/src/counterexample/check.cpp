@@ -12,6 +12,7 @@
 #include "gancert/counterexample/gaussian_moment.hpp"
 #include "gancert/counterexample/log_kernel_series.hpp"
 #include "gancert/counterexample/log_moment.hpp"
+#include "gancert/model/eval_policy.hpp"
 #include "gancert/model/two_dim_data.hpp"
 
 namespace gancert::counterexample {
@@ -70,8 +71,8 @@ constexpr std::array<OneDimSpec, 6> one_dim_specs{{
     {"G5", "2", "0.5"},
 }};
 
-constexpr unsigned first_guard = 32;
-constexpr int max_attempts = 9;  // guard bits 32, 64, …, 8192
+constexpr unsigned first_guard = model::counterexample_first_guard_bits;  // model/eval_policy.hpp
+constexpr int max_attempts = model::counterexample_max_attempts;
 
 void validate_input(const CheckInput& in) {
     if (in.digits == 0 || in.digits > limits::max_counterexample_digits)

@@ -9,6 +9,7 @@
 #include "gancert/arith/decimal.hpp"
 #include "gancert/arith/precision.hpp"
 #include "gancert/family/evaluate.hpp"
+#include "gancert/model/eval_policy.hpp"
 
 namespace gancert::dynamics {
 namespace {
@@ -18,7 +19,7 @@ using arith::mpfr;
 using I = impfr;
 
 /// Working precision of the double trajectory's evaluations (as `eval --model --arith double`).
-constexpr unsigned double_eval_bits = 96;
+constexpr unsigned double_eval_bits = model::family_double_eval_bits;
 
 std::string shown(const I& x) {
     auto [lo, hi] = arith::to_decimal_outward(x, 8);

@@ -137,24 +137,18 @@ std::vector<model::Params<double>> sgd_run(const FamilyTrajectorySpec& spec, std
                                 arith::parse<double>(spec.start[2], names[2]),
                                 arith::parse<double>(spec.start[3], names[3]), 0.0};
     std::mt19937_64 engine(engine_seed);
-    std::vector<double> x(samples), z(samples);
-    std::vector<model::Params<double>> out;
-    out.reserve(static_cast<std::size_t>(spec.iterates));
-    for (int k = 0; k < spec.iterates; ++k) {
-        out.push_back(theta);
-        if (k + 1 == spec.iterates) break;
-        for (std::size_t n = 0; n < samples; ++n) {
-            x[n] = data(engine);
-            z[n] = latent(engine);
-        }
-        const auto grad = cost.gradient(theta, x, z);
-        for (std::size_t i = 0; i < 4; ++i)
-            if (moving[i]) coordinate(theta, i) += play_sign[i] * eta * grad[i];
-        if (spec.model.disc.kind == "logistic" && !(theta.a > 0))
-            throw std::runtime_error("SGD left the domain of disc=logistic at iterate " + std::to_string(k + 1) +
-                                     ": a = " + std::to_string(theta.a) + " (needs a > 0)");
-    }
-    return out;
+    const bool logistic = spec.model.disc.kind == "logistic";
+    return sgd_iterate(
+        theta, moving, eta, spec.iterates, samples, engine, [&](std::mt19937_64& e) { return data(e); },
+        [&](std::mt19937_64& e) { return latent(e); },
+        [&](const model::Params<double>& t, const std::vector<double>& x, const std::vector<double>& z) {
+            return cost.gradient(t, x, z);
+        },
+        [&](const model::Params<double>& t, int k) {
+            if (logistic && !(t.a > 0))
+                throw std::runtime_error("SGD left the domain of disc=logistic at iterate " + std::to_string(k) +
+                                         ": a = " + std::to_string(t.a) + " (needs a > 0)");
+        });
 }
 
 SgdStatistics stochastic_play(const FamilyTrajectorySpec& spec, const SgdSpec& sgd,
@@ -162,11 +156,7 @@ SgdStatistics stochastic_play(const FamilyTrajectorySpec& spec, const SgdSpec& s
     validate(spec);
     check_sgd_composition(spec.model);  // the indicator is refused before any run
     check_sgd_request(sgd, spec.iterates);
-    std::vector<std::vector<model::Params<double>>> runs;
-    runs.reserve(static_cast<std::size_t>(sgd.runs));
-    for (int r = 0; r < sgd.runs; ++r)
-        runs.push_back(sgd_run(spec, sgd.samples, splitmix64(sgd.seed + static_cast<std::uint64_t>(r))));
-    return sgd_statistics(runs, moving_coordinates(spec.dims), analytic);
+    return sgd_runs(sgd, spec.dims, analytic, [&](std::uint64_t seed) { return sgd_run(spec, sgd.samples, seed); });
 }
 
 }  // namespace gancert::dynamics

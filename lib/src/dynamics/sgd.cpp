@@ -52,21 +52,10 @@ std::vector<model::Params<double>> sgd_run(const TrajectorySpec& spec, std::size
     std::mt19937_64 engine(engine_seed);
     std::exponential_distribution<double> data(theta.c);
     std::exponential_distribution<double> unit(1.0);
-    std::vector<double> x(samples), z(samples);
-    std::vector<model::Params<double>> out;
-    out.reserve(static_cast<std::size_t>(spec.iterates));
-    for (int k = 0; k < spec.iterates; ++k) {
-        out.push_back(theta);
-        if (k + 1 == spec.iterates) break;
-        for (std::size_t n = 0; n < samples; ++n) {
-            x[n] = data(engine);
-            z[n] = std::sqrt(unit(engine));  // Rayleigh: Z² ~ Exp(1)
-        }
-        const auto grad = sample_gradient(theta, x, z);
-        for (std::size_t i = 0; i < 4; ++i)
-            if (moving[i]) coordinate(theta, i) += play_sign[i] * eta * grad[i];
-    }
-    return out;
+    return sgd_iterate(
+        theta, moving, eta, spec.iterates, samples, engine, [&](std::mt19937_64& e) { return data(e); },
+        [&](std::mt19937_64& e) { return std::sqrt(unit(e)); },  // Rayleigh: Z² ~ Exp(1)
+        sample_gradient, [](const model::Params<double>&, int) {});
 }
 
 void check_sgd_request(const SgdSpec& sgd, int iterates) {
@@ -83,11 +72,7 @@ SgdStatistics stochastic_play(const TrajectorySpec& spec, const SgdSpec& sgd,
                               const std::vector<Iterate<double>>* analytic) {
     validate(spec);
     check_sgd_request(sgd, spec.iterates);
-    std::vector<std::vector<model::Params<double>>> runs;
-    runs.reserve(static_cast<std::size_t>(sgd.runs));
-    for (int r = 0; r < sgd.runs; ++r)
-        runs.push_back(sgd_run(spec, sgd.samples, splitmix64(sgd.seed + static_cast<std::uint64_t>(r))));
-    return sgd_statistics(runs, moving_coordinates(spec.dims), analytic);
+    return sgd_runs(sgd, spec.dims, analytic, [&](std::uint64_t seed) { return sgd_run(spec, sgd.samples, seed); });
 }
 
 SgdStatistics sgd_statistics(const std::vector<std::vector<model::Params<double>>>& runs,

@@ -17,7 +17,7 @@ namespace {
 
 using arith::impfr;
 using I = impfr;
-constexpr unsigned family_guard_bits = 32;
+using model::family_guard_bits;
 template <std::size_t N>
 using JetI = ad::Jet<I, N>;
 
@@ -234,9 +234,8 @@ FamilyCertified evaluate_certified(const ModelSpec& spec, const std::array<std::
     FamilyOptions opt;
     opt.target_bits = target;
     FamilyCertified out;
-    // 32 guard bits: the 15-entry jets lose more to interval dependency than R/S/E/E's
-    // reduced integrals (with 16 nearly every point needed a second, doubled attempt).
-    unsigned bits = std::max(arith::bits_for_digits(digits, family_guard_bits), 64u);
+    // the family's ladder (model/eval_policy.hpp)
+    unsigned bits = std::max(arith::bits_for_digits(digits, family_guard_bits), model::family_min_bits);
     for (int attempt = 0;; ++attempt) {
         arith::precision_guard guard(bits);
         const Model<I> m = make_model<I>(spec);
@@ -246,7 +245,8 @@ FamilyCertified evaluate_certified(const ModelSpec& spec, const std::array<std::
         out.bits = bits;
         // more bits do not give a quadrature that ran out of pieces fewer pieces to need (a huge
         // |κ|: the transition scale below what the budget resolves): tolerance not met at once
-        if (out.report.status == FamilyStatus::ok || attempt >= 2 || out.report.pieces_exhausted) return out;
+        if (out.report.status == FamilyStatus::ok || attempt >= model::family_max_doublings || out.report.pieces_exhausted)
+            return out;
         bits *= 2;
     }
 }

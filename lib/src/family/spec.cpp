@@ -2,8 +2,6 @@
 // The table below is the one place that knows which components and parameters exist.
 #include "gancert/family/spec.hpp"
 
-#include <mpfr.h>
-
 #include <algorithm>
 #include <cctype>
 #include <fstream>
@@ -14,6 +12,7 @@
 #include "gancert/api/limits.hpp"
 #include "gancert/arith/decimal.hpp"
 #include "gancert/arith/errors.hpp"
+#include "gancert/arith/named_list.hpp"
 
 namespace gancert::family {
 namespace {
@@ -74,47 +73,20 @@ const RoleDecl& role_decl(const std::string& role) {
     fail("unknown component '" + role + "' (one of data, latent, gen, disc, cost)");
 }
 
-int sign_of_decimal(const std::string& s) {
-    mpfr_t t;
-    mpfr_init2(t, 64);
-    mpfr_set_str(t, s.c_str(), 10, MPFR_RNDN);  // sign and zero-ness are exact under rounding
-    const int sg = mpfr_sgn(t);
-    mpfr_clear(t);
-    return sg;
-}
-/// Sign of x − y for exact decimals (exact: both converted at a precision covering their digits).
-int compare_decimals(const std::string& x, const std::string& y) {
-    const mpfr_prec_t prec = static_cast<mpfr_prec_t>(8 * (x.size() + y.size()) + 4096);
-    mpfr_t u, v;
-    mpfr_init2(u, prec);
-    mpfr_init2(v, prec);
-    mpfr_set_str(u, x.c_str(), 10, MPFR_RNDD);
-    mpfr_set_str(v, y.c_str(), 10, MPFR_RNDU);
-    int c = mpfr_cmp(u, v) > 0 ? 1 : 0;  // certainly x > y
-    if (c == 0) {
-        mpfr_set_str(u, x.c_str(), 10, MPFR_RNDU);
-        mpfr_set_str(v, y.c_str(), 10, MPFR_RNDD);
-        c = mpfr_cmp(u, v) < 0 ? -1 : 0;  // certainly x < y; 0: equal (or closer than 2^-prec)
-    }
-    mpfr_clear(u);
-    mpfr_clear(v);
-    return c;
-}
-
 void check_domain(const std::string& where, const ParamDecl& p, const std::string& v) {
-    if (!arith::is_decimal(v)) fail(where + ": " + p.name + "='" + v + "' is not a finite decimal number");
-    if (p.domain == Domain::positive && sign_of_decimal(v) <= 0)
+    arith::Decimal d;
+    try {
+        d = arith::Decimal::parse(v, p.name);
+    } catch (const arith::bad_parameter& e) {
+        fail(where + ": " + p.name + "=" + e.message());
+    }
+    if (p.domain == Domain::positive && d.sign() <= 0)
         fail(where + ": " + p.name + "='" + v + "' is outside the domain (" + p.name + " > 0)");
-    if (p.domain == Domain::open_unit && (sign_of_decimal(v) <= 0 || compare_decimals(v, "1") >= 0))
+    if (p.domain == Domain::open_unit && (d.sign() <= 0 || d >= arith::Decimal(1)))
         fail(where + ": " + p.name + "='" + v + "' is outside the domain (0 < " + p.name + " < 1)");
 }
 
-std::string trim(std::string_view s) {
-    std::size_t a = 0, b = s.size();
-    while (a < b && std::isspace(static_cast<unsigned char>(s[a]))) ++a;
-    while (b > a && std::isspace(static_cast<unsigned char>(s[b - 1]))) --b;
-    return std::string(s.substr(a, b - a));
-}
+using arith::trim;
 
 /// Builds a component of `role` from its kind name and the given name=value pairs.
 Component make_component(const std::string& role, const std::string& kind_in,
@@ -167,13 +139,8 @@ Component parse_component_text(const std::string& role, const std::string& text)
     std::string inner = t.substr(open + 1, t.size() - open - 2);
     if (inner.find('(') != std::string::npos || inner.find(')') != std::string::npos)
         fail(role + "=" + t + ": nested parentheses");
-    std::stringstream ss(inner);
-    std::string item;
-    while (std::getline(ss, item, ',')) {
-        const auto eq = item.find('=');
-        if (eq == std::string::npos) fail(role + "=" + t + ": '" + trim(item) + "' is not name=value");
-        given.emplace_back(trim(item.substr(0, eq)), trim(item.substr(eq + 1)));
-    }
+    for (auto& v : arith::parse_named_values(inner, "model", role + "=" + t))
+        given.emplace_back(std::move(v.name), std::move(v.value));
     return make_component(role, trim(t.substr(0, open)), given);
 }
 
@@ -362,28 +329,26 @@ std::array<std::string, 4> player_names(const ModelSpec& m) {
 
 void validate_players(const ModelSpec& m, const std::array<std::string, 4>& theta) {
     const auto names = player_names(m);
-    for (std::size_t i = 0; i < 4; ++i)
-        if (!arith::is_decimal(theta[i]))
-            throw arith::bad_parameter(names[i], "'" + theta[i] + "' is not a finite decimal number");
+    std::array<arith::Decimal, 4> x;
+    for (std::size_t i = 0; i < 4; ++i) x[i] = arith::Decimal::parse(theta[i], names[i]);
     auto bad = [&](std::size_t i, const std::string& why) {
         throw arith::bad_parameter(names[i], "'" + theta[i] + "' is outside the domain (" + why + ")");
     };
-    if (m.disc.kind == "logistic" && sign_of_decimal(theta[0]) <= 0)
+    if (m.disc.kind == "logistic" && x[0].sign() <= 0)
         bad(0, "disc=logistic needs a > 0: D = 1/(1 + a e^{-bx}) has a real pole for a < 0");
     if (m.disc.kind == "indicator") {
-        if (compare_decimals(theta[0], theta[1]) >= 0) bad(0, "disc=indicator needs l < r, r = '" + theta[1] + "'");
-        if (m.gen.kind == "square" && sign_of_decimal(theta[2]) <= 0)
+        if (x[0] >= x[1]) bad(0, "disc=indicator needs l < r, r = '" + theta[1] + "'");
+        if (m.gen.kind == "square" && x[2].sign() <= 0)
             bad(2, "disc=indicator with gen=square needs g > 0");
-        if (m.gen.kind == "affine" && sign_of_decimal(theta[2]) == 0)
+        if (m.gen.kind == "affine" && x[2].sign() == 0)
             bad(2, "disc=indicator with gen=affine needs g != 0");
     }
-    if (m.gen.kind == "square" && sign_of_decimal(theta[2]) < 0) bad(2, "gen=square needs g >= 0");
+    if (m.gen.kind == "square" && x[2].sign() < 0) bad(2, "gen=square needs g >= 0");
     // a resource limit, not a domain: the integral path's cost grows without bound with |θ| (at
     // 1e300 a single evaluation runs for minutes), so magnitudes above max_player_magnitude are refused
+    static const arith::Decimal max_magnitude = arith::Decimal::parse(max_player_magnitude);
     for (std::size_t i = 0; i < 4; ++i) {
-        std::string mag = theta[i];
-        if (!mag.empty() && (mag[0] == '-' || mag[0] == '+')) mag.erase(0, 1);
-        if (compare_decimals(mag, max_player_magnitude) > 0)
+        if (x[i].abs() > max_magnitude)
             throw arith::bad_parameter(names[i], "'" + theta[i] + "' exceeds the family's maximum magnitude " +
                                                      std::string(max_player_magnitude) + " (docs/limits.md)");
     }

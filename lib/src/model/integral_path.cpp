@@ -140,9 +140,9 @@ ReducedReport<I> reduced_rigorous(const I& p, const I& beta, const IntegralOptio
     using T = arith::endpoint_t<I>;
     constexpr bool is_mp = std::is_same_v<I, impfr>;
     const int wbits = is_mp ? static_cast<int>(arith::working_bits()) : 53;
-    // The reduced components get 6 guard bits over the target of the final entries.
-    const int bits = std::min(target_bits_for<I>(opt) + 6, wbits - 2);
-    const int floor_bits = floor_bits_for<I>(opt) + 6;
+    // The reduced components get guard bits over the target of the final entries (eval_policy.hpp).
+    const int bits = std::min(target_bits_for<I>(opt) + integral_component_guard_bits, wbits - 2);
+    const int floor_bits = floor_bits_for<I>(opt) + integral_component_guard_bits;
     const std::size_t n = opt.gl_points > 0 ? opt.gl_points : auto_points(bits);
 
     quad::QuadOptions qo;
@@ -277,9 +277,9 @@ IntegralCertified evaluate_integral_certified(const DecimalParams& prm, unsigned
     // "met" is the integral path's own status (target ⌈digits·log2 10⌉ + 1 bits, floor 2^−2^22).
     EvalPolicy policy = EvalPolicy::to_digits(digits);
     policy.start_bits = arith::bits_for_digits(digits, integral_guard_bits);
-    policy.max_bits = 4 * policy.start_bits;
+    policy.max_bits = policy.start_bits << integral_max_doublings;
     if (opt.target_bits <= 0) opt.target_bits = static_cast<int>(std::ceil(digits * 3.3219280948873623)) + 1;
-    if (opt.floor_bits <= 0) opt.floor_bits = 1 << 22;
+    if (opt.floor_bits <= 0) opt.floor_bits = integral_floor_bits;
     IntegralCertified out;
     for (unsigned bits = policy.start_bits, attempt = 0;; ++attempt) {
         arith::precision_guard guard(bits);

@@ -2,17 +2,11 @@
 
 #include <mpfr.h>
 
+#include "gancert/arith/decimal.hpp"
+
 namespace gancert::model {
 
 namespace {
-int sign_of_decimal(const std::string& s) {
-    mpfr_t t;
-    mpfr_init2(t, 64);
-    mpfr_set_str(t, s.c_str(), 10, MPFR_RNDN);  // sign and zero-ness are exact under rounding
-    int sg = mpfr_sgn(t);
-    mpfr_clear(t);
-    return sg;
-}
 /// |x·y^e| (e = ±1) of two decimals at 64 bits, rounded upward (a range check only): true iff
 /// it is at most `limit`; `shown` receives it in 3 significant digits.
 bool magnitude_within(const std::string& x, const std::string& y, int e, double limit, std::string& shown) {
@@ -36,21 +30,17 @@ bool magnitude_within(const std::string& x, const std::string& y, int e, double 
     mpfr_clear(v);
     return ok;
 }
-void require_decimal(const std::string& s, const char* name) {
-    if (!arith::is_decimal(s))
-        throw arith::bad_parameter(name, "'" + s + "' is not a finite decimal number");
-}
 }  // namespace
 
 void validate(const DecimalParams& p) {
-    require_decimal(p.a, "a");
-    require_decimal(p.b, "b");
-    require_decimal(p.g, "g");
-    require_decimal(p.h, "h");
-    require_decimal(p.c, "c");
-    if (sign_of_decimal(p.c) <= 0)
+    (void)arith::Decimal::parse(p.a, "a");
+    (void)arith::Decimal::parse(p.b, "b");
+    const arith::Decimal g = arith::Decimal::parse(p.g, "g");
+    (void)arith::Decimal::parse(p.h, "h");
+    const arith::Decimal c = arith::Decimal::parse(p.c, "c");
+    if (c.sign() <= 0)
         throw arith::bad_parameter("c", "'" + p.c + "' is outside the domain (the data rate c must be > 0)");
-    if (sign_of_decimal(p.g) < 0)
+    if (g.sign() < 0)
         throw arith::bad_parameter("g", "'" + p.g + "' is outside the domain (the generator scale g must be >= 0)");
     // Range limit of the integral path: its quadrature partition is computed in double, with
     // pieces of length ~1/|p| at the erf transition, p = a/c and a·g (beyond ~1e308 the slope

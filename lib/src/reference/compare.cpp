@@ -12,40 +12,40 @@
 
 namespace gancert::reference {
 
-double correct_digits(const rational& y, const rational& lo, const rational& hi) {
-    rational e = std::max((y - lo).abs(), (y - hi).abs());
+double correct_digits(const Decimal& y, const Decimal& lo, const Decimal& hi) {
+    Decimal e = std::max((y - lo).abs(), (y - hi).abs());
     bool zero_inside = lo.sign() <= 0 && hi.sign() >= 0;
-    rational s = zero_inside ? rational(1) : std::min(lo.abs(), hi.abs());
-    double log_s = log10_abs(s);
-    rational w = hi - lo;
-    double resolution = w.sign() == 0 ? max_correct_digits : std::min(max_correct_digits, log_s - log10_abs(w));
+    Decimal s = zero_inside ? Decimal(1) : std::min(lo.abs(), hi.abs());
+    double log_s = s.log10_abs();
+    Decimal w = hi - lo;
+    double resolution = w.sign() == 0 ? max_correct_digits : std::min(max_correct_digits, log_s - w.log10_abs());
     if (e.sign() == 0) return resolution;
-    double d = log_s - log10_abs(e);
+    double d = log_s - e.log10_abs();
     return std::clamp(d, 0.0, std::max(resolution, 0.0));
 }
 
-rational default_rtol() { return rational(1) / rational(1L << 51); }
+Decimal default_rtol() { return *Decimal(1).divided_by(1UL << 51); }  // 5^51·10^-51
 
-bool within_tolerance(const rational& y, const rational& lo, const rational& hi, const tolerance& tol) {
-    rational t = tol.rtol * std::max(lo.abs(), hi.abs()) + tol.atol;
+bool within_tolerance(const Decimal& y, const Decimal& lo, const Decimal& hi, const tolerance& tol) {
+    Decimal t = tol.rtol * std::max(lo.abs(), hi.abs()) + tol.atol;
     return lo - t <= y && y <= hi + t;
 }
 
 tolerance tolerance_from_digits(std::optional<unsigned> tolerance_digits) {
     tolerance t;
-    t.rtol = tolerance_digits ? rational::pow10(-static_cast<long>(*tolerance_digits)) : rational(0);
+    t.rtol = tolerance_digits ? Decimal::pow10(-static_cast<long>(*tolerance_digits)) : Decimal(0);
     return t;
 }
 
-bool within_tolerance(const rational& y, const rational& lo, const rational& hi,
+bool within_tolerance(const Decimal& y, const Decimal& lo, const Decimal& hi,
                       std::optional<unsigned> tolerance_digits) {
     return within_tolerance(y, lo, hi, tolerance_from_digits(tolerance_digits));
 }
 
-rounding_claim check_rounding(const written_decimal& y, const rational& lo, const rational& hi) {
+rounding_claim check_rounding(const written_decimal& y, const Decimal& lo, const Decimal& hi) {
     // R(y) = [y − h, y + h], h = ½·10^k; R(0) = {0} (lemma R4, proofs/lemmas.md)
-    rational h = y.value.sign() == 0 ? rational(0) : rational::pow10(y.last_digit_exponent) / rational(2);
-    rational r_lo = y.value - h, r_hi = y.value + h;
+    Decimal h = y.value.sign() == 0 ? Decimal(0) : Decimal::pow10(y.last_digit_exponent).half();
+    Decimal r_lo = y.value - h, r_hi = y.value + h;
     if (r_lo <= lo && hi <= r_hi) return rounding_claim::proved;
     if (hi < r_lo || r_hi < lo) return rounding_claim::refuted;
     return rounding_claim::undecided;
@@ -54,9 +54,9 @@ rounding_claim check_rounding(const written_decimal& y, const rational& lo, cons
 tolerance parse_tolerance(const std::string& rtol, const std::string& atol, const std::string& rtol_name,
                           const std::string& atol_name) {
     tolerance t;
-    auto one = [](const std::string& text, const std::string& name, rational& out) {
+    auto one = [](const std::string& text, const std::string& name, Decimal& out) {
         if (text.empty()) return;
-        out = parse_exact_decimal(text, name);
+        out = arith::parse_written(text, name).value;
         if (out.sign() < 0) throw arith::bad_input(name + ": '" + text + "' is negative");
     };
     one(rtol, rtol_name, t.rtol);
@@ -67,7 +67,7 @@ tolerance parse_tolerance(const std::string& rtol, const std::string& atol, cons
 namespace {
 
 struct enclosure {
-    rational lo, hi;
+    Decimal lo, hi;
     std::string lo_text, hi_text;
 };
 
@@ -80,7 +80,7 @@ struct point_columns {
     /// Exact key of a row's point; throws naming the cell if a coordinate is not a decimal.
     std::string key(const csv_table& t, const csv_row& row) const {
         std::string k;
-        for (std::size_t i = 0; i < col.size(); ++i) k += parse_exact_decimal(row.cells[col[i]], t.where(row, col[i])).key() + ";";
+        for (std::size_t i = 0; i < col.size(); ++i) k += arith::parse_written(row.cells[col[i]], t.where(row, col[i])).value.short_str() + ";";
         return k;
     }
     std::string text(const csv_row& row) const {
@@ -171,15 +171,15 @@ comparison_report compare_tables(const csv_table& reference, const csv_table& ca
             std::size_t lo_col = (*ref_cols[q])[0], hi_col = (*ref_cols[q])[1];
             v.lo = ref_row.cells[lo_col];
             v.hi = ref_row.cells[hi_col];
-            rational lo = parse_exact_decimal(v.lo, reference.where(ref_row, lo_col));
-            rational hi = parse_exact_decimal(v.hi, reference.where(ref_row, hi_col));
+            Decimal lo = arith::parse_written(v.lo, reference.where(ref_row, lo_col)).value;
+            Decimal hi = arith::parse_written(v.hi, reference.where(ref_row, hi_col)).value;
             if (hi < lo)
                 throw arith::bad_input(reference.where(ref_row, lo_col) + ": enclosure lower bound exceeds the upper bound");
             if (is_nonfinite(v.value)) {
                 v.digits = 0;
                 v.pass = false;
             } else {
-                written_decimal y = parse_written_decimal(v.value, candidate.where(row, c));
+                written_decimal y = arith::parse_written(v.value, candidate.where(row, c));
                 v.digits = correct_digits(y.value, lo, hi);
                 rounding_claim claim = check_rounding(y, lo, hi);
                 v.rounded = claim == rounding_claim::proved;

@@ -6,24 +6,23 @@
 
 #include "gancert/api/limits.hpp"
 #include "gancert/arith/errors.hpp"
+#include "gancert/arith/named_list.hpp"
 
 namespace gancert::reference {
 
 namespace {
-std::string trim(std::string_view s) {
-    std::size_t b = 0, e = s.size();
-    while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
-    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
-    s = s.substr(b, e - b);
-    if (s.size() >= 2 && s.front() == '"' && s.back() == '"') s = s.substr(1, s.size() - 2);
-    return std::string(s);
+/// A cell: trimmed, and unquoted if it is "…".
+std::string cell(std::string_view s) {
+    std::string t = arith::trim(s);
+    if (t.size() >= 2 && t.front() == '"' && t.back() == '"') t = t.substr(1, t.size() - 2);
+    return t;
 }
 std::vector<std::string> split(std::string_view line) {
     std::vector<std::string> out;
     std::size_t start = 0;
     for (;;) {
         std::size_t comma = line.find(',', start);
-        out.push_back(trim(line.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start)));
+        out.push_back(cell(line.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start)));
         if (comma == std::string_view::npos) break;
         start = comma + 1;
     }

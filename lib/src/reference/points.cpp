@@ -2,11 +2,11 @@
 
 #include <array>
 #include <charconv>
-#include <set>
 
 #include "gancert/api/limits.hpp"
 #include "gancert/arith/errors.hpp"
-#include "gancert/reference/exact_decimal.hpp"
+#include "gancert/arith/named_list.hpp"
+#include "gancert/arith/decimal.hpp"
 
 namespace gancert::reference {
 
@@ -27,9 +27,9 @@ std::size_t require_param(std::string_view name, const std::string& spec, std::s
                                          "' (expected a, b, g, h or c)");
 }
 /// An exact decimal of the spec `spec` ("fixed", "grid"); a malformed one is a bad_parameter of the spec.
-rational parse_in(std::string_view s, const std::string& spec, const std::string& detail) {
+arith::Decimal parse_in(std::string_view s, const std::string& spec, const std::string& detail) {
     try {
-        return parse_exact_decimal(s, detail);
+        return arith::parse_written(s, detail).value;
     } catch (const arith::bad_parameter&) {
         throw;
     } catch (const arith::bad_input& e) {
@@ -56,37 +56,24 @@ std::string& param(model::DecimalParams& p, std::size_t i) {
 fixed_params parse_fixed(std::string_view spec) {
     fixed_params out;
     if (spec.empty()) return out;
-    std::set<std::size_t> seen;
-    for (auto item : split(spec, ',')) {
-        auto eq = item.find('=');
-        if (eq == std::string_view::npos)
-            throw arith::bad_parameter("fixed", "'" + std::string(item) + "' is not of the form name=value");
-        std::size_t i = require_param(item.substr(0, eq), "fixed", item);
-        if (!seen.insert(i).second)
-            throw arith::bad_parameter("fixed", "parameter '" + std::string(param_names[i]) + "' given twice");
-        std::string value(item.substr(eq + 1));
-        (void)parse_in(value, "fixed", std::string(param_names[i]));
-        out.emplace_back(i, value);
+    for (auto& item : arith::parse_named_values(spec, "fixed")) {  // names distinct
+        std::size_t i = require_param(item.name, "fixed", item.name + "=" + item.value);
+        (void)parse_in(item.value, "fixed", std::string(param_names[i]));
+        out.emplace_back(i, std::move(item.value));
     }
     return out;
 }
 
 std::vector<grid_axis> parse_grid(std::string_view spec) {
     std::vector<grid_axis> axes;
-    std::set<std::size_t> seen;
-    for (auto item : split(spec, ',')) {
-        const std::string where = "'" + std::string(item) + "'";
-        auto eq = item.find('=');
-        if (eq == std::string_view::npos)
-            throw arith::bad_parameter("grid", where + ": expected name=lo:hi:count");
+    for (const auto& item : arith::parse_named_values(spec, "grid")) {  // names distinct
+        const std::string text = item.name + "=" + item.value, where = "'" + text + "'";
         grid_axis axis;
-        axis.param = require_param(item.substr(0, eq), "grid", item);
-        if (!seen.insert(axis.param).second)
-            throw arith::bad_parameter("grid", "parameter '" + std::string(param_names[axis.param]) + "' given twice");
-        auto parts = split(item.substr(eq + 1), ':');
+        axis.param = require_param(item.name, "grid", text);
+        auto parts = split(item.value, ':');
         if (parts.size() != 3) throw arith::bad_parameter("grid", where + ": expected name=lo:hi:count");
-        rational lo = parse_in(parts[0], "grid", where + " lo");
-        rational hi = parse_in(parts[1], "grid", where + " hi");
+        arith::Decimal lo = parse_in(parts[0], "grid", where + " lo");
+        arith::Decimal hi = parse_in(parts[1], "grid", where + " hi");
         std::size_t count = 0;
         auto [ptr, ec] = std::from_chars(parts[2].data(), parts[2].data() + parts[2].size(), count);
         if (ec != std::errc() || ptr != parts[2].data() + parts[2].size() || count < 1 || count > limits::max_axis_count)
@@ -94,16 +81,18 @@ std::vector<grid_axis> parse_grid(std::string_view spec) {
                                    std::to_string(limits::max_axis_count) + "]");
         if (count == 1 && lo != hi) throw arith::bad_parameter("grid", where + ": count 1 needs lo == hi");
         if (count > 1 && lo == hi) throw arith::bad_parameter("grid", where + ": lo == hi needs count 1");
-        rational step = count > 1 ? (hi - lo) / rational(static_cast<long>(count - 1)) : rational(0);
+        // x_k = lo + k·(hi − lo)/(count − 1) = (lo·(count − 1) + k·(hi − lo))/(count − 1), exactly
+        const unsigned long n = count > 1 ? static_cast<unsigned long>(count - 1) : 1;
+        const arith::Decimal lo_n = lo * arith::Decimal(static_cast<long long>(n)), w = hi - lo;
         axis.values.reserve(count);
         for (std::size_t k = 0; k < count; ++k) {
-            rational x = lo + step * rational(static_cast<long>(k));
-            auto text = to_exact_decimal(x);
-            if (!text)
-                throw arith::bad_parameter("grid", where + ": grid point " + std::to_string(k) + " = " + x.key() +
+            const arith::Decimal num = lo_n + w * arith::Decimal(static_cast<long long>(k));
+            auto x = num.divided_by(n);
+            if (!x)
+                throw arith::bad_parameter("grid", where + ": grid point " + std::to_string(k) + " = " + num.fraction_text(n) +
                                        " is not a terminating decimal; choose a count such that (hi - lo)/(count - 1) "
                                        "is one");
-            axis.values.push_back(std::move(*text));
+            axis.values.push_back(x->str());
         }
         axes.push_back(std::move(axis));
     }

@@ -25,7 +25,7 @@ namespace {
 [[noreturn]] void fail(const std::string& what) { throw std::runtime_error("independent: " + what); }
 
 idouble dec(const std::string& s) { return arith::parse<idouble>(s, "recorded number"); }
-idouble dec(const Decimal& d) { return arith::parse<idouble>(d.str(), "claim bound"); }
+idouble dec(const Decimal& d) { return arith::enclose<idouble>(d, "claim bound"); }
 
 /// The recorded enclosure and the independent one are enclosures of the same value: they meet.
 void meets(const RecordedInterval& r, const idouble& x, const std::string& what) {

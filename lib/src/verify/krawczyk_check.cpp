@@ -40,7 +40,7 @@ std::vector<idouble> krawczyk(const RseeModel& m, const certify::Box& B, const s
 
 bool strictly_inside(const std::vector<idouble>& K, const certify::Box& B) {
     for (std::size_t i = 0; i < K.size(); ++i) {
-        idouble lo = arith::parse<idouble>(B.lo[i].str(), "box"), hi = arith::parse<idouble>(B.hi[i].str(), "box");
+        idouble lo = arith::enclose<idouble>(B.lo[i], "box"), hi = arith::enclose<idouble>(B.hi[i], "box");
         if (!(lo.upper() < K[i].lower() && K[i].upper() < hi.lower())) return false;
     }
     return true;

@@ -49,7 +49,7 @@ Ranges ranges(const RseeModel& m, const certify::Box& B) {
 }
 
 arith::idouble outward(const Decimal& lo, const Decimal& hi) {
-    arith::idouble l = arith::parse<arith::idouble>(lo.str(), "range"), h = arith::parse<arith::idouble>(hi.str(), "range");
+    arith::idouble l = arith::enclose<arith::idouble>(lo, "range"), h = arith::enclose<arith::idouble>(hi, "range");
     return arith::make_interval(l.lower(), h.upper());
 }
 

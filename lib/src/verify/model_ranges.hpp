@@ -13,7 +13,7 @@
 
 namespace gancert::verify::detail {
 
-using certify::Decimal;
+using arith::Decimal;
 
 /// The model: which of a, b, g, h are free (in box order) and the fixed values.
 struct RseeModel {

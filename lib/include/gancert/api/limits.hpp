@@ -3,6 +3,9 @@
 // arith::bad_input / arith::bad_parameter naming the option (exit 2 in the CLI, ValueError
 // naming the argument in Python). The table in docs/limits.md and README.md (Reliability)
 // lists them with the reason for each value; the CLI help quotes them.
+//
+// Contract: constants only (no computation); every limit is checked where the input enters
+// (api/, family/spec, reference/, certify/) before any work, never silently clamped.
 #pragma once
 #include <cstddef>
 #include <string>

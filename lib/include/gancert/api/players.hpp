@@ -5,8 +5,8 @@
 // model's four players are given (each a string; checked as decimals later by
 // family::validate_players); an unknown name (not a player of this model, e.g. c or l for an
 // erf discriminator) or a missing player throws arith::bad_parameter naming that parameter.
-// parse_named_list splits "a=1,b=-2.5" into (name, value) pairs; a malformed item or a name
-// given twice throws arith::bad_parameter naming `parameter`.
+// parse_named_list splits "a=1,b=-2.5" into (name, value) pairs (arith::parse_named_values); a
+// malformed item, a name given twice or an empty list throws arith::bad_parameter naming `parameter`.
 #pragma once
 #include <array>
 #include <map>

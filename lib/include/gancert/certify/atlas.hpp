@@ -29,6 +29,10 @@
 // The summary adds "regions": per region class (and per monotone sign pattern) the number of
 // leaves, the exact decimal volume and the fraction of the root box; the volumes of all
 // classes sum exactly to the root volume ("total_volume") on a complete tiling.
+//
+// Contract: a leaf's class is proven by its recorded enclosures (lemmas §K1–§K3, S7) or it is
+// "unknown" with its reason; region volumes are exact decimals. atlas_claim throws
+// arith::bad_input naming the option for malformed or non-positive tolerances.
 #pragma once
 #include <cstddef>
 #include <map>

@@ -2,7 +2,7 @@
 //
 // Every box the certifier handles is the input box refined by a path of recorded bisections
 // (dimension, exact decimal split point, which side). Endpoints are exact decimals
-// (certify/decimal_number.hpp), so the verifier rebuilds the bisection tree from the leaves'
+// (arith/decimal.hpp), so the verifier rebuilds the bisection tree from the leaves'
 // paths and checks with exact comparisons that the leaves tile the input box.
 //
 // Contract: boxes and midpoints are exact (no rounding); outer_intervals encloses the exact box,
@@ -17,9 +17,12 @@
 #include <vector>
 
 #include "gancert/arith/scalar.hpp"
-#include "gancert/certify/decimal_number.hpp"
+#include "gancert/arith/decimal.hpp"
 
 namespace gancert::certify {
+
+using arith::Decimal;  // the library's one exact-decimal type
+using arith::split_point;
 
 /// One bisection: box ∩ {x_dim <= split} (upper = false) or box ∩ {x_dim >= split} (upper = true).
 struct PathStep {

@@ -1,5 +1,10 @@
 // gancert/certify/box_function.hpp — the certifier's view of a model: a C² function of the
 // free variables whose value, gradient and Hessian can be enclosed over a box.
+//
+// Contract: enclose() returns enclosures containing the exact J, ∇J, ∇²J at every point of
+// the box, or throws when it cannot (never a non-enclosure); estimate() is unverified and only
+// steers searches; make_box_function throws arith::bad_input naming the item for an unknown
+// model or malformed parameters.
 #pragma once
 #include <cstddef>
 #include <memory>

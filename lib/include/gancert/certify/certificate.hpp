@@ -9,6 +9,10 @@
 // Last     summary {"summary": {"status": ..., "counts": ..., "unknown_volume": ..., ...}}
 // The file is append-only: it is also the checkpoint (a run without its summary line is
 // unfinished and can be resumed; a torn last line is dropped on resume).
+//
+// Contract: readers treat the file as untrusted: a malformed header, an unsupported version or
+// a malformed record throws arith::bad_input naming the file and line; a torn last line is
+// dropped on resume, never read as data.
 #pragma once
 #include <cstdio>
 #include <map>

@@ -1,5 +1,10 @@
 // gancert/certify/certificate_read.hpp — streaming reader of certificate files (implementation
 // detail of certificate.hpp).
+//
+// Contract: read_certificate calls on_header once and on_leaf per leaf line in file order,
+// stops at a torn last line (valid_bytes is the checkpoint), and throws arith::bad_input
+// (unreadable file, header, version) or std::runtime_error (a malformed or misplaced line)
+// naming the line; it never interprets a line it could not parse.
 #pragma once
 #include <fstream>
 

@@ -1,11 +1,17 @@
 // gancert/certify/claim.hpp — the claims the certifier proves over a box, and leaf evidence.
+//
+// Contract: tolerances are exact decimals (arith::Decimal) and are never rounded;
+// parse_claim_kind throws arith::bad_input naming --claim for an unknown name.
 #pragma once
 #include <optional>
 #include <string>
 
-#include "gancert/certify/decimal_number.hpp"
+#include "gancert/arith/decimal.hpp"
 
 namespace gancert::certify {
+
+using arith::Decimal;  // the library's one exact-decimal type
+using arith::split_point;
 
 enum class ClaimKind { no_saddle, no_stationary, plateau, extrema, stationary_set, atlas };
 

@@ -9,6 +9,11 @@
 // Inertia (§K3): for any nonsingular Q, QᵀHQ has the inertia of H (Sylvester); if every
 // Gershgorin disc of the interval matrix Qᵀ∇²J(B)Q lies in (0,∞) or (−∞,0), the counts of
 // discs on each side are the inertia of ∇²J at every point of B.
+//
+// Contract: analyse_box never returns a final leaf not justified by its recorded enclosures;
+// when it cannot decide it returns escalate / bisect, or an unknown leaf with the reason.
+// check_leaf returns nullopt for a valid leaf, else the reason; both throw
+// arith::soundness_error when two enclosures of one value contradict each other (never unknown).
 #pragma once
 #include <atomic>
 #include <nlohmann/json.hpp>

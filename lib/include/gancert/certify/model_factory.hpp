@@ -31,6 +31,9 @@ struct ModelSetup {
 /// The items of a list separated by `sep` ("a=1,b=2" -> {"a=1", "b=2"}); empty items kept.
 std::vector<std::string> split_list(const std::string& s, char sep);
 
+/// ModelSetup::box_text of a root box: "b in [-6, 6], h in [-6, 6]" (exact endpoints).
+std::string box_text(const std::vector<std::string>& names, const Box& root);
+
 /// Validates everything (unknown parameter names, malformed numbers, lo >= hi, a box leaving
 /// the domain: c <= 0 or g < 0) and throws arith::bad_input naming the offending item.
 ModelSetup make_model(const ModelRequest& req);

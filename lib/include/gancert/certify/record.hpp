@@ -5,6 +5,9 @@
 // recursing on the input's structure beyond api/limits.hpp's max_record_depth: the nesting depth is
 // measured by one linear scan first (brackets outside strings), so a hostile line of 10⁶ '['
 // is rejected in O(length) time and constant stack.
+//
+// Contract: parse_record never recurses deeper than max_record_depth nor reads beyond
+// max_record_bytes; every rejection is a std::runtime_error with the reason (no partial value).
 #pragma once
 #include <nlohmann/json.hpp>
 #include <istream>

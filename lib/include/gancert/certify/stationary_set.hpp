@@ -24,6 +24,11 @@
 // The stationary-line witness (lemma S7) is the hook into the ordinary no-stationary /
 // no-saddle claims: a leaf box of the rsee model that meets L_c contains stationary points
 // (degenerate saddles when a and one of g, h are free), so those claims are refuted there.
+//
+// Contract: every lemma leaf's hypotheses hold on its region by exact decimal comparisons or
+// outward interval arithmetic, or the certifier/verifier reports the region as failed; bad
+// requests (unknown case, parameters outside the domain, malformed box) throw
+// arith::bad_parameter naming the parameter.
 #pragma once
 #include <nlohmann/json.hpp>
 #include <optional>

@@ -3,6 +3,9 @@
 // not yet decided are written as unknown leaves with reason budget_reason_interrupt, the run ends
 // `incomplete`, and `--resume` re-opens exactly those boxes, so the resumed certificate has the
 // leaves of an uninterrupted run. The request is one process-wide flag.
+//
+// Contract: request_stop() is async-signal-safe (one atomic flag); a stopped run never writes a
+// proved leaf it has not finished — the rest become unknown leaves and the status incomplete.
 #pragma once
 
 namespace gancert::certify {

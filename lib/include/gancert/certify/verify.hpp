@@ -8,6 +8,10 @@
 // leaves and requires the recorded summary to equal it field by field (only "stats" is free);
 // and rejects empty assembled extrema. A leaf that is not decisive for the claim (unknown, or
 // a unique point of undetermined type for no-saddle) makes the status incomplete.
+//
+// Contract: a certificate is valid only if every leaf, the tiling and the summary re-check;
+// for a bad file the report carries the exit code and the reason (never a throw);
+// arith::soundness_error is thrown for contradicting enclosures of the verifier itself.
 #pragma once
 #include <cstddef>
 #include <map>

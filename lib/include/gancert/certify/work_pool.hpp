@@ -5,6 +5,9 @@
 // the others (the largest pending boxes). run() returns when every task, including the
 // tasks spawned by tasks, has finished. An exception in a task stops the pool and is
 // rethrown by run().
+//
+// Contract: run() returns only after every task (spawned ones included) has finished or the
+// first exception has stopped the pool; that exception is rethrown, never swallowed.
 #pragma once
 #include <atomic>
 #include <deque>

@@ -17,6 +17,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <random>
 #include <vector>
 
 #include "gancert/dynamics/gradient_play.hpp"
@@ -50,6 +51,33 @@ std::uint64_t splitmix64(std::uint64_t x);
 std::array<double, 4> sample_gradient(const model::Params<double>& p, const std::vector<double>& x,
                                       const std::vector<double>& z);
 
+/// The SGD iteration of both sgd_run()s (R/S/E/E and the family): the `iterates` iterates
+/// from θ_0 = theta; per step N fresh draws x_n = draw_x(engine), z_n = draw_z(engine), then
+/// θ_i += play_sign_i·eta·gradient(θ, x, z)_i for the moving coordinates, then after_step(θ, k)
+/// (k = the new iterate's index; it may throw to stop a run that left its domain).
+template <class DrawX, class DrawZ, class Gradient, class AfterStep>
+std::vector<model::Params<double>> sgd_iterate(model::Params<double> theta, const std::array<bool, 4>& moving,
+                                               double eta, int iterates, std::size_t samples,
+                                               std::mt19937_64& engine, DrawX&& draw_x, DrawZ&& draw_z,
+                                               Gradient&& gradient, AfterStep&& after_step) {
+    std::vector<double> x(samples), z(samples);
+    std::vector<model::Params<double>> out;
+    out.reserve(static_cast<std::size_t>(iterates));
+    for (int k = 0; k < iterates; ++k) {
+        out.push_back(theta);
+        if (k + 1 == iterates) break;
+        for (std::size_t n = 0; n < samples; ++n) {
+            x[n] = draw_x(engine);
+            z[n] = draw_z(engine);
+        }
+        const auto grad = gradient(theta, x, z);
+        for (std::size_t i = 0; i < 4; ++i)
+            if (moving[i]) coordinate(theta, i) += play_sign[i] * eta * grad[i];
+        after_step(theta, k + 1);
+    }
+    return out;
+}
+
 /// One SGD realisation seeded with `engine_seed`: the K iterates θ_0 … θ_{K−1}.
 std::vector<model::Params<double>> sgd_run(const TrajectorySpec& spec, std::size_t samples,
                                            std::uint64_t engine_seed);
@@ -67,5 +95,15 @@ void check_sgd_request(const SgdSpec& sgd, int iterates);
 /// (optional, K iterates) gives `distance` and `rms_run_distance`.
 SgdStatistics sgd_statistics(const std::vector<std::vector<model::Params<double>>>& runs,
                              const std::array<bool, 4>& moving, const std::vector<Iterate<double>>* analytic);
+
+/// The R runs of both stochastic_play()s: run_one(splitmix64(seed + r)) for r < R, and their
+/// statistics over the moving coordinates of `dims`.
+template <class RunOne>
+SgdStatistics sgd_runs(const SgdSpec& sgd, int dims, const std::vector<Iterate<double>>* analytic, RunOne&& run_one) {
+    std::vector<std::vector<model::Params<double>>> runs;
+    runs.reserve(static_cast<std::size_t>(sgd.runs));
+    for (int r = 0; r < sgd.runs; ++r) runs.push_back(run_one(splitmix64(sgd.seed + static_cast<std::uint64_t>(r))));
+    return sgd_statistics(runs, moving_coordinates(dims), analytic);
+}
 
 }  // namespace gancert::dynamics

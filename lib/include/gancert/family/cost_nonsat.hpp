@@ -2,6 +2,9 @@
 // (J1 = 0: no data term). The generator descends this J; the discriminator's objective in the
 // non-saturating game is the log cost's J (cost=log, same parameters), which it ascends.
 // Envelopes: lemmas F.4, F.9 (the sign does not change |h^{(n)}|).
+//
+// Contract: as cost_log.hpp for its single fake term: enclosures of the exact integrand,
+// proven growth constants (lemmas F.4, F.9).
 #pragma once
 #include "gancert/family/cost_term.hpp"
 

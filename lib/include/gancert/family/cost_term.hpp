@@ -2,6 +2,9 @@
 // (real term) or over G(Z) (fake term), φ = s² or log s, ρ = ±1 (reflection: σ(−t) = 1 − σ(t)
 // for both smooth discriminators, so 1 − D is never formed by subtraction), sign = ±1.
 // The three costs (cost_*.hpp) are pairs of terms.
+//
+// Contract: for interval scalars {h, h', h''} enclose the exact derivatives of
+// sign·φ(σ(ρ t)) whenever {s, s', s''} enclose σ's (no subtraction 1 − σ anywhere).
 #pragma once
 #include <array>
 

@@ -4,6 +4,9 @@
 // Entire: the quadrature remainder may use any ellipse (lemma Q.3 bounds erf on boxes).
 // Growth (lemma F.3: least squares; lemma F.9: log cost): H = 2, e = 0 for s²;
 // H = 8, e = 2 for log s (Mills-ratio bounds, Abramowitz–Stegun 7.1.13).
+//
+// Contract: sigma(t) encloses σ, σ', σ'' for interval arguments (arith:: erfc and exp, directed
+// rounding); the growth constants are proven upper bounds (lemmas F.3, F.9). Any real (a, b).
 #pragma once
 #include <array>
 #include <utility>

@@ -3,6 +3,10 @@
 // No quadrature: J1 = E[D(X)²] = F_X(r) − F_X(l) and J2 = E[(1 − D(G(Z)))²] = 1 − P(l ≤ G(Z) ≤ r)
 // = 1 − (F_G(r) − F_G(l)), F_G the CDF of G(Z) (generator types), smooth in l, r, g, h away
 // from the kinks of the CDFs (lemma F.10).
+//
+// Contract: terms() enclose J1, J2 and their jets on boxes where every CDF involved is smooth;
+// when a box may straddle a kink the law's cdf throws std::range_error (undecided: the caller
+// bisects), never a guess. Precondition: l < r (validate_players).
 #pragma once
 #include "gancert/ad/jet.hpp"
 

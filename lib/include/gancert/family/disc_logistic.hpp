@@ -5,6 +5,10 @@
 // Meromorphic, poles at t = iπ(2k+1): a rectangle is used by the quadrature remainder only if
 // the box division certifies 1 + e ≠ 0 on it (lemma F.5), so ellipses avoid the poles.
 // Growth (lemmas F.3, F.4): H = 1, e = 0 for s²; H = 1, e = 1 for log s.
+//
+// Contract: sigma(t) encloses σ, σ', σ'' for interval arguments; the growth constants are
+// proven upper bounds. Precondition a > 0 (validate_players); for an enclosure of a that
+// reaches 0, arith::log throws std::domain_error (no enclosure is produced).
 #pragma once
 #include <array>
 #include <utility>

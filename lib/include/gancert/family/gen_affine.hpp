@@ -1,6 +1,9 @@
 // gancert/family/gen_affine.hpp — the affine generator G(z) = g z + h, g any real.
 // Players' parameters (g, h). In the integrand m(z) = z (degree 1, lemma F.8). CDF of G(Z):
 // F_Z((x − h)/g) for g > 0, 1 − F_Z((x − h)/g) for g < 0 (lemma F.10; g = 0 is a step).
+//
+// Contract: jets are exact interval compositions of g z + h; the CDF of G(Z) is exact on each
+// sign of g and throws std::range_error when g may be 0 (a step; undecided).
 #pragma once
 #include <type_traits>
 

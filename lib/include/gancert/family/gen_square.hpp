@@ -2,6 +2,9 @@
 // Players' parameters (g, h). In the integrand t = P·G(z) + Q = κ m(z) + λ with m(z) = z²
 // (degree 2 of the growth envelope, lemma F.8). CDF of G(Z) for g > 0:
 // P(g Z² + h ≤ x) = F_{Z²}((x − h)/g) (lemma F.10).
+//
+// Contract: jets are exact interval compositions of g z² + h; the CDF of G(Z) needs g > 0 and
+// throws std::range_error when g may be 0 (undecided). Precondition g >= 0 (validate_players).
 #pragma once
 #include "gancert/ad/jet.hpp"
 #include "gancert/family/law_common.hpp"

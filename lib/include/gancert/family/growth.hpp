@@ -3,6 +3,9 @@
 // shape φ (s², or log s) applied to the discriminator's σ, possibly reflected (σ(−t) = 1 − σ(t))
 // and negated. The generic tail bound (lemma F.8) turns it into an envelope of every jet
 // component of a term's integrand.
+//
+// Contract: a Growth is a proven bound (H exactly representable, lemma F.8 applies as stated);
+// constants only, no computation that could fail.
 #pragma once
 
 namespace gancert::family {

@@ -1,5 +1,9 @@
 // gancert/family/law_exponential.hpp — the paper's data law Exp(c): p(x) = c e^{−cx}, x ≥ 0.
 // Parameter c > 0 (rate). Tail moments: lemma F.7(a); CDF 1 − e^{−cx} = −expm1(−cx) (F.10).
+//
+// Contract: as every law (law_common.hpp): densities and CDFs enclose the exact values,
+// tail_moment is a proven upper bound for S = impfr, cdf throws std::range_error on a kink.
+// Precondition c > 0 (family spec domain).
 #pragma once
 #include <cmath>
 

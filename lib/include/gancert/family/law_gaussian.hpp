@@ -1,6 +1,9 @@
 // gancert/family/law_gaussian.hpp — the normal law N(μ, σ²): p(u) = e^{−(u−μ)²/(2σ²)}/(σ√(2π)).
 // Parameters mu (any real), sigma > 0. Data law or latent law (latent default N(0, 1)).
 // Tail moments: lemma F.7(c); CDF Φ((x−μ)/σ) (F.10); CDF of Z²: Φ((√v−μ)/σ) − Φ((−√v−μ)/σ).
+//
+// Contract: as every law (law_common.hpp): densities and CDFs enclose the exact values,
+// tail_moment is a proven upper bound for S = impfr. Precondition sigma > 0 (spec domain).
 #pragma once
 #include <cmath>
 

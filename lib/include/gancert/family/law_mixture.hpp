@@ -2,6 +2,9 @@
 // Parameters w ∈ (0, 1), mu1, s1 > 0, mu2, s2 > 0. Data law. Everything is the weighted sum of
 // the two Gaussian components (law_gaussian.hpp): the core is the hull of both cores, and the
 // region outside it lies outside each component's own centred range (lemma F.7(d)).
+//
+// Contract: as every law (law_common.hpp), by the two components' bounds (lemma F.7(d)).
+// Preconditions 0 < w < 1, s1, s2 > 0 (spec domain).
 #pragma once
 #include <algorithm>
 

@@ -1,6 +1,9 @@
 // gancert/family/law_rayleigh.hpp — the paper's latent law: Z Rayleigh with Z² ~ Exp(1),
 // p(z) = 2z e^{−z²}, z ≥ 0. No parameters. Tail moments: lemma F.7(b); CDF 1 − e^{−z²},
 // CDF of Z²: 1 − e^{−v} = −expm1(−v) (F.10).
+//
+// Contract: as every law (law_common.hpp): densities and CDFs enclose the exact values,
+// tail_moment is a proven upper bound for S = impfr, cdf throws std::range_error on a kink (z = 0).
 #pragma once
 #include <cmath>
 

@@ -1,6 +1,9 @@
 // gancert/family/law_uniform.hpp — the latent law U(0, 1): p(z) = 1 on [0, 1]. No parameters,
 // no tail (the core is the support). CDF clamp(z, 0, 1), CDF of Z²: min(√v, 1) (F.10; kinks
 // at 0 and 1 are refused by certain_sign).
+//
+// Contract: as every law (law_common.hpp); tail_moment is 0 (no mass outside [0, 1]); cdf throws
+// std::range_error when the argument may lie on a kink (0 or 1).
 #pragma once
 #include "gancert/family/law_common.hpp"
 

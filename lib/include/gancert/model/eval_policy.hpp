@@ -2,8 +2,10 @@
 // target: the target width (relative, absolute only where relative is hopeless), the
 // precision ladder, the path choice and the guard bits. Every precision-escalation loop of the
 // model layer (evaluate_certified, evaluate<mpfr>, evaluate_integral_certified, the trajectory
-// evaluator of dynamics/play.cpp and the certifier's box evaluator) takes its numbers from
-// here, and the "narrow enough" test is EvalPolicy::narrow_enough alone.
+// evaluator of dynamics/play.cpp and the certifier's box evaluator), of the model family
+// (family/evaluate.cpp, certify/family_function.cpp, dynamics/family_play.cpp) and of the
+// counterexample checker takes its numbers from here, and the "narrow enough" test is
+// EvalPolicy::narrow_enough alone: a change of a guard-bit or tolerance policy is one line here.
 //
 // Contract. An EvalPolicy only decides *when to stop* and *at which precision to try*; it never
 // changes an enclosure. Whatever it says, a returned interval encloses the exact value; a
@@ -50,6 +52,39 @@ inline constexpr std::size_t box_max_subintervals = 48;
 inline constexpr int box_max_tail_extensions = 2;
 /// Default ceiling of the precision ladder (bits).
 inline constexpr unsigned default_max_bits = 1u << 15;
+/// evaluate_integral_certified: the ladder from ⌈digits·log2 10⌉ + integral_guard_bits with at
+/// most integral_max_doublings doublings; the reduced components carry
+/// integral_component_guard_bits over the final entries' target; quadrature floor 2^−2^22.
+inline constexpr unsigned integral_max_doublings = 2;
+inline constexpr int integral_component_guard_bits = 6;
+inline constexpr int integral_floor_bits = 1 << 22;
+
+// The model family (family/evaluate.cpp, certify/family_function.cpp, dynamics/family_play.cpp)
+// takes its numbers from here too.
+/// Guard bits of the family's certified evaluation over ⌈digits·log2 10⌉ (at least
+/// family_min_bits, at most family_max_doublings doublings): the 15-entry jets lose more to
+/// interval dependency than R/S/E/E's reduced integrals (with 16 nearly every point needed a
+/// second, doubled attempt).
+inline constexpr unsigned family_guard_bits = 32;
+inline constexpr unsigned family_min_bits = 64;
+inline constexpr int family_max_doublings = 2;
+/// Working precision of the family's interval<double> evaluations (the certifier's idouble
+/// overload) and of the double trajectory's evaluations.
+inline constexpr unsigned family_double_eval_bits = 96;
+/// A box's midpoint — every coordinate of relative width ≤ 2^(thin_guard_bits − bits), bits the
+/// working precision capped at thin_max_bits — is evaluated to a quadrature target of the
+/// working precision minus point_guard_bits (at least point_min_target_bits), not the box target.
+inline constexpr int thin_guard_bits = 8;
+inline constexpr unsigned thin_max_bits = 1000;
+inline constexpr int point_guard_bits = 56;
+inline constexpr int point_min_target_bits = 20;
+/// Unverified estimates (the witness search's estimate()) to ~4 digits: relative 2^−14.
+inline constexpr int estimate_target_bits = 14;
+
+// The counterexample checker (counterexample/check.cpp): guard bits
+// counterexample_first_guard_bits, doubled per attempt, at most counterexample_max_attempts.
+inline constexpr unsigned counterexample_first_guard_bits = 32;
+inline constexpr int counterexample_max_attempts = 9;  // guard bits 32, 64, …, 8192
 
 /// Which path(s) an evaluation may use over intervals.
 enum class PathChoice {

@@ -1,7 +1,7 @@
 // gancert/reference/compare.hpp — accuracy of another implementation against certified
 // reference enclosures.
 //
-// Definitions (exact rational arithmetic on the decimal strings; nothing is rounded):
+// Definitions (exact arithmetic on the decimal strings (arith::Decimal); nothing is rounded):
 //   reference enclosure [lo, hi] ∋ x (the exact value), candidate value y.
 //   error bound   e(y) = max(|y − lo|, |y − hi|)   — the largest |y − x| the reference allows;
 //   scale         s    = min(|lo|, |hi|) if 0 ∉ [lo, hi], else 1 (absolute digits);
@@ -22,7 +22,7 @@
 //     recompute the reference with more digits; value_check::undecided).
 //   The reference table passes as its own candidate: each midpoint lies in its enclosure.
 //
-// Contract: exact rational arithmetic; a pass/fail is decided exactly (no rounding); malformed
+// Contract: exact decimal arithmetic; a pass/fail is decided exactly (no rounding); malformed
 // tables throw arith::bad_input naming file, line and column.
 #pragma once
 #include <cstddef>
@@ -30,36 +30,39 @@
 #include <string>
 #include <vector>
 
+#include "gancert/arith/decimal.hpp"
 #include "gancert/reference/csv.hpp"
-#include "gancert/reference/exact_decimal.hpp"
 
 namespace gancert::reference {
+
+using arith::Decimal;
+using arith::written_decimal;
 
 inline constexpr double max_correct_digits = 9999;
 
 /// d(y) of the header for a finite candidate y and the enclosure [lo, hi] (lo <= hi).
-double correct_digits(const rational& y, const rational& lo, const rational& hi);
+double correct_digits(const Decimal& y, const Decimal& lo, const Decimal& hi);
 
 /// The default relative tolerance 2^-51 (exact).
-rational default_rtol();
+Decimal default_rtol();
 
 /// Absolute and relative tolerance (exact, >= 0).
 struct tolerance {
-    rational rtol = default_rtol(), atol;
+    Decimal rtol = default_rtol(), atol;
 };
 
 /// True iff y lies in [lo, hi] widened by t = rtol·max(|lo|, |hi|) + atol.
-bool within_tolerance(const rational& y, const rational& lo, const rational& hi, const tolerance& tol);
+bool within_tolerance(const Decimal& y, const Decimal& lo, const Decimal& hi, const tolerance& tol);
 
 /// The shorthand D (`-D`): rtol = 10^−D; nullopt: rtol = 0. atol = 0 either way.
 tolerance tolerance_from_digits(std::optional<unsigned> tolerance_digits);
 /// within_tolerance(y, lo, hi, tolerance_from_digits(D)).
-bool within_tolerance(const rational& y, const rational& lo, const rational& hi,
+bool within_tolerance(const Decimal& y, const Decimal& lo, const Decimal& hi,
                       std::optional<unsigned> tolerance_digits);
 
 /// How [lo, hi] relates to the rounding interval R(y) of the written candidate y (header).
 enum class rounding_claim { proved, refuted, undecided };
-rounding_claim check_rounding(const written_decimal& y, const rational& lo, const rational& hi);
+rounding_claim check_rounding(const written_decimal& y, const Decimal& lo, const Decimal& hi);
 
 /// A tolerance from the user's text: rtol/atol finite decimals >= 0 (empty: the default);
 /// throws arith::bad_input naming `rtol_name`/`atol_name`.

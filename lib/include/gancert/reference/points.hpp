@@ -3,7 +3,7 @@
 // Points come from a CSV file (columns among a, b, g, h, c) or from a grid spec
 // "b=-6:6:25,h=-6:6:25" (count equally spaced points from lo to hi inclusive), completed by
 // fixed parameters "a=2.2,g=1.5,c=0.5". Every coordinate is an exact decimal string: grid
-// points are computed in exact rational arithmetic and printed as exact decimals, so a
+// points are computed in exact decimal arithmetic (arith::Decimal) and printed as exact decimals, so a
 // point means exactly what it prints.
 //
 // Contract: every point is an exact decimal that passes model::validate; malformed or
