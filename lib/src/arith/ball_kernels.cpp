@@ -6,6 +6,7 @@
 #include <arb_hypgeom.h>
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 
 #include "gancert/arith/detail/planted_faults.hpp"
@@ -78,7 +79,9 @@ void apply(fn f, scratch& s, long prec) {
         case fn::erfcx: {  // e^{x²}·erfc(x); x² exact (2·prec(x) bits hold it)
             // both factors are huge/tiny for large |x|: their relative accuracy needs the
             // exponent of x² on top of the output precision
-            const long e = std::max(0L, 2 * arf_abs_bound_lt_2exp_si(arb_midref(x)));
+            // (a zero midpoint has bound exponent -LONG_MAX: no extra bits, and no 2·(-LONG_MAX))
+            const long mexp = arf_is_zero(arb_midref(x)) ? 0 : arf_abs_bound_lt_2exp_si(arb_midref(x));
+            const long e = std::max(0L, 2 * std::min(mexp, LONG_MAX / 4));
             arb_mul(s.t, x, x, 2 * (arf_bits(arb_midref(x)) + 1));
             arb_exp(s.t, s.t, prec + e);
             arb_hypgeom_erfc(y, x, prec + e);
