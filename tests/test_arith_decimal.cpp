@@ -295,3 +295,42 @@ TEST_CASE("Decimal: exact doubles, exact division, log10 and canonical text", "[
     CHECK_THROWS_AS(Decimal::parse("1e100001", "x"), bad_parameter);
     CHECK_THROWS_WITH(parse_written("x", "file.csv:3: column J"), Catch::StartsWith("file.csv:3: column J: 'x'"));
 }
+
+TEST_CASE("Recorded decimals far beyond 1e-100000: parse_recorded, compare and enclose", "[arith][decimal]") {
+    // user input keeps the cheap limit; a certificate's own enclosures (e^{-b²} at |b| ~ 1e4)
+    // need MPFR's exponent range
+    CHECK_THROWS_AS(Decimal::parse("2.5e-103499", "x"), bad_parameter);
+    CHECK_THROWS_AS(Decimal::parse_recorded("1e-400000001", "x"), bad_parameter);
+    std::mt19937_64 rng(11);
+    precision_guard guard(128);
+    for (int k = 0; k < 300; ++k) {
+        const long e = static_cast<long>(rng() % 300000000) - 150000000;
+        const unsigned long long m = rng() % 1000000000000ULL + 1;
+        const std::string text = (k % 2 ? "-" : "") + std::to_string(m) + "e" + std::to_string(e);
+        INFO(text);
+        const Decimal x = Decimal::parse_recorded(text, "x");
+        // the reference: MPFR's own string conversion (a different algorithm), correctly rounded
+        mpfr_t lo, hi;
+        mpfr_inits2(128, lo, hi, static_cast<mpfr_ptr>(nullptr));
+        mpfr_set_str(lo, text.c_str(), 10, MPFR_RNDD);
+        mpfr_set_str(hi, text.c_str(), 10, MPFR_RNDU);
+        const impfr X = enclose<impfr>(x, "x");
+        // a valid bound on each side (ours may be looser than the tightest, never inside it) …
+        CHECK(mpfr_cmp(raw(X.lower()), lo) <= 0);
+        CHECK(mpfr_cmp(raw(X.upper()), hi) >= 0);
+        // … and tight: within 2^-100 relative of the value
+        mpfr_t w;
+        mpfr_init2(w, 128);
+        mpfr_sub(w, raw(X.upper()), raw(X.lower()), MPFR_RNDU);
+        mpfr_div(w, w, hi, MPFR_RNDU);
+        CHECK(mpfr_cmp_d(w, std::ldexp(1.0, -100)) <= 0);
+        mpfr_clears(lo, hi, w, static_cast<mpfr_ptr>(nullptr));
+        // compare across far exponents without building 10^|Δe|; against the logarithms
+        const Decimal y = Decimal::parse_recorded(std::to_string(m) + "e" + std::to_string(e + 1000), "y");
+        CHECK(x < y);  // y > 0 > x, or y = 10^1000·x > x > 0
+        CHECK(!(y < x));
+        CHECK(Decimal(0) < y);
+        CHECK((x.sign() < 0) == (x < Decimal(0)));
+        CHECK(x == Decimal::parse_recorded(text, "x"));
+    }
+}

@@ -36,7 +36,7 @@ bool is_decimal(std::string_view s) noexcept {
 namespace {
 
 /// Why s is not an acceptable decimal, or empty; on success `out` and `last` are set.
-std::string parse_core(std::string_view s, Decimal& out, long& last) {
+std::string parse_core(std::string_view s, Decimal& out, long& last, long max_exponent = max_decimal_exponent) {
     if (!is_decimal(s)) return "is not a finite decimal number";
     std::size_t i = 0;
     bool neg = false;
@@ -50,8 +50,8 @@ std::string parse_core(std::string_view s, Decimal& out, long& last) {
         if (frac) --exp;
     }
     if (i < s.size()) exp += std::strtol(std::string(s.substr(i + 1)).c_str(), nullptr, 10);  // <= 9 digits
-    if (exp > max_decimal_exponent || exp < -max_decimal_exponent)
-        return "has a decimal exponent beyond ±" + std::to_string(max_decimal_exponent);
+    if (exp > max_exponent || exp < -max_exponent)
+        return "has a decimal exponent beyond ±" + std::to_string(max_exponent);
     last = exp;
     std::size_t nz = digits.find_first_not_of('0');  // no leading zeros: a leading 0 would read as octal
     digits = nz == std::string::npos ? "0" : digits.substr(nz);
@@ -117,6 +117,14 @@ Decimal Decimal::parse(std::string_view s, std::string_view what) {
     return r;
 }
 
+Decimal Decimal::parse_recorded(std::string_view s, std::string_view what) {
+    Decimal r;
+    long last = 0;
+    std::string why = parse_core(s, r, last, max_recorded_exponent);
+    if (!why.empty()) throw named_error(what, "'" + std::string(s) + "' " + why);
+    return r;
+}
+
 written_decimal parse_written(std::string_view s, std::string_view what) {
     written_decimal w;
     std::string why = parse_core(s, w.value, w.last_digit_exponent);
@@ -160,6 +168,11 @@ std::string Decimal::short_str() const {
 
 double Decimal::approx() const {
     if (inf_) return inf_ * HUGE_VAL;
+    if (mant_ != 0 && (exp_ > 400 || exp_ < -400)) {  // beyond double range or nearly: by logarithms
+        const double l = log10_abs();
+        if (l > 309) return sign() * HUGE_VAL;
+        if (l < -330) return sign() * 0.0;
+    }
     return std::strtod(str().c_str(), nullptr);
 }
 
@@ -226,6 +239,14 @@ std::string Decimal::fraction_text(unsigned long n) const {
 
 int compare(const Decimal& x, const Decimal& y) {
     if (x.inf_ || y.inf_) return x.inf_ == y.inf_ ? 0 : (x.inf_ < y.inf_ ? -1 : 1);
+    const int sx = x.sign(), sy = y.sign();
+    if (sx != sy) return sx < sy ? -1 : 1;
+    if (sx != 0 && std::abs(static_cast<long>(x.exp_) - y.exp_) > 64) {
+        // far apart exponents: decided by the magnitudes (log10 error < 1e-12·|log|, margin 1)
+        // before 10^|Δe| is built
+        const double lx = x.log10_abs(), ly = y.log10_abs();
+        if (std::fabs(lx - ly) > 1) return (lx > ly) == (sx > 0) ? 1 : -1;
+    }
     Decimal::Int mx, my;
     int e;
     Decimal::align(x, y, mx, my, e);
@@ -247,18 +268,27 @@ Decimal Decimal::floor_to_power(int k) const {
 
 Decimal split_point(const Decimal& lo, const Decimal& hi) {
     if (!(lo < hi)) throw std::domain_error("split_point: empty interval");
+    const Decimal zero(0), one(1);
+    auto outward = [&](const Decimal& e) {  // max(2|e|, 1)
+        Decimal m = e.abs();
+        Decimal d = m + m;
+        return d < one ? one : d;
+    };
     if (!lo.is_finite() || !hi.is_finite()) {
-        const Decimal zero(0), one(1);
         if (lo < zero && zero < hi) return zero;
-        auto outward = [&](const Decimal& e) {  // max(2|e|, 1)
-            Decimal m = e.abs();
-            Decimal d = m + m;
-            return d < one ? one : d;
-        };
         return hi.is_finite() ? -outward(hi) : outward(lo);
     }
     Decimal w = hi - lo;
     if (w.sign() <= 0) throw std::domain_error("split_point: empty interval");
+    // A finite interval wider than split_wide_width is split as an unbounded one: at 0, else
+    // outward from the end nearer 0 (a bisection by value would need ~3.3 levels per decade
+    // to reach the magnitudes of the other end)
+    static const Decimal wide = Decimal::pow10(split_wide_exponent);
+    if (w > wide) {
+        if (lo < zero && zero < hi) return zero;
+        const Decimal s = lo.sign() >= 0 ? outward(lo) : -outward(hi);
+        if (lo < s && s < hi) return s;
+    }
     int k = w.order_of_magnitude() - 2;  // 10^k <= w/100
     static const Decimal frac = Decimal::parse("0.49609375");  // 127/256
     Decimal s = (lo + w * frac).floor_to_power(k);
@@ -271,9 +301,40 @@ namespace {
     throw named_error(what, "'" + std::string(s) + "' " + why);
 }
 
-/// x rounded by `rnd` into r (r's precision): one correctly rounded MPFR operation (lemma A1.2).
+/// Directed rounding of x = m·10^e with |e| > exact_exponent_limit: |m| (exact) times or over
+/// 10^|e| (correctly rounded), each operation rounded in the direction that keeps the bound,
+/// so the result is a bound of x in direction `rnd` (not necessarily the nearest one; RNDN:
+/// nearest at each step, an approximation). Beyond MPFR's exponent range the rounding goes to 0
+/// / the smallest positive number or to the largest finite / inf, still on the side of `rnd`.
+void set_rounded_large_exponent(mpfr_ptr r, const Decimal& x, mpfr_rnd_t rnd) {
+    const bool neg = x.sign() < 0;
+    const bool nearest = rnd == MPFR_RNDN;
+    const bool up_abs = (rnd == MPFR_RNDU) != neg;  // bound |x| from above
+    const mpfr_rnd_t r_abs = nearest ? MPFR_RNDN : up_abs ? MPFR_RNDU : MPFR_RNDD;
+    const mpfr_rnd_t r_pow = nearest ? MPFR_RNDN : (x.exponent() > 0) == up_abs ? MPFR_RNDU : MPFR_RNDD;
+    mpz_t m;
+    mpz_init(m);
+    mpz_abs(m, x.mantissa().backend().data());
+    mpfr_t M, P;
+    mpfr_init2(M, std::max<mpfr_prec_t>(static_cast<mpfr_prec_t>(mpz_sizeinbase(m, 2)), MPFR_PREC_MIN));
+    mpfr_set_z(M, m, MPFR_RNDN);  // exact: M has the bits of m
+    mpfr_init2(P, mpfr_get_prec(r) + 64);
+    const unsigned long k = static_cast<unsigned long>(x.exponent() < 0 ? -static_cast<long>(x.exponent()) : x.exponent());
+    mpfr_ui_pow_ui(P, 10, k, r_pow);
+    if (x.exponent() > 0) mpfr_mul(r, M, P, r_abs);
+    else mpfr_div(r, M, P, r_abs);
+    if (neg) mpfr_neg(r, r, MPFR_RNDN);  // exact
+    mpfr_clears(M, P, static_cast<mpfr_ptr>(nullptr));
+    mpz_clear(m);
+}
+constexpr int exact_exponent_limit = 20000;  // 10^20000: 66 000 bits, the exact route's largest
+
+/// x rounded by `rnd` into r (r's precision): one correctly rounded MPFR operation (lemma A1.2);
+/// for |exponent| > exact_exponent_limit a directed bound by two (set_rounded_large_exponent).
 void set_rounded(mpfr_ptr r, const Decimal& x, mpfr_rnd_t rnd) {
     if (!x.is_finite()) throw std::domain_error("enclose: infinite decimal");
+    if (x.sign() != 0 && (x.exponent() > exact_exponent_limit || x.exponent() < -exact_exponent_limit))
+        return set_rounded_large_exponent(r, x, rnd);
     mpz_t p;
     mpz_init(p);
     mpz_ui_pow_ui(p, 10, static_cast<unsigned long>(x.exponent() < 0 ? -x.exponent() : x.exponent()));

@@ -21,19 +21,31 @@ bool Box::bounded() const {
 }
 
 namespace {
+/// x / y for y > 0 (approximate; for statistics and the search's heuristics, never bounds),
+/// also where x or y is beyond double range (1e400 / 1e401 = 0.1, not inf / inf).
+double ratio(const Decimal& x, const Decimal& y) {
+    if (x.sign() == 0) return 0;
+    const double q = x.approx() / y.approx();
+    if (std::isfinite(q) && q != 0) return q;
+    return std::copysign(std::pow(10.0, x.log10_abs() - y.log10_abs()), x.sign());
+}
 /// Share of dimension i of `ref` covered by [lo, hi] (approximate): the width ratio, or for an
 /// unbounded reference range the ratio of atan-lengths (a finite measure on the line).
 double share(const Decimal& lo, const Decimal& hi, const Decimal& rlo, const Decimal& rhi) {
-    if (rlo.is_finite() && rhi.is_finite()) return (hi - lo).approx() / (rhi - rlo).approx();
+    if (rlo.is_finite() && rhi.is_finite()) return ratio(hi - lo, rhi - rlo);
     return (std::atan(hi.approx()) - std::atan(lo.approx())) / (std::atan(rhi.approx()) - std::atan(rlo.approx()));
 }
 /// Width of [lo, hi] relative to the reference range: the width ratio, or for an unbounded
-/// reference range the width relative to max(1, |lo|, |hi|) (∞ for an unbounded [lo, hi]).
+/// reference range — and a finite one wider than 10^split_wide_exponent, which is split like an
+/// unbounded one (split_point) — the width relative to max(1, |lo|, |hi|) (∞ for an unbounded
+/// [lo, hi]).
 double scaled_extent(const Decimal& lo, const Decimal& hi, const Decimal& rlo, const Decimal& rhi) {
-    if (rlo.is_finite() && rhi.is_finite()) return (hi - lo).approx() / (rhi - rlo).approx();
+    static const Decimal wide = Decimal::pow10(arith::split_wide_exponent);
+    if (rlo.is_finite() && rhi.is_finite() && !(rhi - rlo > wide)) return ratio(hi - lo, rhi - rlo);
     if (!lo.is_finite() || !hi.is_finite()) return HUGE_VAL;
-    double m = std::max({1.0, std::fabs(lo.approx()), std::fabs(hi.approx())});
-    return (hi - lo).approx() / m;
+    const Decimal one(1), alo = lo.abs(), ahi = hi.abs();
+    const Decimal& m = std::max({one, alo, ahi});
+    return ratio(hi - lo, m);
 }
 }  // namespace
 

@@ -2,6 +2,7 @@
 #include "gancert/version.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/file.h>
@@ -94,7 +95,7 @@ ClaimAccumulator::ClaimAccumulator(Claim claim, Box root, std::vector<std::strin
 }
 
 namespace {
-Decimal dec(const json& j, int k) { return Decimal::parse(j.at(k).get<std::string>(), "enclosure"); }
+Decimal dec(const json& j, int k) { return Decimal::parse_recorded(j.at(k).get<std::string>(), "enclosure"); }
 template <class L>
 void keep_top(std::vector<L>& v, L item, bool largest) {
     constexpr std::size_t keep = 8;
@@ -196,7 +197,10 @@ double ClaimAccumulator::unknown_fraction() const {
         std::snprintf(text, sizeof text, "%.6g", unknown_share_);
         return std::strtod(text, nullptr);
     }
-    return unknown_volume_.approx() / root_.volume().approx();
+    const Decimal v = root_.volume();
+    if (unknown_volume_.sign() == 0) return 0;
+    const double q = unknown_volume_.approx() / v.approx();  // beyond double range: by logarithms
+    return std::isfinite(q) && q != 0 ? q : std::pow(10.0, unknown_volume_.log10_abs() - v.log10_abs());
 }
 
 std::string ClaimAccumulator::status() const {
@@ -407,7 +411,7 @@ void CertificateWriter::write_line(const json& j) {
     s.push_back('\n');
     std::lock_guard<std::mutex> lock(mutex_);
     if (std::fwrite(s.data(), 1, s.size(), file_) != s.size() || std::fflush(file_) != 0)
-        throw std::runtime_error("writing '" + path_ + "' failed");
+        throw arith::write_error("writing '" + path_ + "' failed");
 }
 
 }  // namespace gancert::certify

@@ -284,9 +284,11 @@ std::vector<ReopenedBox> reopen_budget_leaves(const std::string& path, std::size
     return reopened;
 }
 
-void extrema_incumbents(const BoxFunction& f, const Box& root, Incumbents& out) {
+void extrema_incumbents(const BoxFunction& f, const Box& root, Incumbents& out, double seconds) {
     using arith::idouble;
+    const auto end = clock_type::now() + std::chrono::duration_cast<clock_type::duration>(std::chrono::duration<double>(seconds));
     auto value = [&](const std::vector<Decimal>& x) -> std::optional<idouble> {
+        if ((seconds > 0 && clock_type::now() >= end) || stop_requested()) return std::nullopt;
         try {
             idouble J = f.enclose(point_intervals<idouble>(x)).J;
             if (!std::isfinite(J.lower()) || !std::isfinite(J.upper())) return std::nullopt;
@@ -489,8 +491,8 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
         if (budget_hit.load()) return true;
         const char* why = nullptr;
         if (leaves.load() >= opt.max_leaves) why = budget_reason_leaves;
-        else if (opt.time_limit > 0 &&
-                 std::chrono::duration<double>(clock_type::now() - t0).count() >= opt.time_limit)
+        else if (opt.time_limit > 0 && std::chrono::duration<double>(clock_type::now() - t0).count() >=
+                                           analysis_share_of_time_limit * opt.time_limit)
             why = budget_reason_time;
         else if (stop_requested()) why = budget_reason_interrupt;
         if (!why) return false;
@@ -530,7 +532,7 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
     if (!witness) {
         Progress progress(opt.progress ? opt.progress_mode : CertifyOptions::ProgressMode::off, opt.progress_interval,
                           acc, acc_mutex);
-        if (claim.kind == ClaimKind::extrema) extrema_incumbents(f, root, inc);
+        if (claim.kind == ClaimKind::extrema) extrema_incumbents(f, root, inc, opt.time_limit / 4);
         std::size_t depth = min_depth();
         if (opt.level_barrier) std::tie(refuted_depth, depth) = opt.level_barrier(refuted_depth, depth);
         for (;;) {
@@ -571,8 +573,10 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
                     }
                     break;
                 }
-                if (!t.box.bounded() && beyond_unbounded_cap(t.box)) {
-                    unknown(t.box, "unbounded box beyond |x| = 1e30 not covered by a lemma (" + d.reason + ")", ladder[li]);
+                if (beyond_unbounded_cap(t.box)) {
+                    unknown(t.box, std::string(t.box.bounded() ? "box" : "unbounded box") + " beyond |x| = 1e30 not covered by a lemma (" +
+                                       d.reason + ")",
+                            ladder[li]);
                     return;
                 }
                 bool failed = d.reason.rfind("evaluation failed", 0) == 0;

@@ -59,7 +59,7 @@ struct Recorded {
     Decimal lo, hi;
 };
 inline Recorded rec(const RecordedInterval& r) {
-    return {Decimal::parse(r.lo, "enclosure"), Decimal::parse(r.hi, "enclosure")};
+    return {Decimal::parse_recorded(r.lo, "enclosure"), Decimal::parse_recorded(r.hi, "enclosure")};
 }
 /// The size of a recorded vector / matrix is the one the box needs (the strict reader knows
 /// the field's type, not the box's dimension).

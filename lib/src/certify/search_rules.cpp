@@ -26,6 +26,11 @@ double width_floor(double min_width, const std::string& reason) {
 
 bool beyond_unbounded_cap(const Box& B) {
     static const Decimal cap = Decimal::parse("1e30");
+    if (B.bounded()) {  // a finite box: beyond the cap when one of its ranges lies at |x| >= 1e30
+        for (std::size_t i = 0; i < B.dims(); ++i)
+            if (B.lo[i] >= cap || B.hi[i] <= -cap) return true;
+        return false;
+    }
     for (std::size_t i = 0; i < B.dims(); ++i) {
         if (B.lo[i].is_finite() && B.hi[i].is_finite()) continue;
         const Decimal& e = B.lo[i].is_finite() ? B.lo[i] : B.hi[i];

@@ -21,8 +21,10 @@ unsigned split_dimension(const Box& B, const Box& root, const std::vector<unsign
 /// run's min_width, but at least 1/256 when the evaluation itself failed ("evaluation failed …").
 double width_floor(double min_width, const std::string& reason);
 
-/// An unbounded box is bisected outward (split_point) until a lemma covers it; beyond this
-/// magnitude (1e30) of its finite endpoints in every unbounded dimension it becomes an unknown leaf.
+/// An unbounded box (or a finite one wider than 1e30) is bisected outward (split_point) until a
+/// lemma covers it; beyond this magnitude (1e30) of its finite endpoints in every unbounded
+/// dimension — for a finite box: once one of its ranges lies at |x| >= 1e30 — a box the
+/// analysis did not decide becomes an unknown leaf.
 bool beyond_unbounded_cap(const Box& B);
 
 }  // namespace gancert::certify::detail

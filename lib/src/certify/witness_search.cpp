@@ -4,12 +4,14 @@
 
 #include <Eigen/Dense>
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 
 #include "gancert/certify/certificate.hpp"
 #include "gancert/certify/certificate_read.hpp"
 #include "gancert/certify/evidence.hpp"
+#include "gancert/certify/stop.hpp"
 #include "search_rules.hpp"
 
 namespace gancert::certify {
@@ -27,6 +29,23 @@ constexpr std::size_t starts = 64, per_start_evaluations = 80, newton_evaluation
                       enclosure_evaluations = 400, max_candidates = 4, descent_analyses = 400;
 
 using Point = std::vector<double>;
+
+/// The search's share of the run's wall-clock budget: at most a quarter of --time-limit (the
+/// breadth-first run gets the rest), and none once SIGINT/SIGTERM asked the run to stop. A
+/// search cut short finds no witness; the breadth-first run then decides the claim.
+class SearchClock {
+public:
+    explicit SearchClock(double time_limit)
+        : limited_(time_limit > 0),
+          end_(std::chrono::steady_clock::now() +
+               std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                   std::chrono::duration<double>(time_limit > 0 ? time_limit / 4 : 0))) {}
+    bool expired() const { return stop_requested() || (limited_ && std::chrono::steady_clock::now() >= end_); }
+
+private:
+    bool limited_;
+    std::chrono::steady_clock::time_point end_;
+};
 
 Decimal decimal_of(double v) {
     char buf[40];
@@ -49,7 +68,7 @@ Point representative(const Box& B) {
 /// Approximate zeros of ∇J in double: floating point, only to choose where to look.
 class NewtonCandidates {
 public:
-    NewtonCandidates(const BoxFunction& f, const Box& root) : f_(f), root_(root) {
+    NewtonCandidates(const BoxFunction& f, const Box& root, const SearchClock& clock) : f_(f), root_(root), clock_(clock) {
         for (std::size_t i = 0; i < root.dims(); ++i) {
             lo_.push_back(root.lo[i].is_finite() ? root.lo[i].approx() : -HUGE_VAL);
             hi_.push_back(root.hi[i].is_finite() ? root.hi[i].approx() : HUGE_VAL);
@@ -105,6 +124,10 @@ private:
 
     std::optional<Local> at(const Point& x) {
         if (evaluations_ >= budget()) return std::nullopt;
+        if (clock_.expired()) {  // no further evaluation: the search ends with what it has
+            evaluations_ = budget();
+            return std::nullopt;
+        }
         ++evaluations_;
         for (double v : x)
             if (!std::isfinite(v)) return std::nullopt;
@@ -184,6 +207,7 @@ private:
 
     const BoxFunction& f_;
     const Box& root_;
+    const SearchClock& clock_;
     Point lo_, hi_;
     std::size_t evaluations_ = 0;
     bool estimated_ = true;  // decided by the first evaluation
@@ -193,12 +217,13 @@ private:
 /// refutes the claim.
 std::optional<WitnessTiling> descend(const BoxFunction& f, const Box& root, const Claim& claim,
                                      const CertifyOptions& opt, const std::vector<unsigned>& ladder, const Point& x,
-                                     std::size_t& analyses) {
+                                     std::size_t& analyses, const SearchClock& clock) {
     WitnessTiling w;
     std::vector<std::pair<Box, unsigned>> siblings;
     Box B = root;
     unsigned li = 0;
     for (std::size_t n = 0; n < descent_analyses; ++n) {
+        if (clock.expired()) return std::nullopt;
         ++analyses;
         BoxDecision d = analyse_box(f, B, claim, ladder[li], nullptr);
         if (d.kind == BoxDecision::final_leaf) {
@@ -214,7 +239,7 @@ std::optional<WitnessTiling> descend(const BoxFunction& f, const Box& root, cons
             ++li;
             continue;
         }
-        if (!B.bounded() && detail::beyond_unbounded_cap(B)) return std::nullopt;
+        if (detail::beyond_unbounded_cap(B)) return std::nullopt;
         unsigned dim = detail::split_dimension(B, root, d.split_dims);
         if (B.scaled_width(dim, root) <= detail::width_floor(opt.min_width, d.reason)) return std::nullopt;
         auto [l, u] = B.bisect(dim);
@@ -234,12 +259,13 @@ bool witness_search_applies(const Claim& claim) {
 std::optional<WitnessTiling> find_witness(const BoxFunction& f, const Box& root, const Claim& claim,
                                           const CertifyOptions& opt) {
     if (!witness_search_applies(claim)) return std::nullopt;
-    NewtonCandidates newton(f, root);
+    const SearchClock clock(opt.time_limit);
+    NewtonCandidates newton(f, root, clock);
     auto candidates = newton.run();
     const auto ladder = detail::precision_ladder(opt.max_bits);
     std::size_t analyses = 0;
     for (const Point& x : candidates) {
-        if (auto w = descend(f, root, claim, opt, ladder, x, analyses)) {
+        if (auto w = descend(f, root, claim, opt, ladder, x, analyses, clock)) {
             w->candidates = candidates.size();
             w->analyses = analyses;
             return w;

@@ -38,6 +38,10 @@ bool is_decimal(std::string_view s) noexcept;
 /// Largest |decimal exponent| Decimal::parse accepts: keeps 10^e representable without
 /// pathological memory use (1e100000 has ~330 000 bits).
 inline constexpr long max_decimal_exponent = 100000;
+/// Largest |decimal exponent| of a number the library wrote itself into a certificate (an
+/// enclosure such as e^{-b²} at |b| ~ 10^4 is far below 1e-100000; MPFR's default exponent
+/// range is about ±3.2e8 in decimal): Decimal::parse_recorded.
+inline constexpr long max_recorded_exponent = 400000000;
 
 class Decimal {
 public:
@@ -46,6 +50,9 @@ public:
     explicit Decimal(long long v) : mant_(v) { normalise(); }
     /// Parses an exact decimal (see the header comment); throws bad_parameter naming `what`.
     static Decimal parse(std::string_view s, std::string_view what = "number");
+    /// parse() with |exponent| <= max_recorded_exponent: for the recorded enclosures of a
+    /// certificate (not for user input, whose exponents max_decimal_exponent keeps cheap).
+    static Decimal parse_recorded(std::string_view s, std::string_view what = "number");
     /// parse() or ±∞: "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity" (any case).
     static Decimal parse_extended(std::string_view s, std::string_view what = "number");
     static Decimal infinity(int sign) { Decimal r; r.inf_ = sign < 0 ? -1 : 1; return r; }
@@ -121,7 +128,10 @@ written_decimal parse_written(std::string_view s, std::string_view what = "numbe
 /// strictly inside (lo, hi) — rounded down to a multiple of 10^k with 10^k <= (hi − lo)/100.
 /// An unbounded interval is split at 0 when 0 is interior, else at ±max(2|e|, 1) for its
 /// finite endpoint e ([lo, ∞) with lo >= 0 at max(2lo, 1); (−∞, hi] with hi <= 0 at
-/// −max(2|hi|, 1)): a bounded part and a smaller unbounded part farther out.
+/// −max(2|hi|, 1)): a bounded part and a smaller unbounded part farther out. A finite interval
+/// wider than 10^split_wide_exponent is split the same way (at 0, else at ±max(2|e|, 1) for the
+/// end e nearer 0) when that point is interior: [0, 1e400] at 1, [1, 1e400] at 2, …
+inline constexpr int split_wide_exponent = 30;
 Decimal split_point(const Decimal& lo, const Decimal& hi);
 
 /// The finite Decimal x as S (see the header comment): intervals enclose x, double/mpfr are

@@ -27,6 +27,10 @@ namespace gancert::certify {
 
 struct Incumbents;
 
+/// Share of CertifyOptions::time_limit in which boxes are analysed (the witness search takes
+/// at most a quarter of it first); the remainder writes the unknown leaves and the summary.
+inline constexpr double analysis_share_of_time_limit = 0.85;
+
 struct CertifyOptions {
     unsigned threads = 0;          // 0: all hardware threads
     unsigned max_bits = 512;       // precision budget
@@ -35,6 +39,8 @@ struct CertifyOptions {
     // written as an `unknown` leaf with reason budget_reason_time / budget_reason_leaves (at
     // the precision level it had reached), then the summary (status incomplete, with the
     // unknown volume). --resume on such a certificate re-opens exactly those leaves.
+    // The time limit covers the whole run: boxes are taken until analysis_share_of_time_limit
+    // of it has passed, the rest is left for writing the unknown leaves and checking the file.
     std::size_t max_leaves = 20'000'000;  // leaves computed by this run (resumed ones not counted)
     double time_limit = 0;                // seconds of this run; 0: none
     enum class ProgressMode { off, bar, lines };
@@ -92,8 +98,12 @@ std::vector<ReopenedBox> reopen_budget_leaves(const std::string& path, std::size
 /// Deterministic incumbents for the extrema claim over `root`: J (interval<double> at exact
 /// decimal points) at the midpoints of initial_partition(root, 64) and at the corners of the
 /// box (up to 4 dimensions), then a compass search (steps clamped to the box) from the best
-/// point for max and for min. Points whose evaluation fails are skipped.
-void extrema_incumbents(const BoxFunction& f, const Box& root, Incumbents& out);
+/// point for max and for min. Points whose evaluation fails are skipped. Deterministic unless
+/// `seconds` cuts it short.
+/// `seconds` > 0 bounds its wall time (a model whose evaluation is dear — the family's integral
+/// path — would otherwise spend minutes here): the points not evaluated by then are skipped,
+/// which only weakens the incumbents (never the soundness of the bounds they are).
+void extrema_incumbents(const BoxFunction& f, const Box& root, Incumbents& out, double seconds = 0);
 
 /// Resolves a plateau claim without a level (level := J at the box midpoint, rounded to 10
 /// digits; delta := delta/2) and fills the extrema default delta (1e-6).

@@ -16,8 +16,10 @@
 //      saddle type for no-saddle — or the stationary-line witness of lemma S7), the certificate is
 //      that leaf plus, as `unknown` leaves "not examined: claim refuted", the sibling of every box
 //      on the way down: an exact tiling of the input box.
-// Contract: deterministic (fixed starts and iteration caps: the same input gives the same
-// witness on any thread count, MPI split or resume); returns nullopt when no candidate leads to a
+// Budget: the search takes at most a quarter of opt.time_limit (and stops at SIGINT/SIGTERM);
+// cut short, it returns nullopt and the breadth-first run decides with the time left.
+// Contract: deterministic when not cut short (fixed starts and iteration caps: the same input
+// gives the same witness on any thread count, MPI split or resume); returns nullopt when no candidate leads to a
 // refuting leaf (the breadth-first run then decides the claim as before). The refuting leaf's
 // evidence is produced by analyse_box and re-checked by the verifier like any other leaf.
 #pragma once
