@@ -452,6 +452,8 @@ PYBIND11_MODULE(_gancert, m) {
             if (p) std::rethrow_exception(p);
         } catch (const arith::bad_input& e) {
             PyErr_SetString(PyExc_ValueError, python_names(e.what()).c_str());
+        } catch (const arith::write_error& e) {  // a failed output (full disk, /dev/full)
+            PyErr_SetString(PyExc_OSError, e.what());
         }
     });
     m.doc() = "gancert._gancert: the compiled part of the gancert package (use the package `gancert`)";

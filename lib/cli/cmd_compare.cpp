@@ -35,6 +35,8 @@ std::string digits_text(double d) {
 }
 
 int run_compare(const compare_options& o) {
+    // required, checked here (CLI11 would report it before an unknown option)
+    if (o.candidate.empty()) throw arith::bad_parameter("candidate", "required (the CSV of values to compare)");
     if (o.model.empty() && o.reference.empty()) throw arith::bad_parameter("reference", "required (or --model SPEC)");
     ref::compare_options opts;
     opts.tol = ref::parse_tolerance(o.rtol, o.atol, "--rtol", "--atol");
@@ -103,7 +105,7 @@ void register_compare(CLI::App& app, action& run) {
         "[lo - t, hi + t], t = rtol * max(|lo|,|hi|) + atol (default rtol 2^-51, atol 0; -D D: rtol 10^-D).\n"
         "Exit 0: all pass; 1: some value fails; 2: bad input.");
     cmd->add_option("--reference", o->reference, "reference CSV written by `gancert reference` (optional with --model)");
-    cmd->add_option("--candidate", o->candidate, "CSV with columns a,b,g,h,c (with --model: its players' names) and any quantity columns")->required();
+    cmd->add_option("--candidate", o->candidate, "CSV with columns a,b,g,h,c (with --model: its players' names) and any quantity columns (required)");
     cmd->add_option("--model", o->model, "a model of the family (docs/model-family.md): point columns are its players' names; "
                                          "without --reference the enclosures are computed at the candidate's points");
     cmd->add_option("--digits", o->digits, "--model without --reference: digits of the computed enclosures (default 20)")

@@ -228,7 +228,21 @@ int run_reference(const reference_options& o) {
     // All input is read and validated before the first row is written.
     std::unique_ptr<ref::point_grid> grid;
     if (fam) {
-        for (const auto& p : listed) family::validate_players(*fam, {p.a, p.b, p.g, p.h});
+        for (const auto& p : listed) {
+            try {
+                family::validate_players(*fam, {p.a, p.b, p.g, p.h});
+            } catch (const arith::bad_parameter& e) {  // name the option the player came from
+                if (!o.points_file.empty()) throw;
+                bool on_grid = false;
+                std::string_view rest = o.grid;
+                while (!rest.empty()) {  // "r=-1:1:3,l=..": the names before '='
+                    const std::string_view item = rest.substr(0, rest.find(','));
+                    on_grid = on_grid || item.substr(0, item.find('=')) == e.parameter();
+                    rest.remove_prefix(std::min(rest.size(), item.size() + 1));
+                }
+                throw arith::bad_parameter(on_grid ? "grid" : "fixed", e.parameter() + ": " + e.message());
+            }
+        }
     } else {
         auto fixed = ref::parse_fixed(o.fixed);
         if (!o.points_file.empty())

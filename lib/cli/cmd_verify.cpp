@@ -17,7 +17,8 @@ void register_verify(CLI::App& app, action& run) {
     };
     auto args = std::make_shared<Args>();
     auto* cmd = app.add_subcommand("verify", "Re-check a certificate independently");
-    cmd->add_option("certificate", args->path, "Certificate file")->required();
+    // required, checked when run (CLI11 would report a missing positional before an unknown option)
+    cmd->add_option("certificate", args->path, "Certificate file (required)");
     cmd->add_option("--bits", args->bits, "Re-evaluate at this precision at least (bits, at most " + std::to_string(limits::max_precision_bits) + ")");
     cmd->add_option("--time-limit", args->time_limit,
                     "Stop re-checking after SECONDS (default " + std::to_string(static_cast<int>(api::default_time_limit)) +
@@ -28,6 +29,7 @@ void register_verify(CLI::App& app, action& run) {
                   "(docs/verification.md); reports the leaves per kind and route");
     cmd->callback([&run, args] {
         run = [args] {
+            if (args->path.empty()) throw arith::bad_input("certificate: required (gancert verify CERTIFICATE)");
             certify::VerifyOptions opt{args->bits, args->threads, args->independent,
                                        args->time_limit.empty() ? api::default_time_limit
                                                                 : positive_seconds(args->time_limit, "--time-limit")};

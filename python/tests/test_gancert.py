@@ -225,6 +225,14 @@ def test_limits_raise_value_error_naming_the_argument(call, needle):
         call()
 
 
+def test_certify_write_failure_is_an_os_error():
+    # a full disk is not bad input: OSError naming the file, never RuntimeError or a crash
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full")
+    with pytest.raises(OSError, match="/dev/full"):
+        gancert.certify(case="A", box="b=-6:-5,h=-1:1", claim="no-saddle", out="/dev/full")
+
+
 def test_certify_time_limit_bounds_a_long_run():
     # a valid box on which the certifier makes slow progress (issue 15): the budget ends it
     r = gancert.certify(case="A", box="b=0:1e308", claim="no-saddle", time_limit=2)

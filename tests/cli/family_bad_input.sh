@@ -34,7 +34,7 @@ expect_bad "--l: '1' is outside the domain" eval --model "data=exp(c=1) latent=u
 expect_bad "--l" eval --a 1 --b 1 --g 1 --h 0 --c 1 --l 0
 expect_bad "--fixed: 'c' is not a player's parameter" reference --model "data=exp(c=1) $P" --fixed "a=1,b=1,g=1,h=0,c=1"
 expect_bad "--fixed: missing the player's parameter h" reference --model "data=exp(c=1) $P" --fixed "a=1,b=1,g=1"
-expect_bad "--a: '0' is outside the domain" reference --model "data=exp(c=1) $P" --grid "a=0:1:2" --fixed "b=1,g=1,h=0"
+expect_bad "--grid: a: '0' is outside the domain" reference --model "data=exp(c=1) $P" --grid "a=0:1:2" --fixed "b=1,g=1,h=0"
 
 # Text, JSON and @file name the same model.
 echo '{"data": {"kind": "exp", "c": "0.5"}, "latent": "rayleigh", "gen": "square", "disc": "logistic", "cost": "ls"}' > "$tmp/m.json"

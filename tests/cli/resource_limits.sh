@@ -46,5 +46,12 @@ expect 2 "--grid" surface --case A --box b=-6:6,h=-6:6 --grid $((N + 1)) --no-ce
 expect 2 "--digits: must be in" counterexample --digits 101
 expect 2 "larger than the maximum" compare --reference /dev/zero --candidate /dev/zero
 expect 2 "larger than the maximum" reference --points /dev/zero --fixed a=1,g=1,h=0,c=0.5
+# the message names the option the bad value came from (the held-out sweep's findings)
+expect 2 "--nonexistent-option" compare --nonexistent-option 1
+expect 2 "certificate: required" verify
+expect 2 "--params: c = '0'" certify --claim stationary-set --params c=0 --quiet --out "$T/s.jsonl"
+IND="data=exp(c=1) latent=uniform gen=square disc=indicator cost=ls"
+expect 2 "--fixed: l: '0.5'" reference --model "$IND" --grid r=-1:1:3 --fixed l=0.5,g=1,h=0 --digits 8 --quantities J
+expect 2 "--fixed: parameter 'b' given both" reference --grid b=-1:1:2 --fixed a=1,g=1,c=0.5,b=0 --digits 10 --quantities J
 ls "$T" | grep -q '\.tmp-' && { echo "FAIL: temporary files left: $(ls "$T")"; fail=1; }
 exit $fail

@@ -612,7 +612,8 @@ StationarySetResult certify_stationary_set(const StationarySetRequest& req) {
                 throw arith::bad_parameter("params", "the stationary-set claim takes only c=.. (give ranges of a, b, g, "
                                        "h with --box), not '" + item.name + "=" + item.value + "'");
             c = item.value;
-            Decimal::parse(*c, "params c");
+            if (!(Decimal::parse(*c, "params c").sign() > 0))
+                throw arith::bad_parameter("params", "c = '" + *c + "' is outside the domain (c > 0)");
         }
     bool c_in_box = false;
     if (!req.box.empty())

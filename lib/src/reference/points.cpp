@@ -107,8 +107,8 @@ point_grid::point_grid(std::vector<grid_axis> axes, const fixed_params& fixed) :
     }
     for (const auto& axis : axes_) {
         if (given[axis.param]++)
-            throw arith::bad_parameter("grid", "parameter '" + std::string(param_names[axis.param]) +
-                                                   "' given both in grid and in fixed");
+            throw arith::bad_parameter("fixed", "parameter '" + std::string(param_names[axis.param]) +
+                                                    "' given both in grid and in fixed");
         param(base_, axis.param) = axis.values.front();
         if (axis.values.size() > limits::max_grid_points / size_)
             throw arith::bad_parameter("grid", "more than " + std::to_string(limits::max_grid_points) + " points");

@@ -24,7 +24,8 @@ A line {"mode", "codes", "args", "name"?, "py"?}: mode run (stdout to a file), f
 Each must end within BOUND seconds with an exit status in "codes" (default 0/1/2), no signal,
 no core file, no NaN as an interval end or value in any output (standard output or a file it
 wrote); an exit 2 must name the argument ("name" when the line knows the culprit, otherwise some
-option of the invocation). A Python snippet must return or raise ValueError/TypeError.
+option of the invocation). A Python snippet must return or raise ValueError/TypeError (bad input) or OSError (a failed
+write).
 Placeholders: @T@ (the run's empty working directory), @CERT@ (a valid certificate), @CSV@ (a
 reference table), @FIX@ (odd files written by the runner).
 """
@@ -439,7 +440,7 @@ def nan_inside(r, depth=0):
     return False
 try:
     r = eval(sys.argv[4])
-except (ValueError, TypeError) as e:
+except (ValueError, TypeError, OSError) as e:  # bad input; a failed write (full disk) is an OSError
     print("raised %s: %s" % (type(e).__name__, e))
     sys.exit(0)
 except BaseException as e:

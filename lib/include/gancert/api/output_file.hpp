@@ -15,14 +15,12 @@
 #include <stdexcept>
 #include <string>
 
+#include "gancert/arith/errors.hpp"
+
 namespace gancert::api {
 
-/// A write to an output failed (full disk, /dev/full, closed pipe, unwritable directory); the
-/// message names the option and the file. The CLI maps it to exit status 1.
-class write_error : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
+/// A write to an output failed: arith::write_error (the CLI maps it to exit status 1).
+using arith::write_error;
 
 /// Registers / unregisters a temporary file for removal on a signal (at most 32 at a time; a
 /// path beyond that is not registered).

@@ -1,5 +1,6 @@
 // gancert/arith/errors.hpp — the library's the exception types that callers must tell apart:
-// bad_input (and bad_parameter, naming one parameter) for the caller's input, soundness_error
+// bad_input (and bad_parameter, naming one parameter) for the caller's input, write_error for a
+// failed output, soundness_error
 // for a contradiction between enclosures (a bug, never an "unknown").
 //
 // Contract: bad_input is the only exception for the caller's input; soundness_error is never
@@ -17,6 +18,14 @@ namespace gancert::arith {
 class bad_input : public std::invalid_argument {
 public:
     using std::invalid_argument::invalid_argument;
+};
+
+/// A write to an output failed (full disk, /dev/full, closed pipe, unwritable directory); the
+/// message names the output and the file. The CLI maps it to exit status 1, the Python binding
+/// to OSError. Not bad input: the request was valid.
+class write_error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
 };
 
 /// bad_input about one named parameter ("c", "step_size", "digits"): what() is
