@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "certify_test_support.hpp"
+#include "certify_leaf_support.hpp"
 #include "gancert/certify/box.hpp"
 #include "gancert/certify/claim.hpp"
 #include "gancert/certify/evidence.hpp"
@@ -21,23 +22,12 @@ using namespace gancert;
 using namespace gancert::certify;
 using arith::idouble;
 using nlohmann::json;
+using leaf_support::decide;
+using leaf_support::no_stationary;
+using leaf_support::with;
 
 namespace {
 
-Claim no_stationary() { return Claim{ClaimKind::no_stationary, {}, {}, {}}; }
-
-/// A copy of leaf l with field key set to value (a planted fault).
-json with(json l, const char* key, json value) {
-    l[key] = std::move(value);
-    return l;
-}
-
-/// The leaf the certifier makes for B (a final leaf is required).
-json decide(const BoxFunction& f, const Box& B) {
-    BoxDecision d = analyse_box(f, B, no_stationary(), 53, nullptr);
-    REQUIRE(d.kind == BoxDecision::final_leaf);
-    return to_json(*d.evidence);
-}
 
 }  // namespace
 
@@ -80,19 +70,20 @@ TEST_CASE("lemma S2 needs a fixed to 0 and b away from 0") {
 }
 
 TEST_CASE("lemma S8b next to a = 0 against the integral path with planted remainders") {
-    // g, h fixed (the discriminator's landscape at a fixed generator): S1 and S10 need g or h free
+    // g, h fixed (the discriminator's landscape at a fixed generator): S1 and S10 need g or h free;
+    // b < 0 so that S19 (b > 0, a >= 0: the data's term dominates) does not decide first
     auto f = make_rsee_function({{"c", "0.5"}, {"g", "0.6"}, {"h", "0.25"}}, {"a", "b"});
     std::string ahi = "0.5";
     json l;
     Box B;
     for (int k = 0; k < 40; ++k) {  // shrink a towards 0 until S8b holds (the certifier's route)
-        B = box({"0", "0.5"}, {ahi, "1.5"});
+        B = box({"0", "-1.5"}, {ahi, "-0.5"});
         BoxDecision d = analyse_box(*f, B, no_stationary(), 53, nullptr);
         if (d.kind == BoxDecision::final_leaf) { l = to_json(*d.evidence); break; }
         ahi = (Decimal::parse(ahi).half()).str();
     }
     REQUIRE(l.value("lemma", "") == "S8b");
-    CHECK(l.at("sign") == 1);
+    CHECK(l.at("sign") == -1);
     CHECK_FALSE(check_leaf(*f, B, no_stationary(), l, 53));
     // independent check: ∂J/∂b by the integral path at corners and the midpoint of the leaf
     auto mid = B.midpoint();
@@ -102,12 +93,12 @@ TEST_CASE("lemma S8b next to a = 0 against the integral path with planted remain
         auto x = point_intervals<idouble>(p);
         model::Params<idouble> prm{x[0], x[1], idouble(0.6), idouble(0.25), idouble(0.5)};
         auto e = model::evaluate_integral(prm);
-        CHECK_FALSE(e.J.g[1].upper() < 0);  // never contradicts dJ/db > 0
+        CHECK_FALSE(e.J.g[1].lower() > 0);  // never contradicts dJ/db < 0
     }
     CHECK(check_leaf(*f, B, no_stationary(), with(l, "remainder", json::array({"0", "1e-40"})), 53));
     CHECK(check_leaf(*f, B, no_stationary(), with(l, "lemma", "S8a"), 53));
     // the same leaf with a wider a-range: the remainder grows past the base
-    CHECK(check_leaf(*f, box({"0", "0.5"}, {"0.5", "1.5"}), no_stationary(), l, 53));
+    CHECK(check_leaf(*f, box({"0", "-1.5"}, {"0.5", "-0.5"}), no_stationary(), l, 53));
     // S10 is not available here (g and h fixed): planted, it is rejected
     json s10 = {{"evidence", "lemma"}, {"bits", 53}, {"lemma", "S10"}, {"hypotheses", json::array()}, {"conclusion", "x"}};
     CHECK(check_leaf(*f, B, no_stationary(), s10, 53));

@@ -164,7 +164,7 @@ TEST_CASE("grid and fixed: bad input is rejected naming the item", "[reference][
     rejects([] { parse_fixed("a=1,q=2"); }, "unknown parameter 'q'");
     rejects([] { parse_fixed("a=1x"); }, "fixed: a:");
     rejects([] { point_grid(parse_grid("b=0:1:3"), parse_fixed("a=1,g=1,h=0")); }, "missing parameter 'c'");
-    rejects([] { point_grid(parse_grid("b=0:1:3"), parse_fixed("a=1,b=1,g=1,h=0,c=1")); }, "both in grid and in fixed");
+    rejects([] { point_grid(parse_grid("b=0:1:3"), parse_fixed("a=1,b=1,g=1,h=0,c=1")); }, "both in 'grid' and in 'fixed'");
     rejects([] { point_grid(parse_grid("c=-1:1:3"), parse_fixed("a=1,b=0,g=1,h=0")); }, "'-1' is outside the domain");
     rejects([] { point_grid(parse_grid("g=-1:1:3"), parse_fixed("a=1,b=0,c=1,h=0")); }, "g");
     rejects([] { point_grid(parse_grid("a=0:99999:100000,b=0:99999:100000"), parse_fixed("g=1,h=0,c=1")); }, "more than");

@@ -28,8 +28,8 @@
 namespace gancert::cli {
 namespace {
 
-struct AtlasArgs {
-    std::string model = "rsee", case_name, params, box, eps, delta, level, out, figure, plot_dims, slice, title;
+struct AtlasArgs : ProblemArgs {
+    std::string eps, delta, level, out, figure, plot_dims, slice, title;
     RunArgs run{1e-4};
     bool trajectory = false;
 };
@@ -148,10 +148,7 @@ int run_atlas(const AtlasArgs& a) {
 void register_atlas(CLI::App& app, action& run) {
     auto a = std::make_shared<AtlasArgs>();
     auto* cmd = app.add_subcommand("atlas", "Partition a 2-D or 4-D box into certified regions, with a figure");
-    cmd->add_option("--case", a->case_name, "Paper case A or B (fixed parameters, trajectory)");
-    cmd->add_option("--params", a->params, "Fixed parameters a=..,b=..,g=..,h=..,c=.. (exact decimals; with a model spec: its players not in --box)");
-    cmd->add_option("--box", a->box, "2 or 4 free variables with ranges, e.g. \"a=0.5:4,b=-6:6\"");
-    cmd->add_option("--model", a->model, "rsee (default), a model spec of the family (docs/model-family.md) or a test model (test-cubic, test-degenerate)");
+    add_problem_options(cmd, *a, "2 or 4 free variables with ranges, e.g. \"a=0.5:4,b=-6:6\"");
     cmd->add_option("--eps", a->eps, std::string("plateau: bound on |dJ/dtheta_i| (default ") + certify::atlas_default_eps + ")");
     cmd->add_option("--delta", a->delta, std::string("plateau: bound on |J - level| (default ") + certify::atlas_default_delta + ")");
     cmd->add_option("--level", a->level, std::string("plateau: the level (default ") + certify::atlas_default_level + ")");

@@ -23,8 +23,8 @@
 namespace gancert::cli {
 namespace {
 
-struct CertifyArgs {
-    std::string model = "rsee", case_name, params, box, claim = "no-saddle", eps, delta, level, out;
+struct CertifyArgs : ProblemArgs {
+    std::string claim = "no-saddle", eps, delta, level, out;
     RunArgs run{1e-6};
     bool no_witness_search = false;
 };
@@ -96,9 +96,7 @@ int run_certify(const CertifyArgs& a) {
 void register_certify(CLI::App& app, action& run) {
     auto args = std::make_shared<CertifyArgs>();
     auto* cmd = app.add_subcommand("certify", "Prove a claim over a parameter box and write a certificate");
-    cmd->add_option("--case", args->case_name, "Paper case A or B (fixed parameters)");
-    cmd->add_option("--params", args->params, "Fixed parameters a=..,b=..,g=..,h=..,c=.. (exact decimals; with a model spec: its players not in --box)");
-    cmd->add_option("--box", args->box, "Free parameters and ranges, e.g. \"b=-6:6,h=-6:6\"");
+    add_problem_options(cmd, *args, "Free parameters and ranges, e.g. \"b=-6:6,h=-6:6\"");
     cmd->add_option("--claim", args->claim, "no-saddle | no-stationary | plateau | extrema | stationary-set | atlas");
     cmd->add_option("--eps", args->eps, "plateau/atlas: bound on |dJ/dtheta_i|; extrema: absolute floor of the target width (default none)");
     cmd->add_option("--delta", args->delta, "plateau/atlas: bound on sup J - inf J (or |J - level|); extrema: target width relative to |max J|, |min J| (default 1e-12)");
@@ -108,9 +106,6 @@ void register_certify(CLI::App& app, action& run) {
     cmd->add_flag("--no-witness-search", args->no_witness_search,
                   "no-saddle/no-stationary: skip the search for a refuting stationary point; breadth first only "
                   "(every box of each depth up to the first refutation is examined)");
-    cmd->add_option("--model", args->model,
-                    "Model: rsee (default; --case A|B is the paper's) or a model spec of the family, e.g. "
-                    "\"data=exp(c=0.5) latent=rayleigh gen=square disc=logistic cost=ls\" (docs/model-family.md)");
     cmd->callback([&run, args] { run = [args] { return run_certify(*args); }; });
 }
 

@@ -10,6 +10,16 @@
 
 namespace gancert::cli {
 
+void add_problem_options(CLI::App* cmd, ProblemArgs& p, const std::string& box_help) {
+    cmd->add_option("--case", p.case_name, "Paper case A or B (its fixed parameters; atlas: its trajectory)");
+    cmd->add_option("--params", p.params, "Fixed parameters a=..,b=..,g=..,h=..,c=.. (exact decimals; with a model spec: its players not in --box)");
+    cmd->add_option("--box", p.box, box_help);
+    cmd->add_option("--model", p.model,
+                    "Model: rsee (default; --case A|B is the paper's), a model spec of the family, e.g. "
+                    "\"data=exp(c=0.5) latent=rayleigh gen=square disc=logistic cost=ls\" (docs/model-family.md), "
+                    "or a test model (test-cubic, test-degenerate)");
+}
+
 void add_run_options(CLI::App* cmd, RunArgs& r, const std::string& what) {
     cmd->add_option("--threads", r.threads, "Worker threads (0 = all cores, at most " + std::to_string(limits::max_threads) + "; default all cores)");
     cmd->add_flag("--resume", r.resume, "Continue the unfinished " + what + " at --out");

@@ -1,4 +1,4 @@
-// The options every box-certifier run shares (`certify`, `atlas`): threads, precision budget,
+// The options every box-certifier run shares (`certify`, `atlas`): the model and box, threads, precision budget,
 // minimum width, initial boxes, budgets, resume and the status line; registered and validated
 // once here (exit 2 naming the option for a bad value).
 #pragma once
@@ -17,6 +17,14 @@ struct RunArgs {
     std::string time_limit, max_leaves, progress_interval;  // validated by run_options()
     explicit RunArgs(double default_min_width) : min_width(default_min_width) {}
 };
+
+/// The problem of a box-certifier run: the model, its fixed parameters and the box.
+struct ProblemArgs {
+    std::string model = "rsee", case_name, params, box;
+};
+
+/// Adds --case --params --box --model; `box_help` describes --box (with an example).
+void add_problem_options(CLI::App* cmd, ProblemArgs& p, const std::string& box_help);
 
 /// Adds --threads --max-bits --min-width --initial-boxes --time-limit --max-leaves --resume
 /// --progress --quiet --progress-interval --no-progress; `what` names the file ("certificate").

@@ -71,6 +71,15 @@ run proved 10 --case B --box "a=-0.05:0.05,b=3:9" --claim no-stationary
 run proved 10 --params g=1,h=0.5,c=1 --box "a=0:1,b=9:10" --claim no-saddle
 run proved 10 --params g=1,h=0.5,c=1 --box "a=-1:0,b=-30:-20" --claim no-stationary
 run incomplete 10 --params g=1,h=0.5,c=1 --box "a=-1:1,b=9:10" --claim no-stationary --initial-boxes 1 --time-limit 2
+# g, h fixed, a > 0 with a and b unbounded: lemmas S13-S16 (radial monotonicity where the
+# generator lies below the threshold, dJ/da > 0 above it, S15 for both at once for large a, the
+# heavier exponential tail far right of the data) leave only a bounded box to evaluation
+run proved 30 --case B --box "a=0.1:inf,b=-inf:inf" --claim no-stationary
+run proved 15 --case A --box "a=0.1:inf,b=-inf:inf" --claim no-stationary
+run proved 10 --case A --box "a=1:inf,b=-inf:inf" --claim no-saddle
+run proved 10 --case B --box "a=0.5:2,b=-inf:-40" --claim no-stationary
+run proved 10 --params g=0.35,h=0.5,c=4.04 --box "a=4:30,b=-inf:-20" --claim no-stationary
+run refuted 10 --case A --box "a=-inf:inf,b=-inf:inf" --claim no-stationary
 
 # plateau on unbounded ranges where the discriminator saturates: lemma S9 (and a refutation
 # where it does not saturate)
@@ -88,7 +97,7 @@ run proved 10 --params c=1 --box "a=0:1,b=-inf:-80,g=0:1,h=-1:1" --claim plateau
 run proved 10 --params c=1 --box "a=-1:0,b=80:inf,g=0:1,h=-1:1" --claim plateau --eps 1e-6 --delta 1e-6 --level 1
 
 # planted false lemma hypotheses: rejected by the verifier
-"$G" certify --params g=0.5,h=0.5,c=1 --box "a=-2:2,b=0.1:1" --claim no-stationary --quiet --out "$T/p.jsonl" > /dev/null
+"$G" certify --params g=0.5,h=0.5,c=1 --box "a=-2:2,b=-1:-0.1" --claim no-stationary --quiet --out "$T/p.jsonl" > /dev/null
 plant() {  # plant <name> <python expression editing leaf l (dict); return True if edited>
     python3 - "$T/p.jsonl" "$T/bad.jsonl" "$2" <<'EOF'
 import json, sys
@@ -135,6 +144,20 @@ plant "S10 on a leaf meeting the stationary line" \
 "$G" certify --case A --box "a=-1:1,b=0.5:1,g=0:3,h=-3:3" --claim no-stationary --quiet --out "$T/p.jsonl" > /dev/null
 plant "S10 leaf with an extra index" 'l.get("lemma") == "S10" and (l.update(index=3, sign=1) or True)'
 plant "S10 hypotheses changed" 'l.get("lemma") == "S10" and (l.update(hypotheses=["b_lo > 0"]) or True)'
+# S13-S16 leaves: a cited lemma whose hypotheses fail, a flipped sign, a shrunk remainder
+"$G" certify --case B --box "a=0.5:inf,b=-inf:inf" --claim no-stationary --quiet --out "$T/p.jsonl" > /dev/null
+plant "S15 leaf relabelled S13 (b unbounded above: -b - a h >= 1 fails)" \
+  'l.get("lemma") == "S15" and l["box"][1][1] == "inf" and (l.update(lemma="S13") or True)'
+plant "S15 leaf relabelled S14 (a unbounded: a h + b >= -1 fails)" \
+  'l.get("lemma") == "S15" and (l.update(lemma="S14", index=0, sign=1) or True)'
+plant "S14 leaf with the wrong sign" 'l.get("lemma") == "S14" and (l.update(sign=-1) or True)'
+plant "S14 leaf citing dJ/db" 'l.get("lemma") == "S14" and (l.update(index=1) or True)'
+plant "S16 leaf with the wrong sign" 'l.get("lemma") == "S16" and (l.update(sign=-l["sign"]) or True)'
+plant "S16 remainder recorded too small" 'l.get("lemma") == "S16" and (l.update(remainder=["-1e9", "-1e8"]) or True)'
+plant "S16 leaf relabelled S15 (a_lo below c sqrt(pi)/2)" \
+  'l.get("lemma") == "S16" and (l.update(lemma="S15") or [l.pop(k) for k in ("base", "remainder", "index", "sign")])'
+plant "S16 leaf moved next to the data (b_hi raised to -1)" \
+  'l.get("lemma") == "S16" and (l["box"][1].__setitem__(1, "-1") or True)'
 # S9 (plateau) leaves: a threshold T moved into the non-saturated range, a J bound shrunk
 "$G" certify --case A --box "b=8:inf,h=0:inf" --claim plateau --eps 1e-6 --delta 1e-6 --level 1 --quiet --out "$T/p.jsonl" > /dev/null
 plant "S9 threshold T recorded larger" 'l.get("lemma") == "S9" and (l.update(T="50") or True)'

@@ -3,8 +3,9 @@
 # api::default_run_time_limit = 40 s; issue 15): without --time-limit,
 # a certification that cannot finish and a trajectory that would run for minutes end by
 # themselves within 60 s each, with exit 1 and an honest result:
-#  * certify (Case A, b in [-1e308, 0], no-saddle: the far tail is covered by no lemma, and
-#    the boxes out there are not decided in any time; a run stops taking boxes at 85 % of the
+#  * certify (Case A's discriminator, a in [0, inf), b in R, no-stationary: the leaves
+#    [0, a1] x (-inf, -B] next to a = 0 are covered by no lemma (proofs/lemmas.md S12-S19) and
+#    are not decided in any time; a run stops taking boxes at 85 % of the
 #    budget so that writing the certificate fits in it) ends
 #    `incomplete`, its undecided boxes as "time limit reached" leaves, a certificate that
 #    verifies as `valid: incomplete` and that `--resume` takes up (it re-opens those leaves);
@@ -27,7 +28,7 @@ timed() {  # timed NAME ARGS...: runs gancert, records exit status and seconds i
     echo $? >"$T/$name.rc"
     echo "$(date +%s.%N) - $s" | bc >"$T/$name.s"
 }
-timed certify certify --case A --box "b=-1e308:0" --claim no-saddle --quiet --threads 1 --out "$T/c.jsonl" &
+timed certify certify --case A --box "a=0:inf,b=-inf:inf" --claim no-stationary --quiet --threads 1 --out "$T/c.jsonl" &
 timed trajectory trajectory --steps 100000 --certified --csv "$T/t.csv" &
 wait
 
@@ -42,7 +43,7 @@ rc=$?
 [ "$rc" = 1 ] && grep -q "^valid: incomplete" "$T/v.out" || { echo "FAIL: verify of the budget certificate: exit $rc"; head -5 "$T/v.out"; fail=1; }
 # resumable: --resume with a short budget re-opens the budget leaves and ends incomplete again
 cp "$T/c.jsonl" "$T/r.jsonl"
-timeout -k 5 "$BOUND" "$G" certify --case A --box "b=-1e308:0" --claim no-saddle --quiet --threads 1 \
+timeout -k 5 "$BOUND" "$G" certify --case A --box "a=0:inf,b=-inf:inf" --claim no-stationary --quiet --threads 1 \
     --resume --time-limit 2 --out "$T/r.jsonl" >"$T/r.out" 2>&1
 rc=$?
 [ "$rc" = 1 ] && grep -q "^incomplete" "$T/r.out" || { echo "FAIL: --resume of the budget certificate: exit $rc"; head -5 "$T/r.out"; fail=1; }

@@ -1,9 +1,15 @@
 #include "gancert/api/batch.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <exception>
 #include <limits>
 #include <stdexcept>
+#include <system_error>
+#include <thread>
 
+#include "gancert/api/limits.hpp"
 #include "gancert/arith/errors.hpp"
 #include "gancert/arith/interval.hpp"
 #include "gancert/arith/mpfr.hpp"
@@ -124,9 +130,35 @@ std::vector<BatchPoint> eval_batch_double(const std::vector<std::array<double, 5
     std::vector<model::DecimalParams> exact;  // all bad input first, before any evaluation
     exact.reserve(points.size());
     for (std::size_t i = 0; i < points.size(); ++i) exact.push_back(exact_params(points[i], i));
-    std::vector<BatchPoint> out;
-    out.reserve(points.size());
-    for (std::size_t i = 0; i < points.size(); ++i) out.push_back(eval_validated(points[i], exact[i], i, o));
+    std::vector<BatchPoint> out(points.size());
+    // Points are independent: workers take the next index; the first failure (lowest index)
+    // stops the others from taking points beyond it and is rethrown after all have joined.
+    std::atomic<std::size_t> next{0}, failed_at{points.size()};
+    std::vector<std::exception_ptr> errors(points.size());
+    auto work = [&] {
+        for (std::size_t i; (i = next++) < points.size();) {
+            if (i > failed_at.load()) break;
+            try {
+                out[i] = eval_validated(points[i], exact[i], i, o);
+            } catch (...) {
+                errors[i] = std::current_exception();
+                for (std::size_t f = failed_at.load(); i < f && !failed_at.compare_exchange_weak(f, i);) {
+                }
+            }
+        }
+    };
+    const std::size_t wanted = std::min<std::size_t>(limits::resolve_threads(o.threads), points.size() / 16 + 1);
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < wanted; ++t) {
+        try {
+            pool.emplace_back(work);
+        } catch (const std::system_error&) {
+            break;  // the system refused a thread: go on with the ones we have
+        }
+    }
+    work();
+    for (auto& t : pool) t.join();
+    if (failed_at.load() < points.size()) std::rethrow_exception(errors[failed_at.load()]);
     return out;
 }
 

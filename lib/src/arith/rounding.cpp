@@ -44,19 +44,6 @@ int erfcx_fn(mpfr_ptr r, mpfr_srcptr x, mpfr_rnd_t rnd) {
     return 0;
 }
 
-double decimal_to_double(std::string_view s, mpfr_rnd_t rnd) {
-    mpfr_ptr t = tmp53();
-    mpfr_set_str(t, std::string(s).c_str(), 10, rnd);
-    return mpfr_get_d(t, rnd);
-}
-
-mpfr decimal_to_mpfr(std::string_view s, mpfr_rnd_t rnd) {
-    mpfr r = fresh_mpfr();
-    mpfr_set_str(raw(r), std::string(s).c_str(), 10, rnd);
-    return r;
-}
-
-
 // One Arb ball gives both ends (lemma A1.5); a lower bound at x followed by the upper bound at
 // the same x (a point interval) reuses it. Outside the kernels' range: MPFR (lemma A1.2).
 struct last_ball_double {
@@ -143,8 +130,6 @@ double rounding<double>::pi_up() {
     mpfr_const_pi(tmp53(), MPFR_RNDU);
     return mpfr_get_d(tmp53(), MPFR_RNDU);
 }
-double rounding<double>::decimal_down(std::string_view s) { return decimal_to_double(s, MPFR_RNDD); }
-double rounding<double>::decimal_up(std::string_view s) { return decimal_to_double(s, MPFR_RNDU); }
 double rounding<double>::convert_ll(long long v, bool up) {
     if (v >= -(1LL << 53) && v <= (1LL << 53)) return static_cast<double>(v);  // exact
     mpfr_ptr t = tmp53();
@@ -167,7 +152,5 @@ mpfr rounding<mpfr>::pi_up() {
     mpfr_const_pi(raw(r), MPFR_RNDU);
     return r;
 }
-mpfr rounding<mpfr>::decimal_down(std::string_view s) { return decimal_to_mpfr(s, MPFR_RNDD); }
-mpfr rounding<mpfr>::decimal_up(std::string_view s) { return decimal_to_mpfr(s, MPFR_RNDU); }
 
 }  // namespace gancert::arith

@@ -16,7 +16,7 @@ using nlohmann::json;
 
 namespace {
 
-const char* const lemma_names[] = {"S1", "S2", "S8a", "S8b", "S9", "S10", "S11", "S12"};
+const char* const lemma_names[] = {"S1", "S2", "S8a", "S8b", "S9", "S10", "S11", "S12", "S13", "S14", "S15", "S16", "S17", "S18", "S19"};
 
 [[noreturn]] void bad(const std::string& field, const std::string& what) {
     throw std::runtime_error("evidence field '" + field + "': " + what);
@@ -243,12 +243,14 @@ LemmaEvidence read_lemma(Fields& s) {
     e.hypotheses = strings(s.at("hypotheses"), "hypotheses");
     e.conclusion = str(s.at("conclusion"), "conclusion");
     bool signed_ = e.lemma == LemmaId::S1 || e.lemma == LemmaId::S2 || e.lemma == LemmaId::S8a || e.lemma == LemmaId::S8b ||
-                   e.lemma == LemmaId::S12;
+                   e.lemma == LemmaId::S12 || e.lemma == LemmaId::S14 || e.lemma == LemmaId::S16 ||
+                   e.lemma == LemmaId::S18 || e.lemma == LemmaId::S19;
     if (signed_) {
         e.index = index_of(s.at("index"), "index");
         e.sign = sign_of(s.at("sign"), "sign");
     }
-    if (e.lemma == LemmaId::S8a || e.lemma == LemmaId::S8b || e.lemma == LemmaId::S12) {
+    if (e.lemma == LemmaId::S8a || e.lemma == LemmaId::S8b || e.lemma == LemmaId::S12 || e.lemma == LemmaId::S16 ||
+        e.lemma == LemmaId::S18 || e.lemma == LemmaId::S19) {
         e.base = interval(s.at("base"), "base");
         e.remainder = interval(s.at("remainder"), "remainder");
     }

@@ -201,56 +201,46 @@ const GaussLegendreRule<impfr>& gauss_legendre<impfr>(std::size_t n) {
     return *slot;
 }
 
-template <>
-const GaussLegendreRule<idouble>& gauss_legendre<idouble>(std::size_t n) {
-    static Cache<GaussLegendreRule<idouble>> cache;
-    std::lock_guard<std::mutex> lock(cache.mutex);
-    auto& slot = cache.table[{n, 53u}];
-    if (!slot) {
-        auto hi = compute_rule(n, 96);
-        auto r = std::make_unique<GaussLegendreRule<idouble>>();
-        arith::rounding<double> rd;
-        for (std::size_t i = 0; i < n; ++i) {
-            r->nodes.emplace_back(rd.conv_down(hi->nodes[i].lower()), rd.conv_up(hi->nodes[i].upper()));
-            r->weights.emplace_back(rd.conv_down(hi->weights[i].lower()), rd.conv_up(hi->weights[i].upper()));
-        }
-        slot = std::move(r);
-    }
-    return *slot;
-}
+namespace {
 
-template <>
-const GaussLegendreRule<double>& gauss_legendre<double>(std::size_t n) {
-    static Cache<GaussLegendreRule<double>> cache;
+/// The rule in a fixed-precision type, converted from the 96-bit enclosures once per n
+/// (`convert` maps an enclosure to the type: outward for idouble, a midpoint for the others).
+template <class T, class Convert>
+const GaussLegendreRule<T>& converted_rule(std::size_t n, Convert convert) {
+    static Cache<GaussLegendreRule<T>> cache;
     std::lock_guard<std::mutex> lock(cache.mutex);
     auto& slot = cache.table[{n, 0u}];
     if (!slot) {
         auto hi = compute_rule(n, 96);
-        auto r = std::make_unique<GaussLegendreRule<double>>();
+        auto r = std::make_unique<GaussLegendreRule<T>>();
         for (std::size_t i = 0; i < n; ++i) {
-            r->nodes.push_back(arith::to_double(hi->nodes[i]));
-            r->weights.push_back(arith::to_double(hi->weights[i]));
+            r->nodes.push_back(convert(hi->nodes[i]));
+            r->weights.push_back(convert(hi->weights[i]));
         }
         slot = std::move(r);
     }
     return *slot;
 }
 
+}  // namespace
+
+template <>
+const GaussLegendreRule<idouble>& gauss_legendre<idouble>(std::size_t n) {
+    return converted_rule<idouble>(n, [](const impfr& v) {
+        arith::rounding<double> rd;
+        return idouble(rd.conv_down(v.lower()), rd.conv_up(v.upper()));
+    });
+}
+
+template <>
+const GaussLegendreRule<double>& gauss_legendre<double>(std::size_t n) {
+    return converted_rule<double>(n, [](const impfr& v) { return arith::to_double(v); });
+}
+
 template <>
 const GaussLegendreRule<long double>& gauss_legendre<long double>(std::size_t n) {
-    static Cache<GaussLegendreRule<long double>> cache;
-    std::lock_guard<std::mutex> lock(cache.mutex);
-    auto& slot = cache.table[{n, 1u}];
-    if (!slot) {
-        auto hi = compute_rule(n, 96);
-        auto r = std::make_unique<GaussLegendreRule<long double>>();
-        for (std::size_t i = 0; i < n; ++i) {
-            r->nodes.push_back(mpfr_get_ld(arith::raw(arith::midpoint(hi->nodes[i])), MPFR_RNDN));
-            r->weights.push_back(mpfr_get_ld(arith::raw(arith::midpoint(hi->weights[i])), MPFR_RNDN));
-        }
-        slot = std::move(r);
-    }
-    return *slot;
+    return converted_rule<long double>(
+        n, [](const impfr& v) { return mpfr_get_ld(arith::raw(arith::midpoint(v)), MPFR_RNDN); });
 }
 
 }  // namespace gancert::quad

@@ -108,7 +108,7 @@ point_grid::point_grid(std::vector<grid_axis> axes, const fixed_params& fixed) :
     for (const auto& axis : axes_) {
         if (given[axis.param]++)
             throw arith::bad_parameter("fixed", "parameter '" + std::string(param_names[axis.param]) +
-                                                    "' given both in grid and in fixed");
+                                                    "' given both in 'grid' and in 'fixed'");
         param(base_, axis.param) = axis.values.front();
         if (axis.values.size() > limits::max_grid_points / size_)
             throw arith::bad_parameter("grid", "more than " + std::to_string(limits::max_grid_points) + " points");
@@ -117,7 +117,7 @@ point_grid::point_grid(std::vector<grid_axis> axes, const fixed_params& fixed) :
     for (std::size_t i = 0; i < 5; ++i)
         if (!given[i])
             throw arith::bad_parameter("fixed", "missing parameter '" + std::string(param_names[i]) +
-                                                "': give it in fixed or grid");
+                                                   "': give it in 'fixed' or 'grid'");
     model::validate(base_);
     // The domain is a product (c > 0, g >= 0 separately), so checking every axis value once suffices.
     for (const auto& axis : axes_)

@@ -1,6 +1,7 @@
 // Exact lemma checks of the independent verifier (exact_lemmas.hpp; proofs/lemmas.md §V3).
 #include "exact_lemmas.hpp"
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -35,6 +36,33 @@ int s_side(const Ranges& r) {
 void common(const char* lemma, const Ranges& r) {
     if (r.c.sign() <= 0) fail(lemma, "c > 0 fails");
     if (r.lo[G].sign() < 0) fail(lemma, "g_lo >= 0 fails");
+}
+/// The min (want_max false) or max of a·h over the leaf: a·h is bilinear, so it is the extreme
+/// over the four corners of the (a, h) ranges; a product 0·∞ fails the lemma.
+Decimal corner_ah(const char* lemma, const Ranges& r, bool want_max) {
+    try {
+        std::optional<Decimal> best;
+        for (const Decimal* a : {&r.lo[A], &r.hi[A]})
+            for (const Decimal* h : {&r.lo[H], &r.hi[H]}) {
+                Decimal v = *a * *h;
+                if (!best || (want_max ? *best < v : v < *best)) best = v;
+            }
+        return *best;
+    } catch (const std::domain_error&) {
+        fail(lemma, "a h is undefined at a corner of the leaf");
+    }
+}
+/// S13, S15: a and b free, a >= c·√π/2 checked as 4a_lo² >= 3.1416·c² (π < 3.1416), a_lo > 0.
+void radial(const char* lemma, const Ranges& r) {
+    common(lemma, r);
+    if (!r.is_free[A] || !r.is_free[B]) fail(lemma, "a and b are not both free");
+    if (!(r.lo[A].sign() > 0)) fail(lemma, "a_lo > 0 fails");
+    if (r.lo[A] * r.lo[A] * Decimal(4) < Decimal::parse("3.1416") * r.c * r.c) fail(lemma, "a_lo >= c sqrt(pi)/2 fails");
+}
+/// S14, S15: h <= h_hi < 0 and g + h <= g_hi + h_hi <= 0 on the leaf.
+void wedge(const char* lemma, const Ranges& r) {
+    if (!(r.hi[H].sign() < 0)) fail(lemma, "h_hi < 0 fails");
+    if (!r.hi[G].is_finite() || (r.hi[G] + r.hi[H]).sign() > 0) fail(lemma, "g_hi + h_hi <= 0 fails");
 }
 
 }  // namespace
@@ -74,6 +102,42 @@ void check_exact_lemma(const RseeModel& m, const Ranges& r, const certify::Lemma
             // b may be 0: at b = 0 ∂J/∂a ≠ 0 needs c(g + h) ≠ 1 (S3); at b ≠ 0, S2 needs b free
             if (s_side(r) == 0) fail(name, "c(g + h) may equal 1 on the leaf");
             if (!r.is_free[B] && !(r.lo[B].sign() == 0 && r.hi[B].sign() == 0)) fail(name, "b is fixed away from 0");
+            return;
+        }
+        case LemmaId::S13: {  // radial: a dJ/da + b dJ/db > 0 where a >= c sqrt(pi)/2 and -b - a h >= 1
+            radial(name, r);
+            if (e.index || e.sign) fail(name, "records a partial although it cites none");
+            if (!r.hi[B].is_finite() || -r.hi[B] - corner_ah(name, r, true) < Decimal(1)) fail(name, "-b - a h >= 1 fails");
+            return;
+        }
+        case LemmaId::S14: {  // wedge: dJ/da > 0 where a >= 0, b >= 1, a h + b >= -1, h <= -g < 0
+            common(name, r);
+            if (!r.is_free[A]) fail(name, "a is not free");
+            if (r.lo[A].sign() < 0) fail(name, "a_lo >= 0 fails");
+            wedge(name, r);
+            if (r.lo[B] < Decimal(1)) fail(name, "b_lo >= 1 fails");
+            if (r.lo[B] + corner_ah(name, r, false) < Decimal(-1)) fail(name, "a h + b >= -1 fails");
+            if (!e.index || e.index != box_index(m, A)) fail(name, "the cited partial is not d/da");
+            if (e.sign != 1) fail(name, "the recorded sign is not +1");
+            return;
+        }
+        case LemmaId::S15: {  // S13 or S14 at every point: a_lo h_hi <= -2 on top of both
+            radial(name, r);
+            wedge(name, r);
+            if (e.index || e.sign) fail(name, "records a partial although it cites none");
+            if (r.lo[A] * r.hi[H] > Decimal(-2)) fail(name, "a_lo h_hi <= -2 fails");
+            return;
+        }
+        case LemmaId::S17: {  // S13 in the mirrored model: a <= -sqrt(pi)/(2g), b >= 1
+            if (r.c.sign() <= 0) fail(name, "c > 0 fails");
+            if (!(r.lo[G].sign() > 0)) fail(name, "g_lo > 0 fails");
+            if (!r.is_free[A] || !r.is_free[B]) fail(name, "a and b are not both free");
+            if (!(r.hi[A].sign() < 0)) fail(name, "a_hi < 0 fails");
+            // (a g)² >= 3.1416/4 with a g < 0, checked at the corner nearest 0: a_hi g_lo
+            Decimal ag = r.hi[A] * r.lo[G];
+            if (ag * ag * Decimal(4) < Decimal::parse("3.1416")) fail(name, "a g <= -sqrt(pi)/2 fails");
+            if (r.lo[B] < Decimal(1)) fail(name, "b_lo >= 1 fails");
+            if (e.index || e.sign) fail(name, "records a partial although it cites none");
             return;
         }
         default: throw std::logic_error("check_exact_lemma: not an exact lemma");

@@ -1,5 +1,5 @@
 // Internal (independent verifier): the exact-comparison lemmas re-checked from the leaf's ranges
-// alone (proofs/lemmas.md §V3): S1, S2, S10 (no stationary point / a partial of fixed sign) and
+// alone (proofs/lemmas.md §V3): S1, S2, S10, S13, S14, S15, S17 (no stationary point / a partial of fixed sign) and
 // S7 (the leaf meets the stationary line). Each throws std::runtime_error naming the lemma and
 // the hypothesis that fails, or the recorded conclusion (partial, sign, type) that differs.
 #pragma once

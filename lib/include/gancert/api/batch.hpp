@@ -13,7 +13,9 @@
 // outward rounding keeps it); mid[q] = the double nearest (lo+hi)/2 (not rigorous, inside
 // [lo, hi]). Points outside the model's domain (c <= 0, g < 0, non-finite) throw
 // arith::bad_parameter naming the parameter and the point's index, before any evaluation.
-// std::range_error (fallback cannot meet its width) propagates, naming the index.
+// std::range_error (fallback cannot meet its width) propagates, naming the index (the lowest
+// failing index when several workers fail). eval_batch_double spreads the points over
+// BatchOptions::threads workers; the result does not depend on their number.
 #pragma once
 #include <array>
 #include <cstddef>
@@ -31,6 +33,7 @@ inline constexpr unsigned closed_form_fallback_max_bits = 1024;
 struct BatchOptions {
     double rel_width = 0x1p-40;     ///< fast path accepted below this relative width
     unsigned fallback_digits = 17;  ///< MPFR fallback target (decimal digits)
+    unsigned threads = 0;           ///< workers of eval_batch_double (0: all cores; limits::resolve_threads)
 };
 
 struct BatchPoint {

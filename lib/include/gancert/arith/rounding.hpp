@@ -30,7 +30,6 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
-#include <string_view>
 
 #include "gancert/arith/mpfr.hpp"
 
@@ -147,9 +146,6 @@ struct rounding<double> {
     double atan_up(double x);
     double pi_down();
     double pi_up();
-    /// Outward conversion of an exact decimal string (already validated).
-    double decimal_down(std::string_view s);
-    double decimal_up(std::string_view s);
 
 private:
     static double convert(double v, bool) { return v; }
@@ -228,8 +224,6 @@ struct rounding<mpfr> {
     mpfr erfcx_up(const mpfr& x);
     mpfr pi_down();
     mpfr pi_up();
-    mpfr decimal_down(std::string_view s);
-    mpfr decimal_up(std::string_view s);
 
 private:
     // The Arb ball kernels (lemma A1.5, src/arith/ball_kernels.hpp; same order as ball::fn),

@@ -40,7 +40,7 @@ struct ExcludedEvidence {
 };
 
 /// The lemmas of proofs/lemmas.md a lemma leaf may cite.
-enum class LemmaId { S1, S2, S8a, S8b, S9, S10, S11, S12 };
+enum class LemmaId { S1, S2, S8a, S8b, S9, S10, S11, S12, S13, S14, S15, S16, S17, S18, S19 };
 const char* lemma_name(LemmaId id);
 
 /// An analytic lemma with its hypotheses checked on the leaf (evidence_lemma.cpp).
@@ -48,9 +48,9 @@ struct LemmaEvidence {
     LemmaId lemma = LemmaId::S1;
     std::vector<std::string> hypotheses;
     std::string conclusion;
-    std::optional<std::size_t> index;  // S1, S2, S8, S12: the partial of fixed sign
+    std::optional<std::size_t> index;  // S1, S2, S8, S12, S14, S16, S18, S19: the partial of fixed sign
     std::optional<int> sign;
-    std::optional<RecordedInterval> base, remainder;  // S8a, S8b, S12 (S12: scaled by e^{M²})
+    std::optional<RecordedInterval> base, remainder;  // S8a, S8b, S12 (S12: scaled by e^{M²}), S16, S18, S19
     std::optional<std::string> T;                     // S9: the saturation threshold
     std::optional<std::string> tau;                   // S11
     std::optional<RecordedInterval> J;                // S9, S11
