@@ -67,6 +67,13 @@ void wedge(const char* lemma, const Ranges& r) {
 
 }  // namespace
 
+bool has_exact_check(certify::LemmaId id) {
+    using certify::LemmaId;
+    for (LemmaId e : {LemmaId::S1, LemmaId::S2, LemmaId::S10, LemmaId::S13, LemmaId::S14, LemmaId::S15, LemmaId::S17})
+        if (id == e) return true;
+    return false;
+}
+
 void check_exact_lemma(const RseeModel& m, const Ranges& r, const certify::LemmaEvidence& e) {
     using certify::LemmaId;
     const char* name = certify::lemma_name(e.lemma);

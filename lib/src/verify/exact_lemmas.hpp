@@ -8,6 +8,9 @@
 
 namespace gancert::verify::detail {
 
+/// The lemmas check_exact_lemma re-derives (the others take the shared route).
+bool has_exact_check(certify::LemmaId id);
+
 void check_exact_lemma(const RseeModel& m, const Ranges& r, const certify::LemmaEvidence& e);
 void check_stationary_line(const RseeModel& m, const Ranges& r, const certify::StationaryLineEvidence& e,
                            bool need_saddle);

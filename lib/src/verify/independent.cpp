@@ -109,9 +109,7 @@ Route IndependentVerifier::check(const Box& B, const LeafEvidence& e) const {
         if (!ok) fail("evidence '" + kind + "' does not belong to this claim");
     };
     if (auto* l = e.get<LemmaEvidence>()) {
-        if (l->lemma != LemmaId::S1 && l->lemma != LemmaId::S2 && l->lemma != LemmaId::S10 && l->lemma != LemmaId::S13 &&
-            l->lemma != LemmaId::S14 && l->lemma != LemmaId::S15 && l->lemma != LemmaId::S17)
-            return Route::shared;
+        if (!detail::has_exact_check(l->lemma)) return Route::shared;
         belongs(stationary_claim(c.kind));
         detail::check_exact_lemma(m, detail::ranges(m, B), *l);
         return Route::independent;
