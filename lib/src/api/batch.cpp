@@ -1,3 +1,4 @@
+#include "gancert/api/workers.hpp"
 #include "gancert/api/batch.hpp"
 
 #include <algorithm>
@@ -148,16 +149,7 @@ std::vector<BatchPoint> eval_batch_double(const std::vector<std::array<double, 5
         }
     };
     const std::size_t wanted = std::min<std::size_t>(limits::resolve_threads(o.threads), points.size() / 16 + 1);
-    std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < wanted; ++t) {
-        try {
-            pool.emplace_back(work);
-        } catch (const std::system_error&) {
-            break;  // the system refused a thread: go on with the ones we have
-        }
-    }
-    work();
-    for (auto& t : pool) t.join();
+    api::run_workers(static_cast<unsigned>(wanted), work);
     if (failed_at.load() < points.size()) std::rethrow_exception(errors[failed_at.load()]);
     return out;
 }

@@ -1,6 +1,9 @@
 // A certifier request from the caller's text (api/certify.hpp).
 #include "gancert/api/certify.hpp"
 
+#include <string>
+#include <utility>
+
 #include "gancert/api/box.hpp"
 #include "gancert/arith/decimal.hpp"
 #include "gancert/arith/errors.hpp"
@@ -15,6 +18,13 @@ CertifyProblem certify_problem(const CertifyRequest& r) {
     claim.kind = parse_claim_kind(r.claim);
     if (claim.kind == ClaimKind::stationary_set)
         throw arith::bad_parameter("claim", "stationary-set is certified by its own lemma path (certify_stationary_set)");
+    if (claim.kind == ClaimKind::no_saddle || claim.kind == ClaimKind::no_stationary) {
+        // these claims have no tolerance: an ignored option would be recorded in the certificate
+        for (auto [given, name] : {std::pair{&r.eps, "eps"}, {&r.delta, "delta"}, {&r.level, "level"}})
+            if (!given->empty())
+                throw arith::bad_parameter(name, std::string("not used by the ") + to_string(claim.kind) +
+                                                     " claim (only plateau, extrema and atlas)");
+    }
     if (!r.eps.empty()) claim.eps = Decimal::parse(r.eps, "eps");
     if (!r.delta.empty()) claim.delta = Decimal::parse(r.delta, "delta");
     if (!r.level.empty()) claim.level = Decimal::parse(r.level, "level");

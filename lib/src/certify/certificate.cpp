@@ -38,6 +38,12 @@ Claim claim_from_json(const json& j) {
     if ((c.kind == ClaimKind::plateau || c.kind == ClaimKind::atlas) && (!c.eps || !c.delta || !c.level))
         throw arith::bad_input("claim: " + to_string(c.kind) + " needs eps, delta and level");
     if (c.kind == ClaimKind::extrema && !c.delta) throw arith::bad_input("claim: extrema needs delta");
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        const std::string& k = it.key();
+        const bool tolerance = k == "eps" || k == "delta" || k == "level";
+        if (k != "kind" && !(tolerance && c.kind != ClaimKind::no_saddle && c.kind != ClaimKind::no_stationary))
+            throw arith::bad_input("claim: key '" + k + "' does not belong to a " + to_string(c.kind) + " claim");
+    }
     return c;
 }
 
@@ -95,7 +101,24 @@ ClaimAccumulator::ClaimAccumulator(Claim claim, Box root, std::vector<std::strin
 }
 
 namespace {
-Decimal dec(const json& j, int k) { return Decimal::parse_recorded(j.at(k).get<std::string>(), "enclosure"); }
+/// Endpoint k of a recorded extrema enclosure, rounded outward to |x| in [10^-E, 10^E]
+/// (E = arith::max_decimal_exponent): a smaller magnitude becomes 0 or ±10^-E, a larger one ±∞,
+/// in the direction of the endpoint (k = 0 lower, 1 upper), so the assembled max/min J stay
+/// enclosures while their exact arithmetic (hi − lo in target_gap) stays cheap; a value that
+/// far out can only make the claim incomplete, never proved.
+Decimal dec(const json& j, int k) {
+    Decimal x = Decimal::parse_recorded(j.at(k).get<std::string>(), "enclosure");
+    if (!x.is_finite() || x.sign() == 0) return x;
+    const long mag = x.order_of_magnitude();
+    const bool upper = k == 1, positive = x.sign() > 0;
+    if (mag < -arith::max_decimal_exponent) {
+        const Decimal tiny = Decimal::parse("1e-" + std::to_string(arith::max_decimal_exponent), "enclosure");
+        if (upper) return positive ? tiny : Decimal(0);
+        return positive ? Decimal(0) : -tiny;
+    }
+    if (mag > arith::max_decimal_exponent) return (upper == positive) ? Decimal::infinity(positive ? 1 : -1) : x;
+    return x;
+}
 template <class L>
 void keep_top(std::vector<L>& v, L item, bool largest) {
     constexpr std::size_t keep = 8;

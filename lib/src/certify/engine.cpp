@@ -1,6 +1,10 @@
+#include "gancert/api/workers.hpp"
 #include "gancert/certify/engine.hpp"
 
+#include <atomic>
 #include <chrono>
+#include <exception>
+#include <system_error>
 #include <cmath>
 #include <condition_variable>
 #include <cstdio>
@@ -228,6 +232,43 @@ std::size_t merge_parts(const std::string& path, const std::vector<std::size_t>*
     return appended;
 }
 
+/// A finished leaf read back from a checkpoint by --resume.
+struct ResumedLeaf {
+    std::size_t line;
+    json leaf;
+    Box box;
+};
+
+/// Re-checks every resumed leaf as `gancert verify` does (check_leaf at its recorded precision),
+/// over `threads` workers, before the run counts it: an altered checkpoint would otherwise let
+/// certify print a verdict its leaves do not support. The first failing line (lowest) is an
+/// error naming --resume; a contradiction between enclosures propagates as soundness_error.
+void recheck_resumed(const BoxFunction& f, const Claim& claim, const std::vector<ResumedLeaf>& kept, unsigned threads) {
+    std::vector<std::optional<std::string>> errs(kept.size());
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr unsound;
+    std::mutex m;
+    auto work = [&] {
+        for (std::size_t i; (i = next++) < kept.size();) {
+            try {
+                errs[i] = check_leaf(f, kept[i].box, claim, kept[i].leaf, 0);
+            } catch (const arith::soundness_error&) {
+                std::lock_guard<std::mutex> l(m);
+                if (!unsound) unsound = std::current_exception();
+            } catch (const std::exception& e) {
+                errs[i] = std::string("malformed leaf: ") + e.what();
+            }
+        }
+    };
+    api::run_workers(static_cast<unsigned>(std::min<std::size_t>(threads, kept.size() + 1)), work);
+    if (unsound) std::rethrow_exception(unsound);
+    for (std::size_t i = 0; i < kept.size(); ++i)
+        if (errs[i])
+            throw arith::bad_parameter("resume", "checkpoint line " + std::to_string(kept[i].line) +
+                                                     ": the leaf does not re-check (" + *errs[i] +
+                                                     "); the checkpoint was altered: run again without --resume");
+}
+
 bool is_budget_reason(const std::string& reason) {
     return reason == budget_reason_time || reason == budget_reason_leaves || reason == budget_reason_interrupt ||
            reason == "leaf budget exhausted";
@@ -432,13 +473,17 @@ CertifyResult certify(const BoxFunction& f, const Box& root, const Claim& claim,
         const bool finished = c0.summary.has_value();
         TilingChecker tiling(root);
         if (!finished) merge_parts(opt.out, nullptr);  // leaves of an interrupted distributed run
+        std::vector<ResumedLeaf> kept;
         auto contents = read_certificate(opt.out, [&](std::size_t line, const json& leaf) {
             Box B = box_from_leaf(leaf, root.dims());
             if (leaf_refutes(claim.kind, leaf)) checkpoint_refuted_depth = std::min(checkpoint_refuted_depth, B.path.size());
             if (auto err = tiling.add(B.path, B))
                 throw arith::bad_parameter("resume", "checkpoint line " + std::to_string(line) + ": " + *err);
+            kept.push_back({line, leaf, std::move(B)});
             ++resumed;
         });
+        // A checkpoint is untrusted data: its leaves count only after the verifier's check.
+        recheck_resumed(f, claim, kept, limits::resolve_threads(opt.threads));
         if (contents.summary) {  // finished already: report what its leaves prove
             Assembly a = assemble_certificate(opt.out);
             CertifyResult r{a.summary, a.verdict, 0};

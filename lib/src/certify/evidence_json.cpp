@@ -281,7 +281,10 @@ EvidenceKind read_kind(const std::string& ev, Fields& s) {
         if (s.has("inertia")) {
             const json& in = s.at("inertia");
             if (!in.is_array() || in.size() != 2) bad("inertia", "expected [negative, positive]");
-            e.inertia = {static_cast<int>(index_of(in[0], "inertia")), static_cast<int>(index_of(in[1], "inertia"))};
+            // counts of a Hessian's eigenvalue signs: at most its dimension (no model has more than 64)
+            const std::size_t neg = index_of(in[0], "inertia"), pos = index_of(in[1], "inertia");
+            if (neg > 64 || pos > 64) bad("inertia", "counts above the dimension");
+            e.inertia = {static_cast<int>(neg), static_cast<int>(pos)};
         }
         return e;
     }

@@ -1,3 +1,5 @@
+#include <algorithm>
+#include "gancert/api/workers.hpp"
 #include "gancert/certify/verify.hpp"
 
 #include <atomic>
@@ -17,6 +19,34 @@
 namespace gancert::certify {
 
 using nlohmann::json;
+
+namespace {
+
+/// The header is untrusted data too: it must be exactly what certify writes for the model,
+/// claim and box it describes (no ignored keys, no ambiguous or wrapped values), and a free g
+/// of R/S/E/E must stay in its domain g >= 0. bad_input naming the first difference.
+void check_header_form(const json& header, const BoxFunction& f, const Claim& claim, const Box& root) {
+    static const char* const keys[] = {"format", "version", "tool_version", "claim", "model", "box", "settings"};
+    for (auto it = header.begin(); it != header.end(); ++it)
+        if (std::find(std::begin(keys), std::end(keys), it.key()) == std::end(keys))
+            throw arith::bad_input("certificate header: unknown key '" + it.key() + "'");
+    for (auto it = header.at("box").begin(); it != header.at("box").end(); ++it)
+        if (it.key() != "names" && it.key() != "lo" && it.key() != "hi")
+            throw arith::bad_input("certificate header: unknown key 'box." + it.key() + "'");
+    if (f.describe() != header.at("model"))
+        throw arith::bad_input("certificate header: model " + header.at("model").dump() +
+                               " is not in the form certify writes (" + f.describe().dump() + ")");
+    if (claim_to_json(claim) != header.at("claim"))
+        throw arith::bad_input("certificate header: claim " + header.at("claim").dump() +
+                               " is not in the form certify writes (" + claim_to_json(claim).dump() + ")");
+    const auto names = f.names();
+    if (header.at("model").value("model", "") == "rsee")
+        for (std::size_t i = 0; i < names.size(); ++i)
+            if (names[i] == "g" && root.lo[i].sign() < 0)
+                throw arith::bad_input("certificate box: g_lo = " + root.lo[i].str() + " leaves the domain (g >= 0)");
+}
+
+}  // namespace
 
 VerifyReport verify_certificate(const std::string& path, const VerifyOptions& opt) {
     limits::resolve_threads(opt.threads);  // bad input before any work
@@ -66,6 +96,7 @@ VerifyReport verify_certificate(const std::string& path, const VerifyOptions& op
         root = root_from_json(header.at("box"));
         if (header["box"]["names"].get<std::vector<std::string>>() != f->names())
             throw arith::bad_input("certificate '" + path + "': box names do not match the model");
+        check_header_form(header, *f, claim, root);
     } catch (const std::exception& e) {
         rep.exit_code = 2;
         rep.failures.push_back(e.what());
@@ -127,14 +158,7 @@ VerifyReport verify_certificate(const std::string& path, const VerifyOptions& op
                 }
             }
         };
-        std::vector<std::thread> ts;
-        try {
-            for (unsigned t = 1; t < threads; ++t) ts.emplace_back(work);
-        } catch (const std::system_error&) {
-            // the system refused a thread: go on with the ones that started (and this one)
-        }
-        work();
-        for (auto& t : ts) t.join();
+        api::run_workers(threads, work);
         if (unsound) std::rethrow_exception(unsound);
         for (std::size_t i = 0; i < batch.size(); ++i) {
             std::string where = "line " + std::to_string(batch[i].first) + ": ";

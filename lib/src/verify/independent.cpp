@@ -122,6 +122,11 @@ Route IndependentVerifier::check(const Box& B, const LeafEvidence& e) const {
     if (auto* x = e.get<ExcludedEvidence>()) {
         belongs(stationary_claim(c.kind));
         if (x->index >= B.dims()) fail("excluded: index out of range");
+        // the record must be evidence for its own sign: its grad enclosure excludes 0 on that side
+        const Decimal glo = Decimal::parse_recorded(x->grad.lo, "grad"), ghi = Decimal::parse_recorded(x->grad.hi, "grad");
+        if (!(x->sign > 0 ? glo.sign() > 0 : ghi.sign() < 0))
+            fail("excluded: the recorded grad [" + x->grad.lo + ", " + x->grad.hi + "] does not have the recorded sign " +
+                 std::to_string(x->sign));
         if (auto top = top_values(m, B)) meets(x->grad, top->g[x->index], "excluded: grad");
         detail::on_every_piece(m, B, [&](const Values& v) { return has_sign(v.g[x->index], x->sign); },
                                "independent: excluded: the sign of partial " + std::to_string(x->index));
