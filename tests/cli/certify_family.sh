@@ -137,4 +137,17 @@ grep -q "^valid" "$T/atv" || note "verify of the family atlas: $(cat "$T/atv")"
 [ "$(wc -l < "$T/s.csv" 2>/dev/null)" = 37 ] || note "surface grid CSV: want 36 rows + header"
 awk -F, 'NR>1 && !($3+0 > 0) {bad=1} END {exit bad}' "$T/s.csv" || note "surface: non-positive or non-finite J"
 echo "atlas + surface: ${SECONDS}s"
+
+# the 2-D data (data=exp2, lemma F.7(f)): certify + verify + a tampered copy, and an SGD run
+M2="data=exp2(c1=0.5,c2=1.5,w1=1,w2=1) latent=rayleigh gen=square disc=erf cost=ls"
+"$G" certify --model "$M2" --params "g=1.1,h=-0.4" --box "a=1:1.1,b=-1:-0.9" --claim no-stationary --initial-boxes 1 \
+    --no-witness-search --no-progress --out "$T/x2.jsonl" > "$T/x2" 2>&1; rc=$?
+[ $rc = 0 ] && grep -q "^proved" "$T/x2" || note "certify exp2: exit $rc: $(cat "$T/x2")"
+"$G" verify "$T/x2.jsonl" > "$T/x2v" 2>&1 && grep -q "^valid: proved" "$T/x2v" || note "verify exp2: $(cat "$T/x2v")"
+sed 's/c2=1.5,/c2=0.15,/' "$T/x2.jsonl" > "$T/x2t.jsonl"
+grep -q 'c2=0.15,' "$T/x2t.jsonl" || note "exp2 tamper: the spec's c2 was not found in the certificate"
+"$G" verify "$T/x2t.jsonl" > "$T/x2tv" 2>&1 && note "exp2: a certificate with a changed data law verified: $(cat "$T/x2tv")"
+"$G" trajectory --model "$M2" --params "a=1.3,b=-0.8,g=1.1,h=-0.4" --steps 5 --sgd 200 > "$T/x2s" 2>&1 ||
+    note "trajectory --sgd exp2: $(cat "$T/x2s")"
+grep -q "distance of the mean" "$T/x2s" || note "trajectory --sgd exp2: no comparison line: $(cat "$T/x2s")"
 exit $fail

@@ -21,6 +21,10 @@ ok="--a 2 --b 1 --g 1 --h 0"
 expect_bad "--model: unknown data 'foo'" eval --model "data=foo $P" $ok
 expect_bad "--model: data=exp: missing parameter 'c'" eval --model "data=exp $P" $ok
 expect_bad "--model: data=exp: c='-1' is outside the domain" eval --model "data=exp(c=-1) $P" $ok
+expect_bad "--model: data=exp2: missing parameter 'c2'" eval --model "data=exp2(c1=1) $P" $ok
+expect_bad "--model: data=exp2: w1='0' is outside the domain (w1 > 0)" eval --model "data=exp2(c1=1,c2=2,w1=0) $P" $ok
+expect_bad "--model: data=exp2: w2='-1' is outside the domain (w2 > 0)" eval --model "data=exp2(c1=1,c2=2,w2=-1) $P" $ok
+expect_bad "--model: data=exp2: unknown parameter 'c'" eval --model "data=exp2(c=1,c1=1,c2=2) $P" $ok
 expect_bad "--model: missing 'cost='" eval --model "data=exp(c=1) latent=rayleigh gen=square disc=erf" $ok
 expect_bad "--model: disc=indicator needs cost=ls" eval --model "data=exp(c=1) latent=rayleigh gen=square disc=indicator cost=log" --l 0 --r 1 --g 1 --h 0
 expect_bad "--model: cannot read the model file" eval --model @/nonexistent/m.json $ok

@@ -22,6 +22,7 @@ class Sampler {
 public:
     explicit Sampler(const family::Component& c) : kind_(c.kind) {
         if (kind_ == "exp") rate_ = param(c, "c");
+        if (kind_ == "exp2") rate_ = param(c, "c1"), rate2_ = param(c, "c2"), pw1_ = param(c, "w1"), pw2_ = param(c, "w2");
         if (kind_ == "gaussian") mu1_ = param(c, "mu"), s1_ = param(c, "sigma");
         if (kind_ == "mixture")
             w_ = param(c, "w"), mu1_ = param(c, "mu1"), s1_ = param(c, "s1"), mu2_ = param(c, "mu2"),
@@ -30,6 +31,10 @@ public:
     template <class Engine>
     double operator()(Engine& e) const {
         if (kind_ == "exp") return std::exponential_distribution<double>(rate_)(e);
+        if (kind_ == "exp2") {  // the projection w1 X1 + w2 X2 of the two independent coordinates
+            const double x1 = std::exponential_distribution<double>(rate_)(e);
+            return pw1_ * x1 + pw2_ * std::exponential_distribution<double>(rate2_)(e);
+        }
         if (kind_ == "rayleigh") return std::sqrt(std::exponential_distribution<double>(1.0)(e));  // Z² ~ Exp(1)
         if (kind_ == "uniform") return std::uniform_real_distribution<double>(0.0, 1.0)(e);
         if (kind_ == "gaussian") return std::normal_distribution<double>(mu1_, s1_)(e);
@@ -40,7 +45,7 @@ public:
 
 private:
     std::string kind_;
-    double rate_ = 1, w_ = 0, mu1_ = 0, s1_ = 1, mu2_ = 0, s2_ = 1;
+    double rate_ = 1, rate2_ = 1, pw1_ = 1, pw2_ = 1, w_ = 0, mu1_ = 0, s1_ = 1, mu2_ = 0, s2_ = 1;
 };
 
 /// The per-sample derivative of one cost term: h'(ρ t)·ρ, h = sign·φ∘σ.

@@ -17,6 +17,7 @@
 #include "gancert/family/disc_logistic.hpp"
 #include "gancert/family/gen_affine.hpp"
 #include "gancert/family/gen_square.hpp"
+#include "gancert/family/law_exp2.hpp"
 #include "gancert/family/law_exponential.hpp"
 #include "gancert/family/law_gaussian.hpp"
 #include "gancert/family/law_mixture.hpp"
@@ -27,7 +28,7 @@
 namespace gancert::family {
 
 template <class S>
-using DataLaw = std::variant<Exponential<S>, Gaussian<S>, Mixture<S>>;
+using DataLaw = std::variant<Exponential<S>, ProjectedExp2<S>, Gaussian<S>, Mixture<S>>;
 template <class S>
 using LatentLaw = std::variant<Rayleigh<S>, Gaussian<S>, Uniform<S>>;
 using Generator = std::variant<SquareGen, AffineGen>;

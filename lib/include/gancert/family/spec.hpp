@@ -9,7 +9,7 @@
 //              nested at most limits::max_model_depth levels)
 // "@path" reads either form from a file (at most limits::max_model_file_bytes).
 // Components (docs/model-family.md):
-//   data    exp(c) | gaussian(mu, sigma) | mixture(w, mu1, s1, mu2, s2)
+//   data    exp(c) | exp2(c1, c2, w1=1, w2=1) | gaussian(mu, sigma) | mixture(w, mu1, s1, mu2, s2)
 //   latent  rayleigh | gaussian(mu=0, sigma=1) | uniform
 //   gen     square | affine          disc  erf | logistic | indicator
 //   cost    ls | log | nonsat
