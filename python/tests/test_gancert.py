@@ -216,8 +216,8 @@ def test_extreme_points_give_finite_enclosures(p, j1):
     (lambda: gancert.certify(case="A", box="b=-6:6,h=-6:6", threads=100000), "threads"),
     (lambda: gancert._gancert.verify(os.path.join(SRC, "proofs", "certificates", "no-saddle-A-2d.jsonl"),
                                      threads=100000), "threads"),
-    (lambda: gancert.eval(2.2, -3, 1.5, -2, 0.5, digits=51), "digits"),
-    (lambda: gancert.reference(2.2, -3, 1.5, -2, 0.5, digits=51), "digits"),
+    (lambda: gancert.eval(2.2, -3, 1.5, -2, 0.5, digits=101), "digits"),
+    (lambda: gancert.reference(2.2, -3, 1.5, -2, 0.5, digits=101), "digits"),
     (lambda: gancert.trajectory(steps=100001), "steps"),
 ])
 def test_limits_raise_value_error_naming_the_argument(call, needle):

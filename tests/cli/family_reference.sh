@@ -3,7 +3,7 @@
 # two precisions) for every composition of tests/reference/family_points.txt: the certified
 # enclosures at 15 and 30 digits contain the reference values (allowing for the reference's
 # own uncertainty, its two-precision difference ×10), and --arith double is within 1e-12
-# relative (or 1e-13 absolute) of them. One composition (the logistic discriminator) also at 50
+# relative (or 1e-13 absolute) of them. One composition (the logistic discriminator) also at 100
 # digits (the --digits maximum, docs/limits.md) against a 110-digit reference.
 # usage: family_reference.sh GANCERT_BINARY SOURCE_DIR
 set -u
@@ -60,12 +60,12 @@ print(f"{n} compositions checked against mpmath, {bad} failures")
 sys.exit(1 if bad else 0)
 PY
 
-# 50 digits (the maximum): the logistic discriminator with the paper's data, latent and generator.
+# 100 digits (the maximum): the logistic discriminator with the paper's data, latent and generator.
 spec100="data=exp(c=0.5) latent=rayleigh gen=square disc=logistic cost=ls"
 /usr/bin/python3 "$SRC/tests/reference/family_mpmath.py" --dps 110 "$spec100" 2 1.5 1.2 -0.5 > "$tmp/ref100.json" ||
     { echo "FAIL: mpmath reference at 110 digits"; fail=1; }
-"$G" eval --model "$spec100" --a 2 --b 1.5 --g 1.2 --h -0.5 --digits 50 --json > "$tmp/e100.json" ||
-    { echo "FAIL: eval --digits 50"; fail=1; }
+"$G" eval --model "$spec100" --a 2 --b 1.5 --g 1.2 --h -0.5 --digits 100 --json > "$tmp/e100.json" ||
+    { echo "FAIL: eval --digits 100"; fail=1; }
 /usr/bin/python3 - "$tmp" <<'PY' || fail=1
 import json, sys
 import mpmath as mp
@@ -78,7 +78,7 @@ if bad: print(f"FAIL: the 110-digit reference agrees on only {r['digits']} digit
 for k, (v, rad, x) in enumerate(zip(r["values"], r["radius"], q)):
     v, rad = mp.mpf(v), mp.mpf(rad)
     if not (mp.mpf(x["lo"]) - rad <= v <= mp.mpf(x["hi"]) + rad):
-        print(f"FAIL: 50 digits, quantity {k}: [{x['lo']}, {x['hi']}] misses {r['values'][k]}"); bad += 1
+        print(f"FAIL: 100 digits, quantity {k}: [{x['lo']}, {x['hi']}] misses {r['values'][k]}"); bad += 1
 sys.exit(1 if bad else 0)
 PY
 exit $fail
