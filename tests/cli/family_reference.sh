@@ -2,8 +2,8 @@
 # gancert eval --model against the independent mpmath reference (tests/reference/family_mpmath.py,
 # two precisions) for every composition of tests/reference/family_points.txt: the certified
 # enclosures at 15 and 30 digits contain the reference values (allowing for the reference's
-# own uncertainty, its two-precision difference ×10), and --arith double is within 1e-12
-# relative (or 1e-13 absolute) of them. One composition (the logistic discriminator) also at 100
+# own uncertainty, its two-precision difference ×10), and --arith double is within 1e-13
+# relative (or 1e-16 absolute) of them. One composition (the logistic discriminator) also at 100
 # digits (the --digits maximum, docs/limits.md) against a 110-digit reference.
 # usage: family_reference.sh GANCERT_BINARY SOURCE_DIR
 set -u
@@ -54,7 +54,7 @@ for i, r in enumerate(ref):
     e = json.load(open(f"{tmp}/e_{i}_double.json"))
     for q, (v, x) in enumerate(zip(vals, quantities(e))):
         err = abs(mp.mpf(x["value"]) - v)
-        if err > max(mp.mpf("1e-12") * abs(v), mp.mpf("1e-13")):
+        if err > max(mp.mpf("1e-13") * abs(v), mp.mpf("1e-16")):
             print(f"FAIL: {r['spec']} double quantity {q}: {x['value']} vs {r['values'][q]}"); bad += 1
 print(f"{n} compositions checked against mpmath, {bad} failures")
 sys.exit(1 if bad else 0)
