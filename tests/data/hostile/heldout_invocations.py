@@ -140,7 +140,7 @@ def lines(seed):
         th = valid_theta(m)
         del th[players_of(m)[rng.randrange(4)]]
         add("run:2", eval_args(m, th))
-        add("run:2", eval_args(m, valid_theta(m), rng.choice(["0", "51", "-1", "nan", "1e3"])))
+        add("run:2", eval_args(m, valid_theta(m), rng.choice(["0", "101", "-1", "nan", "1e3"])))
         add("run", eval_args(m, valid_theta(m)) + ["--arith", rng.choice(["mpfr", "double", "ball", ""])])
         add("run", eval_args(m, valid_theta(m)) + ["--json"])
         add("full:1", eval_args(m, valid_theta(m)))
