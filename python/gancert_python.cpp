@@ -478,7 +478,7 @@ PYBIND11_MODULE(_gancert, m) {
         "prints it; the certificate is kept at `out` if given, else removed and path is None). time_limit:\n"
         "seconds, as `gancert certify --time-limit`; 0 (default): the default budget of " +
         std::to_string(static_cast<int>(api::default_time_limit)) +
-        " s, since some\nvalid boxes (e.g. b=0:1e308 alone) are undecidable in any time (status 'incomplete').";
+        " s, since some\nvalid boxes (e.g. a=0:inf,b=-inf:inf for no-stationary at case A) are not decided in any time (status 'incomplete').";
     m.def("certify", &py_certify, py::arg("case") = py::none(), py::arg("box") = "b=-6:6,h=-6:6",
           py::arg("claim") = "no-saddle", py::arg("params") = "", py::arg("threads") = 2, py::arg("out") = "",
           py::arg("model") = "rsee", py::arg("eps") = py::none(), py::arg("delta") = py::none(),

@@ -234,8 +234,9 @@ def test_certify_write_failure_is_an_os_error():
 
 
 def test_certify_time_limit_bounds_a_long_run():
-    # a valid box on which the certifier makes slow progress (issue 15): the budget ends it
-    r = gancert.certify(case="A", box="b=0:1e308", claim="no-saddle", time_limit=2)
+    # a valid box the certifier cannot finish (the band a -> 0, b -> -inf of issue 10; it was
+    # b=0:1e308, proved in about a second since lemmas S13-S19): the budget ends it
+    r = gancert.certify(case="A", box="a=0:inf,b=-inf:inf", claim="no-stationary", time_limit=2)
     assert r.status == "incomplete"
     with pytest.raises(ValueError, match="time_limit"):
         gancert.certify(time_limit=-1)
