@@ -31,9 +31,6 @@ ProjectedExp2<S> projected_exp2(const Component& c) {
     const Decimal nabs = first_slower ? n : -n;  // = wa wb δ >= 0
     auto enc = [](const Decimal& x) { return arith::enclose<S>(x, "exp2"); };
     ProjectedExp2<S> L;
-    L.rates = {value<S>(c, "c1"), value<S>(c, "c2")};
-    L.w1 = value<S>(c, "w1");
-    L.w2 = value<S>(c, "w2");
     L.l1 = enc(ca) / enc(wa);
     L.l2 = enc(cb) / enc(wb);
     L.equal = nabs.sign() == 0;

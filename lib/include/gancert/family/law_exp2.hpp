@@ -1,5 +1,5 @@
 // gancert/family/law_exp2.hpp — two-dimensional data seen through a linear projection: X = (X1, X2)
-// with independent coordinates X_i ~ Exp(c_i) (model::TwoDimData, the counterexample's 2-D data),
+// with independent coordinates X_i ~ Exp(c_i) (the 2-D data of the counterexample, model/two_dim_data.hpp),
 // and a discriminator of y = w1 x1 + w2 x2 with fixed weights w1, w2 > 0. J depends on the data
 // only through the law of Y = w1 X1 + w2 X2, the sum of Exp(λ1) and Exp(λ2), λ_i = c_i/w_i
 // (lemma F.7(f)). With the rates ordered l1 <= l2 and δ = l2 − l1:
@@ -20,17 +20,14 @@
 #include <type_traits>
 
 #include "gancert/family/law_exponential.hpp"
-#include "gancert/model/two_dim_data.hpp"
 
 namespace gancert::family {
 
 template <class S>
 struct ProjectedExp2 {
-    model::TwoDimData<S> rates;  ///< c1, c2 of the coordinates
-    S w1, w2;                    ///< the discriminator's direction
-    S l1, l2;                    ///< the projected rates c_i/w_i, ordered l1 <= l2
-    S delta, K, r;               ///< l2 − l1, l1 l2/δ, l1/δ (unused when equal)
-    bool equal = false;          ///< l1 = l2 exactly
+    S l1, l2;            ///< the projected rates c_i/w_i, ordered l1 <= l2
+    S delta, K, r;       ///< l2 − l1, l1 l2/δ, l1/δ (unused when equal)
+    bool equal = false;  ///< l1 = l2 exactly
 
     template <class X>
     X density(const X& u) const {
